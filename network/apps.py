@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class NetworkConfig(AppConfig):
+    name = "network"
+    verbose_name = _("Network directory")
+
+    def ready(self):
+        from .roles import grant_role_permissions
+
+        # Permissions exist only after each app's post_migrate: grant them then,
+        # so that a new app's permissions reach the staff groups on the next migrate.
+        post_migrate.connect(grant_role_permissions, dispatch_uid="network.grant_role_permissions")

@@ -1,0 +1,17 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Subregion(models.TextChoices):
+    NORTH_AMERICA = "north_america", _("North America")
+    CENTRAL_AMERICA = "central_america", _("Central America")
+    CARIBBEAN = "caribbean", _("Caribbean")
+    ANDEAN = "andean", _("Andean")
+    SOUTHERN_CONE = "southern_cone", _("Southern Cone")
+
+
+class InstitutionKind(models.TextChoices):
+    MINISTRY = "ministry", _("Ministry of Labor")
+    ADVISORY_BODY = "advisory_body", _("Advisory body")
+    INTERNATIONAL_ORGANIZATION = "international_organization", _("International organization")
+    OTHER = "other", _("Other")

@@ -1,0 +1,59 @@
+"""Reads of the directory shared by the public pages."""
+
+from itertools import groupby
+
+from django.db.models import Case, Count, Prefetch, Q, Value, When
+
+from .enums import InstitutionKind, Subregion
+from .models import Conference, Institution, MemberState, User, WorkingGroup
+
+
+def member_states_by_subregion():
+    """[(Subregion, [MemberState, …]), …] in the subregions' order, each state
+    with ``ministries`` (its Ministry of Labor) prefetched."""
+    order = {value: index for index, value in enumerate(Subregion.values)}
+    states = sorted(
+        MemberState.objects.with_ministry(),
+        key=lambda state: (order[state.subregion], state.name),
+    )
+    return [
+        (Subregion(subregion), list(group))
+        for subregion, group in groupby(states, key=lambda state: state.subregion)
+    ]
+
+
+def member_state_directory(*, member_state):
+    """The institutions of a member state, each with its active focal points
+    (``focal_points``), the ministry first."""
+    focal_points = User.objects.filter(is_active=True, is_focal_point=True).order_by("full_name")
+    return (
+        member_state.institutions.filter(is_active=True)
+        .prefetch_related(
+            "former_names", Prefetch("people", queryset=focal_points, to_attr="focal_points")
+        )
+        .order_by(
+            # The ministry of labor leads; then the others by name.
+            Case(When(kind=InstitutionKind.MINISTRY, then=Value(0)), default=Value(1)),
+            "name",
+        )
+    )
+
+
+def conferences_with_working_groups():
+    """Every conference with its working groups, their chairs and vice-chairs."""
+    working_groups = WorkingGroup.objects.select_related("chair__member_state").prefetch_related(
+        "vice_chairs__member_state"
+    )
+    return Conference.objects.select_related("member_state").prefetch_related(
+        Prefetch("working_groups", queryset=working_groups)
+    )
+
+
+def network_figures():
+    """Headline counts for the home page."""
+    counts = Institution.objects.filter(is_active=True).aggregate(
+        ministries=Count("pk", filter=Q(kind=InstitutionKind.MINISTRY)),
+        partners=Count("pk", filter=~Q(kind=InstitutionKind.MINISTRY)),
+    )
+    counts["member_states"] = MemberState.objects.count()
+    return counts

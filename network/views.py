@@ -1,0 +1,66 @@
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
+
+from . import selectors
+from .models import Institution, MemberState
+
+
+@require_safe
+def home(request):
+    return render(
+        request,
+        "network/home.html",
+        {
+            "subregions": selectors.member_states_by_subregion(),
+            "figures": selectors.network_figures(),
+        },
+    )
+
+
+@require_safe
+def about(request):
+    return render(
+        request,
+        "network/about.html",
+        {"conferences": selectors.conferences_with_working_groups()},
+    )
+
+
+@require_safe
+def member_state_list(request):
+    return render(
+        request,
+        "network/member_state_list.html",
+        {"subregions": selectors.member_states_by_subregion()},
+    )
+
+
+@require_safe
+def member_state_detail(request, iso_code):
+    member_state = get_object_or_404(MemberState, iso_code=iso_code.upper())
+    return render(
+        request,
+        "network/member_state_detail.html",
+        {
+            "member_state": member_state,
+            "institutions": selectors.member_state_directory(member_state=member_state),
+            "conferences_hosted": member_state.conferences_hosted.all(),
+        },
+    )
+
+
+@require_safe
+def institution_detail(request, slug):
+    institution = get_object_or_404(
+        Institution.objects.select_related("member_state").prefetch_related("former_names"),
+        slug=slug,
+    )
+    return render(
+        request,
+        "network/institution_detail.html",
+        {
+            "institution": institution,
+            "chaired": institution.working_groups_chaired.select_related("conference"),
+            "vice_chaired": institution.working_groups_vice_chaired.select_related("conference"),
+        },
+    )

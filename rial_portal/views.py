@@ -1,0 +1,31 @@
+"""Project-level views that belong to no app."""
+
+from django.core.cache import cache
+from django.db import connection
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+
+@never_cache
+@require_safe
+def health(request):
+    """Liveness and readiness for load balancers and docker-compose: the
+    database and the cache (Redis in production) must both answer."""
+    checks = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        checks["database"] = "ok"
+    except Exception as error:  # noqa: BLE001 - any failure means "not ready"
+        checks["database"] = f"error: {error.__class__.__name__}"
+    try:
+        cache.set("health-check", "ok", timeout=5)
+        checks["cache"] = "ok" if cache.get("health-check") == "ok" else "error: no round trip"
+    except Exception as error:  # noqa: BLE001 - any failure means "not ready"
+        checks["cache"] = f"error: {error.__class__.__name__}"
+    healthy = all(value == "ok" for value in checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", "checks": checks},
+        status=200 if healthy else 503,
+    )

@@ -1,0 +1,157 @@
+"""Settings are read from the environment: each variable, in a fresh interpreter."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+VARIABLES = (
+    "DATABASE_URL",
+    "REDIS_URL",
+    "EMAIL_URL",
+    "SECRET_KEY",
+    "DEBUG",
+    "ALLOWED_HOSTS",
+    "RIAL_VAR_DIR",
+    "DJANGO_SETTINGS_MODULE",
+)
+PRODUCTION = {
+    "SECRET_KEY": "p" * 60 + "-production-like-secret-key",
+    "DEBUG": "false",
+    "ALLOWED_HOSTS": "rial.example.org",
+    "DATABASE_URL": "postgres://rial:secret@db.example.org:5432/rial",
+    "REDIS_URL": "redis://cache.example.org:6379/0",
+    "EMAIL_URL": "smtp+tls://mailer:pw@smtp.example.org:587",
+}
+
+
+def run_python(code, tmp_path, **environment):
+    """Run ``code`` in a new interpreter with only ``environment`` set among the
+    portal's variables, var/ under tmp_path."""
+    env = {key: value for key, value in os.environ.items() if key not in VARIABLES}
+    env["RIAL_VAR_DIR"] = str(tmp_path / "var")
+    env["DJANGO_SETTINGS_MODULE"] = "rial_portal.settings"
+    env.update(environment)
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=BASE_DIR, env=env, capture_output=True, text=True
+    )
+
+
+def load_settings(tmp_path, **environment):
+    code = (
+        "import json, django; django.setup(); from django.conf import settings as s; "
+        "print(json.dumps({name: getattr(s, name, None) for name in dir(s) if name.isupper()}, "
+        "default=str))"
+    )
+    result = run_python(code, tmp_path, **environment)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_settings_embedded_defaults_need_no_server(tmp_path):
+    settings = load_settings(tmp_path, DEBUG="true")
+
+    database = settings["DATABASES"]["default"]
+    assert database["ENGINE"] == "django.db.backends.sqlite3"
+    assert database["NAME"] == str(tmp_path / "var" / "db.sqlite3")
+    assert settings["CELERY_BROKER_URL"] == "filesystem://"
+    queue = settings["CELERY_BROKER_TRANSPORT_OPTIONS"]["data_folder_in"]
+    assert Path(queue).is_dir()
+    assert queue == settings["CELERY_BROKER_TRANSPORT_OPTIONS"]["data_folder_out"]
+    assert settings["CACHES"]["default"]["BACKEND"].endswith("FileBasedCache")
+    assert settings["EMAIL_BACKEND"] == "django.core.mail.backends.filebased.EmailBackend"
+    assert settings["EMAIL_FILE_PATH"] == str(tmp_path / "var" / "mail")
+
+
+def test_settings_database_url_selects_postgresql(tmp_path):
+    settings = load_settings(
+        tmp_path, DEBUG="true", DATABASE_URL="postgres://rial:pw@db.example.org:5433/rial_db"
+    )
+
+    database = settings["DATABASES"]["default"]
+    assert database["ENGINE"] == "django.db.backends.postgresql"
+    assert (database["NAME"], database["USER"], database["PASSWORD"]) == ("rial_db", "rial", "pw")
+    assert (database["HOST"], database["PORT"]) == ("db.example.org", 5433)
+
+
+def test_settings_redis_url_is_broker_and_cache(tmp_path):
+    settings = load_settings(tmp_path, DEBUG="true", REDIS_URL="redis://cache.example.org:6379/2")
+
+    assert settings["CELERY_BROKER_URL"] == "redis://cache.example.org:6379/2"
+    assert settings["CACHES"]["default"] == {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://cache.example.org:6379/2",
+        "KEY_PREFIX": "rial",
+    }
+
+
+def test_settings_email_url_configures_smtp(tmp_path):
+    settings = load_settings(
+        tmp_path, DEBUG="true", EMAIL_URL="smtp+tls://mailer:s3cret@smtp.example.org:587"
+    )
+
+    assert settings["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
+    assert (settings["EMAIL_HOST"], settings["EMAIL_PORT"]) == ("smtp.example.org", 587)
+    assert (settings["EMAIL_HOST_USER"], settings["EMAIL_HOST_PASSWORD"]) == ("mailer", "s3cret")
+    assert settings["EMAIL_USE_TLS"] is True
+
+
+def test_settings_bad_email_url_fails_clearly(tmp_path):
+    result = run_python("import django; django.setup()", tmp_path, DEBUG="true", EMAIL_URL="x://")
+
+    assert result.returncode != 0
+    assert "Invalid email schema x" in result.stderr
+
+
+def test_settings_allowed_hosts_and_debug(tmp_path):
+    settings = load_settings(
+        tmp_path, SECRET_KEY="k" * 50, DEBUG="false", ALLOWED_HOSTS="rial.example.org,.oas.org"
+    )
+
+    assert settings["DEBUG"] is False
+    assert settings["ALLOWED_HOSTS"] == ["rial.example.org", ".oas.org"]
+    assert settings["SECRET_KEY"] == "k" * 50
+    assert settings["SESSION_COOKIE_SECURE"] is True
+    assert settings["CSRF_COOKIE_SECURE"] is True
+
+
+def test_settings_debug_defaults_to_local_hosts_and_a_development_key(tmp_path):
+    settings = load_settings(tmp_path, DEBUG="true")
+
+    assert settings["DEBUG"] is True
+    assert "localhost" in settings["ALLOWED_HOSTS"]
+    assert settings["SECRET_KEY"].startswith("django-insecure-")
+
+
+def test_settings_missing_secret_key_without_debug_stops_start_up(tmp_path):
+    result = run_python("import django; django.setup()", tmp_path, DEBUG="false")
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+@pytest.mark.parametrize("value", ["", "   "])
+def test_settings_empty_secret_key_counts_as_missing(tmp_path, value):
+    result = run_python("import django; django.setup()", tmp_path, SECRET_KEY=value.strip())
+
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_check_deploy_with_production_environment_prints_no_warning(tmp_path):
+    env = {key: value for key, value in os.environ.items() if key not in VARIABLES}
+    env.update(PRODUCTION, RIAL_VAR_DIR=str(tmp_path / "var"))
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
