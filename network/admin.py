@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.db import models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
@@ -61,6 +62,25 @@ class UserAdmin(DjangoUserAdmin):
     )
     readonly_fields = ("last_login", "date_joined")
 
+    # Granting superuser rights or single permissions is a superuser's act:
+    # Secretariat staff give rights through groups only.
+    superuser_only_fields = ("is_superuser", "user_permissions")
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if request.user.is_superuser:
+            return fieldsets
+        return [
+            (
+                name,
+                {
+                    **options,
+                    "fields": [f for f in options["fields"] if f not in self.superuser_only_fields],
+                },
+            )
+            for name, options in fieldsets
+        ]
+
 
 @admin.register(MemberState)
 class MemberStateAdmin(TabbedTranslationAdmin):
@@ -82,6 +102,8 @@ class InstitutionAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     search_fields = ("name_en", "name_es", "acronym", "former_names__name", "member_state__name_en")
     prepopulated_fields = {"slug": ("acronym",)}
     inlines = [InstitutionNameInline]
+    # Django 6 assumes https for scheme-less addresses; say so now.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(people_count=Count("people"))
@@ -116,10 +138,6 @@ class ConferenceAdmin(admin.ModelAdmin):
 
 
 class WorkingGroupForm(forms.ModelForm):
-    class Meta:
-        model = WorkingGroup
-        fields = "__all__"
-
     def clean(self):
         cleaned_data = super().clean()
         chair = cleaned_data.get("chair")

@@ -159,7 +159,7 @@ class MemberState(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("network:member_state_detail", kwargs={"iso_code": self.iso_code.lower()})
+        return reverse("network:member_state_detail", kwargs={"iso_code": self.iso_code})
 
     def clean(self):
         super().clean()
@@ -273,7 +273,8 @@ class InstitutionName(models.Model):
         ordering = ["-until_year"]
         constraints = [
             models.UniqueConstraint(
-                fields=["institution", "name"], name="network_institutionname_unique_per_institution"
+                fields=["institution", "name"],
+                name="network_institutionname_unique_per_institution",
             ),
             models.CheckConstraint(
                 condition=models.Q(from_year__isnull=True)
@@ -407,7 +408,9 @@ class WorkingGroup(models.Model):
             models.UniqueConstraint(
                 fields=["conference", "number"],
                 name="network_workinggroup_unique_number_per_cycle",
-                violation_error_message=_("This cycle already has a working group with this number."),
+                violation_error_message=_(
+                    "This cycle already has a working group with this number."
+                ),
             ),
         ]
 

@@ -37,7 +37,7 @@ def member_state_list(request):
 
 @require_safe
 def member_state_detail(request, iso_code):
-    member_state = get_object_or_404(MemberState, iso_code=iso_code.upper())
+    member_state = get_object_or_404(MemberState, iso_code=iso_code)
     return render(
         request,
         "network/member_state_detail.html",

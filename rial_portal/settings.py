@@ -140,8 +140,9 @@ else:
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(_queue_dir),
         "data_folder_out": str(_queue_dir),
-        "processed_folder": str(VAR_DIR / "celery" / "processed"),
-        "store_processed": False,
+        # Seconds between looks at the queue folder: quick enough for a person
+        # waiting for a confirmation email, cheap enough for a laptop.
+        "polling_interval": 0.5,
     }
 
 # Celery -------------------------------------------------------------------

@@ -1,6 +1,8 @@
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 from django.db import connection
+from django.test import override_settings
 
 
 def pytest_report_header(config):
@@ -12,6 +14,7 @@ def pytest_report_header(config):
     ]
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     on_postgresql = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
     skip_postgresql = pytest.mark.skip(reason="needs PostgreSQL: set DATABASE_URL (CI does)")
@@ -21,6 +24,10 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip_postgresql)
         if "redis" in item.keywords and not settings.REDIS_URL:
             item.add_marker(skip_redis)
+        if "celery_worker" in getattr(item, "fixturenames", ()):
+            # All real-worker tests share one queue: run them in one xdist process,
+            # or one process's worker would take another's tasks to the wrong database.
+            item.add_marker(pytest.mark.xdist_group("celery"))
 
 
 @pytest.fixture
@@ -35,3 +42,32 @@ def count_queries(client):
         return len(context.captured_queries)
 
     return count
+
+
+@pytest.fixture(scope="session", autouse=True)
+def collected_static_files(tmp_path_factory):
+    """Pages render with the production storage (hashed names from whitenoise's
+    manifest), so a template naming a missing static file fails its test."""
+    root = tmp_path_factory.mktemp("static")
+    with override_settings(STATIC_ROOT=root):
+        call_command("collectstatic", interactive=False, verbosity=0)
+        yield root
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # Hashing strength is Django's concern, not ours; PBKDF2 would dominate the suite.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session")
+def celery_worker():
+    """A real Celery worker, in a thread, on the broker the settings name (Redis
+    in CI, the filesystem transport elsewhere). Tests using it need
+    ``django_db(transaction=True)``: the worker reads what they commit."""
+    from celery.contrib.testing.worker import start_worker
+
+    from rial_portal.celery import app
+
+    with start_worker(app, pool="solo", perform_ping_check=False, loglevel="WARNING") as worker:
+        yield worker

@@ -4,247 +4,648 @@ import django.core.validators
 import django.db.models.deletion
 import django.db.models.functions.text
 import django.utils.timezone
-import network.models
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
+import network.models
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
+        ("auth", "0012_alter_user_first_name_max_length"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Conference',
+            name="Conference",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(unique=True, validators=[django.core.validators.MinValueValidator(1)], verbose_name='number')),
-                ('city', models.CharField(max_length=100, verbose_name='city')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='year')),
-                ('start_date', models.DateField(blank=True, null=True, verbose_name='start date')),
-                ('end_date', models.DateField(blank=True, null=True, verbose_name='end date')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "number",
+                    models.PositiveSmallIntegerField(
+                        unique=True,
+                        validators=[django.core.validators.MinValueValidator(1)],
+                        verbose_name="number",
+                    ),
+                ),
+                ("city", models.CharField(max_length=100, verbose_name="city")),
+                ("year", models.PositiveSmallIntegerField(verbose_name="year")),
+                ("start_date", models.DateField(blank=True, null=True, verbose_name="start date")),
+                ("end_date", models.DateField(blank=True, null=True, verbose_name="end date")),
             ],
             options={
-                'verbose_name': 'conference',
-                'verbose_name_plural': 'conferences',
-                'ordering': ['-number'],
+                "verbose_name": "conference",
+                "verbose_name_plural": "conferences",
+                "ordering": ["-number"],
             },
         ),
         migrations.CreateModel(
-            name='Institution',
+            name="Institution",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('ministry', 'Ministry of Labor'), ('advisory_body', 'Advisory body'), ('international_organization', 'International organization'), ('other', 'Other')], max_length=30, verbose_name='kind')),
-                ('name', models.CharField(max_length=250, verbose_name='current name')),
-                ('name_en', models.CharField(max_length=250, null=True, verbose_name='current name')),
-                ('name_es', models.CharField(max_length=250, null=True, verbose_name='current name')),
-                ('acronym', models.CharField(blank=True, max_length=30, verbose_name='acronym')),
-                ('slug', models.SlugField(blank=True, help_text='Part of the address; made from the acronym or name when left empty.', max_length=120, unique=True, verbose_name='slug')),
-                ('website', models.URLField(blank=True, verbose_name='website')),
-                ('is_active', models.BooleanField(default=True, help_text='Unselect for an institution that no longer exists.', verbose_name='active')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("ministry", "Ministry of Labor"),
+                            ("advisory_body", "Advisory body"),
+                            ("international_organization", "International organization"),
+                            ("other", "Other"),
+                        ],
+                        max_length=30,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("name", models.CharField(max_length=250, verbose_name="current name")),
+                (
+                    "name_en",
+                    models.CharField(max_length=250, null=True, verbose_name="current name"),
+                ),
+                (
+                    "name_es",
+                    models.CharField(max_length=250, null=True, verbose_name="current name"),
+                ),
+                ("acronym", models.CharField(blank=True, max_length=30, verbose_name="acronym")),
+                (
+                    "slug",
+                    models.SlugField(
+                        blank=True,
+                        help_text="Part of the address; made from the acronym or name when left empty.",
+                        max_length=120,
+                        unique=True,
+                        verbose_name="slug",
+                    ),
+                ),
+                ("website", models.URLField(blank=True, verbose_name="website")),
+                (
+                    "is_active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Unselect for an institution that no longer exists.",
+                        verbose_name="active",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'institution',
-                'verbose_name_plural': 'institutions',
-                'ordering': ['name'],
+                "verbose_name": "institution",
+                "verbose_name_plural": "institutions",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Topic',
+            name="Topic",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=80, unique=True, verbose_name='slug')),
-                ('name', models.CharField(max_length=120, verbose_name='name')),
-                ('name_en', models.CharField(max_length=120, null=True, verbose_name='name')),
-                ('name_es', models.CharField(max_length=120, null=True, verbose_name='name')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('description_en', models.TextField(blank=True, null=True, verbose_name='description')),
-                ('description_es', models.TextField(blank=True, null=True, verbose_name='description')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=80, unique=True, verbose_name="slug")),
+                ("name", models.CharField(max_length=120, verbose_name="name")),
+                ("name_en", models.CharField(max_length=120, null=True, verbose_name="name")),
+                ("name_es", models.CharField(max_length=120, null=True, verbose_name="name")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "description_en",
+                    models.TextField(blank=True, null=True, verbose_name="description"),
+                ),
+                (
+                    "description_es",
+                    models.TextField(blank=True, null=True, verbose_name="description"),
+                ),
             ],
             options={
-                'verbose_name': 'topic',
-                'verbose_name_plural': 'topics',
-                'ordering': ['name'],
+                "verbose_name": "topic",
+                "verbose_name_plural": "topics",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='User',
+            name="User",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('password', models.CharField(max_length=128, verbose_name='password')),
-                ('last_login', models.DateTimeField(blank=True, null=True, verbose_name='last login')),
-                ('is_superuser', models.BooleanField(default=False, help_text='Designates that this user has all permissions without explicitly assigning them.', verbose_name='superuser status')),
-                ('email', models.EmailField(max_length=254, unique=True, verbose_name='email address')),
-                ('full_name', models.CharField(max_length=200, verbose_name='full name')),
-                ('job_title', models.CharField(blank=True, max_length=200, verbose_name='job title')),
-                ('is_focal_point', models.BooleanField(default=False, help_text='Named by the institution to act for it in the network.', verbose_name='focal point')),
-                ('language', models.CharField(blank=True, help_text='Language of the emails this person receives.', max_length=10, verbose_name='preferred language')),
-                ('is_staff', models.BooleanField(default=False, help_text='Designates whether the user can log into the admin site.', verbose_name='staff status')),
-                ('is_active', models.BooleanField(default=True, help_text='Unselect this instead of deleting accounts.', verbose_name='active')),
-                ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date joined')),
-                ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
-                ('user_permissions', models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions')),
-                ('institution', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='people', to='network.institution', verbose_name='institution')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("password", models.CharField(max_length=128, verbose_name="password")),
+                (
+                    "last_login",
+                    models.DateTimeField(blank=True, null=True, verbose_name="last login"),
+                ),
+                (
+                    "is_superuser",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates that this user has all permissions without explicitly assigning them.",
+                        verbose_name="superuser status",
+                    ),
+                ),
+                (
+                    "email",
+                    models.EmailField(max_length=254, unique=True, verbose_name="email address"),
+                ),
+                ("full_name", models.CharField(max_length=200, verbose_name="full name")),
+                (
+                    "job_title",
+                    models.CharField(blank=True, max_length=200, verbose_name="job title"),
+                ),
+                (
+                    "is_focal_point",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Named by the institution to act for it in the network.",
+                        verbose_name="focal point",
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        blank=True,
+                        help_text="Language of the emails this person receives.",
+                        max_length=10,
+                        verbose_name="preferred language",
+                    ),
+                ),
+                (
+                    "is_staff",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates whether the user can log into the admin site.",
+                        verbose_name="staff status",
+                    ),
+                ),
+                (
+                    "is_active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Unselect this instead of deleting accounts.",
+                        verbose_name="active",
+                    ),
+                ),
+                (
+                    "date_joined",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="date joined"
+                    ),
+                ),
+                (
+                    "groups",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The groups this user belongs to. A user will get all permissions granted to each of their groups.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.group",
+                        verbose_name="groups",
+                    ),
+                ),
+                (
+                    "user_permissions",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Specific permissions for this user.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.permission",
+                        verbose_name="user permissions",
+                    ),
+                ),
+                (
+                    "institution",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="people",
+                        to="network.institution",
+                        verbose_name="institution",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'user',
-                'verbose_name_plural': 'users',
-                'ordering': ['full_name', 'email'],
+                "verbose_name": "user",
+                "verbose_name_plural": "users",
+                "ordering": ["full_name", "email"],
             },
             managers=[
-                ('objects', network.models.UserManager()),
+                ("objects", network.models.UserManager()),
             ],
         ),
         migrations.CreateModel(
-            name='HistoricalWorkingGroup',
+            name="HistoricalWorkingGroup",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1)], verbose_name='number')),
-                ('name', models.CharField(max_length=250, verbose_name='name')),
-                ('name_en', models.CharField(max_length=250, null=True, verbose_name='name')),
-                ('name_es', models.CharField(max_length=250, null=True, verbose_name='name')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('conference', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='network.conference', verbose_name='conference cycle')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('chair', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='network.institution', verbose_name='chair')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "number",
+                    models.PositiveSmallIntegerField(
+                        validators=[django.core.validators.MinValueValidator(1)],
+                        verbose_name="number",
+                    ),
+                ),
+                ("name", models.CharField(max_length=250, verbose_name="name")),
+                ("name_en", models.CharField(max_length=250, null=True, verbose_name="name")),
+                ("name_es", models.CharField(max_length=250, null=True, verbose_name="name")),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "conference",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="network.conference",
+                        verbose_name="conference cycle",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "chair",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="network.institution",
+                        verbose_name="chair",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical working group',
-                'verbose_name_plural': 'historical working groups',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical working group",
+                "verbose_name_plural": "historical working groups",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='InstitutionName',
+            name="InstitutionName",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=250, verbose_name='name')),
-                ('from_year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='from year')),
-                ('until_year', models.PositiveSmallIntegerField(verbose_name='until year')),
-                ('institution', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='former_names', to='network.institution', verbose_name='institution')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=250, verbose_name="name")),
+                (
+                    "from_year",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="from year"
+                    ),
+                ),
+                ("until_year", models.PositiveSmallIntegerField(verbose_name="until year")),
+                (
+                    "institution",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="former_names",
+                        to="network.institution",
+                        verbose_name="institution",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'former name',
-                'verbose_name_plural': 'former names',
-                'ordering': ['-until_year'],
+                "verbose_name": "former name",
+                "verbose_name_plural": "former names",
+                "ordering": ["-until_year"],
             },
         ),
         migrations.CreateModel(
-            name='MemberState',
+            name="MemberState",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('iso_code', models.CharField(help_text='ISO 3166-1 alpha-2, upper case (for example AR).', max_length=2, unique=True, verbose_name='ISO code')),
-                ('name', models.CharField(max_length=100, verbose_name='name')),
-                ('name_en', models.CharField(max_length=100, null=True, verbose_name='name')),
-                ('name_es', models.CharField(max_length=100, null=True, verbose_name='name')),
-                ('subregion', models.CharField(choices=[('north_america', 'North America'), ('central_america', 'Central America'), ('caribbean', 'Caribbean'), ('andean', 'Andean'), ('southern_cone', 'Southern Cone')], max_length=20, verbose_name='subregion')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "iso_code",
+                    models.CharField(
+                        help_text="ISO 3166-1 alpha-2, upper case (for example AR).",
+                        max_length=2,
+                        unique=True,
+                        verbose_name="ISO code",
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
+                ("name_en", models.CharField(max_length=100, null=True, verbose_name="name")),
+                ("name_es", models.CharField(max_length=100, null=True, verbose_name="name")),
+                (
+                    "subregion",
+                    models.CharField(
+                        choices=[
+                            ("north_america", "North America"),
+                            ("central_america", "Central America"),
+                            ("caribbean", "Caribbean"),
+                            ("andean", "Andean"),
+                            ("southern_cone", "Southern Cone"),
+                        ],
+                        max_length=20,
+                        verbose_name="subregion",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'member state',
-                'verbose_name_plural': 'member states',
-                'ordering': ['name'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('iso_code__regex', '^[A-Z]{2}$')), name='network_memberstate_iso_code_two_capitals', violation_error_message='The ISO code is two capital letters.')],
+                "verbose_name": "member state",
+                "verbose_name_plural": "member states",
+                "ordering": ["name"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("iso_code__regex", "^[A-Z]{2}$")),
+                        name="network_memberstate_iso_code_two_capitals",
+                        violation_error_message="The ISO code is two capital letters.",
+                    )
+                ],
             },
         ),
         migrations.AddField(
-            model_name='institution',
-            name='member_state',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='institutions', to='network.memberstate', verbose_name='member state'),
+            model_name="institution",
+            name="member_state",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="institutions",
+                to="network.memberstate",
+                verbose_name="member state",
+            ),
         ),
         migrations.CreateModel(
-            name='HistoricalInstitution',
+            name="HistoricalInstitution",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('ministry', 'Ministry of Labor'), ('advisory_body', 'Advisory body'), ('international_organization', 'International organization'), ('other', 'Other')], max_length=30, verbose_name='kind')),
-                ('name', models.CharField(max_length=250, verbose_name='current name')),
-                ('name_en', models.CharField(max_length=250, null=True, verbose_name='current name')),
-                ('name_es', models.CharField(max_length=250, null=True, verbose_name='current name')),
-                ('acronym', models.CharField(blank=True, max_length=30, verbose_name='acronym')),
-                ('slug', models.SlugField(blank=True, help_text='Part of the address; made from the acronym or name when left empty.', max_length=120, verbose_name='slug')),
-                ('website', models.URLField(blank=True, verbose_name='website')),
-                ('is_active', models.BooleanField(default=True, help_text='Unselect for an institution that no longer exists.', verbose_name='active')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('member_state', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='network.memberstate', verbose_name='member state')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("ministry", "Ministry of Labor"),
+                            ("advisory_body", "Advisory body"),
+                            ("international_organization", "International organization"),
+                            ("other", "Other"),
+                        ],
+                        max_length=30,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("name", models.CharField(max_length=250, verbose_name="current name")),
+                (
+                    "name_en",
+                    models.CharField(max_length=250, null=True, verbose_name="current name"),
+                ),
+                (
+                    "name_es",
+                    models.CharField(max_length=250, null=True, verbose_name="current name"),
+                ),
+                ("acronym", models.CharField(blank=True, max_length=30, verbose_name="acronym")),
+                (
+                    "slug",
+                    models.SlugField(
+                        blank=True,
+                        help_text="Part of the address; made from the acronym or name when left empty.",
+                        max_length=120,
+                        verbose_name="slug",
+                    ),
+                ),
+                ("website", models.URLField(blank=True, verbose_name="website")),
+                (
+                    "is_active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Unselect for an institution that no longer exists.",
+                        verbose_name="active",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "member_state",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="network.memberstate",
+                        verbose_name="member state",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical institution',
-                'verbose_name_plural': 'historical institutions',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical institution",
+                "verbose_name_plural": "historical institutions",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.AddField(
-            model_name='conference',
-            name='member_state',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='conferences_hosted', to='network.memberstate', verbose_name='host member state'),
+            model_name="conference",
+            name="member_state",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="conferences_hosted",
+                to="network.memberstate",
+                verbose_name="host member state",
+            ),
         ),
         migrations.CreateModel(
-            name='WorkingGroup',
+            name="WorkingGroup",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1)], verbose_name='number')),
-                ('name', models.CharField(max_length=250, verbose_name='name')),
-                ('name_en', models.CharField(max_length=250, null=True, verbose_name='name')),
-                ('name_es', models.CharField(max_length=250, null=True, verbose_name='name')),
-                ('chair', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='working_groups_chaired', to='network.institution', verbose_name='chair')),
-                ('conference', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='working_groups', to='network.conference', verbose_name='conference cycle')),
-                ('vice_chairs', models.ManyToManyField(blank=True, related_name='working_groups_vice_chaired', to='network.institution', verbose_name='vice-chairs')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "number",
+                    models.PositiveSmallIntegerField(
+                        validators=[django.core.validators.MinValueValidator(1)],
+                        verbose_name="number",
+                    ),
+                ),
+                ("name", models.CharField(max_length=250, verbose_name="name")),
+                ("name_en", models.CharField(max_length=250, null=True, verbose_name="name")),
+                ("name_es", models.CharField(max_length=250, null=True, verbose_name="name")),
+                (
+                    "chair",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="working_groups_chaired",
+                        to="network.institution",
+                        verbose_name="chair",
+                    ),
+                ),
+                (
+                    "conference",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="working_groups",
+                        to="network.conference",
+                        verbose_name="conference cycle",
+                    ),
+                ),
+                (
+                    "vice_chairs",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="working_groups_vice_chaired",
+                        to="network.institution",
+                        verbose_name="vice-chairs",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'working group',
-                'verbose_name_plural': 'working groups',
-                'ordering': ['-conference__number', 'number'],
+                "verbose_name": "working group",
+                "verbose_name_plural": "working groups",
+                "ordering": ["-conference__number", "number"],
             },
         ),
         migrations.AddConstraint(
-            model_name='user',
-            constraint=models.UniqueConstraint(django.db.models.functions.text.Lower('email'), name='network_user_email_ci_unique'),
+            model_name="user",
+            constraint=models.UniqueConstraint(
+                django.db.models.functions.text.Lower("email"), name="network_user_email_ci_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='user',
-            constraint=models.CheckConstraint(condition=models.Q(('is_focal_point', False), ('institution__isnull', False), _connector='OR'), name='network_user_focal_point_has_institution', violation_error_message='A focal point must belong to an institution.'),
+            model_name="user",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("is_focal_point", False), ("institution__isnull", False), _connector="OR"
+                ),
+                name="network_user_focal_point_has_institution",
+                violation_error_message="A focal point must belong to an institution.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='institutionname',
-            constraint=models.UniqueConstraint(fields=('institution', 'name'), name='network_institutionname_unique_per_institution'),
+            model_name="institutionname",
+            constraint=models.UniqueConstraint(
+                fields=("institution", "name"),
+                name="network_institutionname_unique_per_institution",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='institutionname',
-            constraint=models.CheckConstraint(condition=models.Q(('from_year__isnull', True), ('from_year__lte', models.F('until_year')), _connector='OR'), name='network_institutionname_years_in_order', violation_error_message='The first year must not be after the last year.'),
+            model_name="institutionname",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("from_year__isnull", True),
+                    ("from_year__lte", models.F("until_year")),
+                    _connector="OR",
+                ),
+                name="network_institutionname_years_in_order",
+                violation_error_message="The first year must not be after the last year.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='institution',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind', 'ministry'), _negated=True), ('member_state__isnull', False), _connector='OR'), name='network_institution_ministry_has_member_state', violation_error_message='A ministry of labor belongs to a member state.'),
+            model_name="institution",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("kind", "ministry"), _negated=True),
+                    ("member_state__isnull", False),
+                    _connector="OR",
+                ),
+                name="network_institution_ministry_has_member_state",
+                violation_error_message="A ministry of labor belongs to a member state.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='institution',
-            constraint=models.UniqueConstraint(condition=models.Q(('is_active', True), ('kind', 'ministry')), fields=('member_state',), name='network_institution_one_active_ministry_per_state', violation_error_message='This member state already has a ministry of labor.'),
+            model_name="institution",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("is_active", True), ("kind", "ministry")),
+                fields=("member_state",),
+                name="network_institution_one_active_ministry_per_state",
+                violation_error_message="This member state already has a ministry of labor.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='conference',
-            constraint=models.CheckConstraint(condition=models.Q(('number__gte', 1)), name='network_conference_number_positive'),
+            model_name="conference",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("number__gte", 1)), name="network_conference_number_positive"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='conference',
-            constraint=models.CheckConstraint(condition=models.Q(('start_date__isnull', True), ('end_date__isnull', True), ('start_date__lte', models.F('end_date')), _connector='OR'), name='network_conference_dates_in_order', violation_error_message='The conference cannot end before it starts.'),
+            model_name="conference",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("start_date__isnull", True),
+                    ("end_date__isnull", True),
+                    ("start_date__lte", models.F("end_date")),
+                    _connector="OR",
+                ),
+                name="network_conference_dates_in_order",
+                violation_error_message="The conference cannot end before it starts.",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='workinggroup',
-            constraint=models.UniqueConstraint(fields=('conference', 'number'), name='network_workinggroup_unique_number_per_cycle', violation_error_message='This cycle already has a working group with this number.'),
+            model_name="workinggroup",
+            constraint=models.UniqueConstraint(
+                fields=("conference", "number"),
+                name="network_workinggroup_unique_number_per_cycle",
+                violation_error_message="This cycle already has a working group with this number.",
+            ),
         ),
     ]

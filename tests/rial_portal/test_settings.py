@@ -18,6 +18,9 @@ VARIABLES = (
     "ALLOWED_HOSTS",
     "RIAL_VAR_DIR",
     "DJANGO_SETTINGS_MODULE",
+    "SECURE_SSL_REDIRECT",
+    "SECURE_HSTS_SECONDS",
+    "SECURE_HSTS_PRELOAD",
 )
 PRODUCTION = {
     "SECRET_KEY": "p" * 60 + "-production-like-secret-key",

@@ -1,0 +1,87 @@
+import pytest
+from django.core.management import call_command
+
+from network.demo import DEMO_FOCAL_POINT_EMAIL, DEMO_PASSWORD, DEMO_STAFF_EMAIL
+from network.models import (
+    Conference,
+    Institution,
+    InstitutionName,
+    MemberState,
+    Topic,
+    User,
+    WorkingGroup,
+)
+
+pytestmark = pytest.mark.django_db
+
+MODELS = (MemberState, Institution, InstitutionName, Topic, Conference, WorkingGroup, User)
+
+
+def snapshot():
+    """Every row of the directory, with every field, and the history tables."""
+    rows = {model.__name__: list(model.objects.order_by("pk").values()) for model in MODELS}
+    rows["vice_chairs"] = list(WorkingGroup.vice_chairs.through.objects.order_by("pk").values())
+    rows["user_groups"] = list(User.groups.through.objects.order_by("pk").values())
+    rows["institution_history"] = Institution.history.count()
+    rows["working_group_history"] = WorkingGroup.history.count()
+    return rows
+
+
+def test_load_demo_loads_the_directory_of_the_seeds():
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115 - discarded output
+
+    assert MemberState.objects.count() == 35
+    assert Institution.objects.ministries().count() == 35
+    assert Topic.objects.filter(slug="labor-inspection").exists()
+    assert list(Conference.objects.order_by("number").values_list("number", flat=True)) == list(
+        range(12, 20)
+    )
+    wg2 = WorkingGroup.objects.get(conference__number=18, number=2)
+    assert wg2.chair.member_state.iso_code == "CA"
+    assert {i.member_state.iso_code for i in wg2.vice_chairs.all()} == {"PE", "BB"}
+    canada = Institution.objects.ministries().get(member_state__iso_code="CA")
+    assert canada.name_in(2010) == "Human Resources and Skills Development Canada"
+
+
+def test_load_demo_twice_changes_nothing():
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115 - discarded output
+    before = snapshot()
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115 - discarded output
+
+    assert snapshot() == before
+
+
+def test_load_demo_creates_logins_that_work(client):
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115 - discarded output
+
+    staff = User.objects.get(email=DEMO_STAFF_EMAIL)
+    focal_point = User.objects.get(email=DEMO_FOCAL_POINT_EMAIL)
+    assert staff.is_staff
+    assert not staff.is_superuser
+    assert staff.groups.filter(name="Technical Secretariat").exists()
+    assert focal_point.is_focal_point
+    assert focal_point.institution.member_state.iso_code == "CO"
+    assert client.login(email=DEMO_STAFF_EMAIL, password=DEMO_PASSWORD)
+    assert client.get("/admin/").status_code == 200
+
+
+def test_load_demo_keeps_a_changed_demo_password():
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115 - discarded output
+    staff = User.objects.get(email=DEMO_STAFF_EMAIL)
+    staff.set_password("a-changed-password-1")
+    staff.save()
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115 - discarded output
+
+    staff.refresh_from_db()
+    assert staff.check_password("a-changed-password-1")
+
+
+def test_load_demo_restores_a_changed_seed_value():
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115 - discarded output
+    MemberState.objects.filter(iso_code="AR").update(name_es="Cambiado")
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115 - discarded output
+
+    assert MemberState.objects.get(iso_code="AR").name_es == "Argentina"
