@@ -1,8 +1,19 @@
+import os
+
 import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
+
+
+def pytest_configure(config):
+    # Each test process (xdist worker, or a second run beside this one) sends its
+    # tasks to a queue of its own, so that its Celery worker never takes another
+    # process's tasks to the wrong test database.
+    from rial_portal.celery import app
+
+    app.conf.task_default_queue = f"tests-{os.getpid()}"
 
 
 def pytest_report_header(config):
@@ -14,7 +25,6 @@ def pytest_report_header(config):
     ]
 
 
-@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     on_postgresql = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
     skip_postgresql = pytest.mark.skip(reason="needs PostgreSQL: set DATABASE_URL (CI does)")
@@ -24,10 +34,6 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip_postgresql)
         if "redis" in item.keywords and not settings.REDIS_URL:
             item.add_marker(skip_redis)
-        if "celery_worker" in getattr(item, "fixturenames", ()):
-            # All real-worker tests share one queue: run them in one xdist process,
-            # or one process's worker would take another's tasks to the wrong database.
-            item.add_marker(pytest.mark.xdist_group("celery"))
 
 
 @pytest.fixture
