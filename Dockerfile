@@ -1,0 +1,25 @@
+# One image for web, worker and beat (docker-compose.yml picks the command).
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    RIAL_VAR_DIR=/var/lib/rial \
+    STATIC_ROOT=/app/staticfiles
+
+WORKDIR /app
+COPY . .
+RUN pip install -e .
+
+# Static files are collected into the image and served by whitenoise; the key
+# is only needed for Django to start, never used.
+RUN SECRET_KEY=collectstatic-only python manage.py collectstatic --no-input -v 0
+
+# The media volume takes this folder's owner when docker creates it.
+RUN useradd --system --home-dir /var/lib/rial --create-home rial \
+    && mkdir -p /var/lib/rial/media \
+    && chown -R rial:rial /var/lib/rial
+USER rial
+
+EXPOSE 8000
+CMD ["gunicorn", "rial_portal.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
