@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rial_portal.settings")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 
-import django  # noqa: E402 - the path and settings must be set first
+import django
 
 django.setup()
 

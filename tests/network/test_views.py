@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -109,6 +111,23 @@ def test_about_page_lists_conferences_with_chairs_and_vice_chairs(client):
     assert '<a href="/member-states/' in html
     assert "Canada" in html
     assert "Peru" in html
+
+
+def test_about_page_links_a_chair_without_member_state_to_its_page(client):
+    organization = OrganizationFactory(acronym="ILO")
+    WorkingGroupFactory(chair=organization)
+
+    html = client.get(reverse("network:about")).content.decode()
+
+    assert f'<a href="{organization.get_absolute_url()}">ILO</a>' in html
+
+
+def test_pages_load_every_asset_from_the_portal_itself(client):
+    html = client.get(reverse("home")).content.decode()
+
+    assets = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', html)
+    assert assets
+    assert all(asset.startswith("/static/") for asset in assets), assets
 
 
 def test_pages_refuse_post(client):
