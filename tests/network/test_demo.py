@@ -1,3 +1,5 @@
+from io import StringIO
+
 import pytest
 from django.core.management import call_command
 
@@ -17,6 +19,12 @@ pytestmark = pytest.mark.django_db
 MODELS = (MemberState, Institution, InstitutionName, Topic, Conference, WorkingGroup, User)
 
 
+def load_demo():
+    output = StringIO()
+    call_command("load_demo", stdout=output)
+    assert "Demo logins" in output.getvalue()
+
+
 def snapshot():
     """Every row of the directory, with every field, and the history tables."""
     rows = {model.__name__: list(model.objects.order_by("pk").values()) for model in MODELS}
@@ -28,7 +36,7 @@ def snapshot():
 
 
 def test_load_demo_loads_the_directory_of_the_seeds():
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115 - discarded output
+    load_demo()
 
     assert MemberState.objects.count() == 35
     assert Institution.objects.ministries().count() == 35
@@ -44,16 +52,16 @@ def test_load_demo_loads_the_directory_of_the_seeds():
 
 
 def test_load_demo_twice_changes_nothing():
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115 - discarded output
+    load_demo()
     before = snapshot()
 
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115 - discarded output
+    load_demo()
 
     assert snapshot() == before
 
 
 def test_load_demo_creates_logins_that_work(client):
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115 - discarded output
+    load_demo()
 
     staff = User.objects.get(email=DEMO_STAFF_EMAIL)
     focal_point = User.objects.get(email=DEMO_FOCAL_POINT_EMAIL)
@@ -67,21 +75,21 @@ def test_load_demo_creates_logins_that_work(client):
 
 
 def test_load_demo_keeps_a_changed_demo_password():
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115 - discarded output
+    load_demo()
     staff = User.objects.get(email=DEMO_STAFF_EMAIL)
     staff.set_password("a-changed-password-1")
     staff.save()
 
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115 - discarded output
+    load_demo()
 
     staff.refresh_from_db()
     assert staff.check_password("a-changed-password-1")
 
 
 def test_load_demo_restores_a_changed_seed_value():
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115 - discarded output
+    load_demo()
     MemberState.objects.filter(iso_code="AR").update(name_es="Cambiado")
 
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115 - discarded output
+    load_demo()
 
     assert MemberState.objects.get(iso_code="AR").name_es == "Argentina"
