@@ -20,12 +20,13 @@ DEMO_STAFF_EMAIL = "secretariat@rial.demo"
 DEMO_FOCAL_POINT_EMAIL = "focal.point@rial.demo"
 
 
-def upsert(model, lookup, values):
+def upsert(model, lookup, values, create_only=None):
     """Get the row matching ``lookup`` and bring it to ``values``, saving only
-    when something differs. Returns the instance."""
+    when something differs; ``create_only`` values are set on a new row only.
+    Returns the instance."""
     instance = model.objects.filter(**lookup).first()
     if instance is None:
-        instance = model(**lookup, **values)
+        instance = model(**lookup, **values, **(create_only or {}))
         instance.full_clean()
         instance.save()
         return instance

@@ -15,3 +15,10 @@ class InstitutionKind(models.TextChoices):
     ADVISORY_BODY = "advisory_body", _("Advisory body")
     INTERNATIONAL_ORGANIZATION = "international_organization", _("International organization")
     OTHER = "other", _("Other")
+
+
+class DeliveryStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    SENDING = "sending", _("Sending")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")

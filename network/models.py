@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from .enums import InstitutionKind, Subregion
+from .enums import DeliveryStatus, InstitutionKind, Subregion
 
 
 class UserManager(BaseUserManager):
@@ -313,6 +313,9 @@ class Topic(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("network:topic_detail", kwargs={"slug": self.slug})
+
 
 def to_roman(number):
     numerals = [
@@ -416,3 +419,33 @@ class WorkingGroup(models.Model):
 
     def __str__(self):
         return f"WG{self.number} ({self.conference.roman_number} IACML): {self.name}"
+
+
+class EmailDelivery(models.Model):
+    """One email to one recipient. The unique ``key`` names the event and the
+    recipient (``program-published:42:2026-11-22T10:00:00:17``): whatever
+    retries, restarts or double clicks happen, an event mails a person once."""
+
+    key = models.CharField(_("key"), max_length=255, unique=True)
+    to = models.EmailField(_("to"))
+    subject = models.CharField(_("subject"), max_length=255)
+    body = models.TextField(_("body"))
+    html_body = models.TextField(_("HTML body"), blank=True)
+    headers = models.JSONField(_("headers"), default=dict, blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("email delivery")
+        verbose_name_plural = _("email deliveries")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["status", "updated_at"])]
+
+    def __str__(self):
+        return f"{self.subject} → {self.to}"

@@ -6,6 +6,7 @@ from django.db.models import Case, Count, Prefetch, Q, Value, When
 
 from .enums import InstitutionKind, Subregion
 from .models import Conference, Institution, MemberState, User, WorkingGroup
+from .roles import TECHNICAL_SECRETARIAT
 
 
 def member_states_by_subregion():
@@ -47,6 +48,17 @@ def conferences_with_working_groups():
     return Conference.objects.select_related("member_state").prefetch_related(
         Prefetch("working_groups", queryset=working_groups)
     )
+
+
+def secretariat_recipients():
+    """The active Technical Secretariat staff, who receive the review notices."""
+    return User.objects.filter(
+        is_active=True, is_staff=True, groups__name=TECHNICAL_SECRETARIAT
+    ).order_by("pk")
+
+
+def focal_points_of(institution):
+    return User.objects.filter(is_active=True, is_focal_point=True, institution=institution)
 
 
 def network_figures():

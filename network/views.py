@@ -1,8 +1,8 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from . import selectors
-from .models import Institution, MemberState
+from . import sections, selectors
+from .models import Institution, MemberState, Topic
 
 
 @require_safe
@@ -45,7 +45,23 @@ def member_state_detail(request, iso_code):
             "member_state": member_state,
             "institutions": selectors.member_state_directory(member_state=member_state),
             "conferences_hosted": member_state.conferences_hosted.all(),
+            "sections": sections.render_sections(sections.MEMBER_STATE, member_state),
         },
+    )
+
+
+@require_safe
+def topic_list(request):
+    return render(request, "network/topic_list.html", {"topics": Topic.objects.all()})
+
+
+@require_safe
+def topic_detail(request, slug):
+    topic = get_object_or_404(Topic, slug=slug)
+    return render(
+        request,
+        "network/topic_detail.html",
+        {"topic": topic, "sections": sections.render_sections(sections.TOPIC, topic)},
     )
 
 

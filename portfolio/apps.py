@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class PortfolioConfig(AppConfig):
     name = "portfolio"
     verbose_name = _("Program Portfolio")
+
+    def ready(self):
+        from network import sections
+
+        from . import selectors
+
+        sections.register(sections.MEMBER_STATE, selectors.member_state_section)
+        sections.register(sections.TOPIC, selectors.topic_section)

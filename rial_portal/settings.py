@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Full-text search and trigram lookups; inert on SQLite.
+    "django.contrib.postgres",
     "crispy_forms",
     "crispy_bootstrap5",
     "django_filters",
@@ -140,6 +142,8 @@ else:
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(_queue_dir),
         "data_folder_out": str(_queue_dir),
+        # Broadcast and remote-control messages (worker pings) go here, not to ./control.
+        "control_folder": str(VAR_DIR / "celery" / "control"),
         # Seconds between looks at the queue folder: quick enough for a person
         # waiting for a confirmation email, cheap enough for a laptop.
         "polling_interval": 0.5,
@@ -154,7 +158,16 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # Tasks are idempotent, so a message redelivered after a worker died is safe.
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE = {
+    "email-requeue-stale": {
+        "task": "network.tasks.email_requeue_stale",
+        "schedule": 5 * 60,
+    },
+    "portfolio-verification-reminders": {
+        "task": "portfolio.tasks.program_verification_remind",
+        "schedule": 24 * 60 * 60,
+    },
+}
 
 # Email --------------------------------------------------------------------
 
@@ -167,6 +180,8 @@ else:
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="RIAL <rial@oas.org>")
 SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
+# Links in emails are absolute: the portal's public address.
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 # Authentication -------------------------------------------------------------
 
@@ -189,8 +204,17 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
+# Content may be written in any of the OAS's four languages, even where the
+# interface is not translated yet.
+CONTENT_LANGUAGES = [
+    ("en", _("English")),
+    ("es", _("Spanish")),
+    ("pt", _("Portuguese")),
+    ("fr", _("French")),
+]
+MODELTRANSLATION_LANGUAGES = ("en", "es", "pt", "fr")
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
-MODELTRANSLATION_FALLBACK_LANGUAGES = ("en", "es")
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en", "es", "pt", "fr")
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = CELERY_TIMEZONE
 USE_I18N = True
@@ -211,6 +235,16 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+
+# Uploaded documents (program attachments, meeting documents).
+RIAL_MAX_UPLOAD_BYTES = env.int("RIAL_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+
+# Program Portfolio: how often a published program must be confirmed by its
+# ministry, and how long an unconfirmed one stays in the default list after that.
+PORTFOLIO_VERIFY_EVERY_DAYS = env.int("PORTFOLIO_VERIFY_EVERY_DAYS", default=365)
+PORTFOLIO_VERIFY_GRACE_DAYS = env.int("PORTFOLIO_VERIFY_GRACE_DAYS", default=180)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -65,6 +65,8 @@ def test_settings_embedded_defaults_need_no_server(tmp_path):
     queue = settings["CELERY_BROKER_TRANSPORT_OPTIONS"]["data_folder_in"]
     assert Path(queue).is_dir()
     assert queue == settings["CELERY_BROKER_TRANSPORT_OPTIONS"]["data_folder_out"]
+    control = settings["CELERY_BROKER_TRANSPORT_OPTIONS"]["control_folder"]
+    assert control == str(tmp_path / "var" / "celery" / "control")
     assert settings["CACHES"]["default"]["BACKEND"].endswith("FileBasedCache")
     assert settings["EMAIL_BACKEND"] == "django.core.mail.backends.filebased.EmailBackend"
     assert settings["EMAIL_FILE_PATH"] == str(tmp_path / "var" / "mail")

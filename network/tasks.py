@@ -1,0 +1,20 @@
+import random
+
+from celery import shared_task
+
+from . import mail
+
+
+@shared_task(bind=True, max_retries=mail.MAX_ATTEMPTS, acks_late=True)
+def email_deliver(self, delivery_id):
+    try:
+        mail.email_deliver_now(delivery_id=delivery_id)
+    except mail.TRANSIENT_ERRORS as error:
+        # Backoff with jitter, capped far below Redis's one-hour visibility timeout.
+        countdown = min(30 * 2**self.request.retries, 900) + random.randint(0, 15)
+        raise self.retry(exc=error, countdown=countdown) from error
+
+
+@shared_task
+def email_requeue_stale():
+    mail.email_requeue_stale()

@@ -1,0 +1,114 @@
+"""Reads of the portfolio shared by pages, exports and other apps."""
+
+from functools import reduce
+from operator import or_
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+from django.db import connection
+from django.db.models import F, FloatField, Q, Value
+from django.db.models.functions import Coalesce, Lower
+from django.utils.translation import get_language
+
+from .enums import ProgramStatus
+from .models import SEARCH_CONFIGS, Program
+
+# Columns a list never shows: skip them (the tsvector and the search text are large).
+LIST_DEFERRED = ("search_text", "search_vector")
+
+
+def program_search(*, queryset, query):
+    """Programs of ``queryset`` matching ``query``, annotated with ``rank``.
+
+    PostgreSQL: ranked full-text search, the words stemmed in every content
+    language (a reader types in any of them), weighted title > summary > the
+    rest; plus trigram word similarity, which finds related forms that
+    stemming keeps apart ("inspectors" / "inspection") and small typos.
+    SQLite: every word must appear somewhere in the program's texts."""
+    query = " ".join(query.split())[:200]
+    if not query:
+        return queryset.annotate(rank=Value(0.0, output_field=FloatField()))
+    if connection.vendor == "postgresql":
+        search_query = reduce(
+            or_,
+            (
+                SearchQuery(query, config=config, search_type="websearch")
+                for config in SEARCH_CONFIGS.values()
+            ),
+        )
+        return queryset.filter(
+            Q(search_vector=search_query) | Q(search_text__trigram_word_similar=query)
+        ).annotate(
+            rank=SearchRank(F("search_vector"), search_query)
+            + TrigramWordSimilarity(query, "search_text") * 0.1
+        )
+    for word in query.split():
+        queryset = queryset.filter(search_text__icontains=word)
+    return queryset.annotate(rank=Value(0.0, output_field=FloatField()))
+
+
+def title_in_reader_language():
+    """An expression for sorting by title as the reader sees it: their
+    language's version, else the first one there is."""
+    reader = (get_language() or settings.LANGUAGE_CODE)[:2]
+    codes = [reader] + [code for code, _name in settings.CONTENT_LANGUAGES if code != reader]
+    codes = [code for code in codes if code in dict(settings.CONTENT_LANGUAGES)]
+    return Lower(Coalesce(*(f"title_{code}" for code in codes)))
+
+
+def programs_for_list(queryset=None):
+    queryset = Program.objects.all() if queryset is None else queryset
+    return queryset.with_list_data().defer(*LIST_DEFERRED)
+
+
+def programs_related(*, program, limit=4):
+    """Other published programs sharing a topic with ``program``, the most
+    topics in common first."""
+    topic_ids = [topic.pk for topic in program.topics.all()]
+    return list(
+        programs_for_list(Program.objects.published().fresh())
+        .filter(
+            pk__in=Program.topics.through.objects.filter(topic_id__in=topic_ids).values(
+                "program_id"
+            )
+        )
+        .exclude(pk=program.pk)
+        .order_by("-last_verified", "pk")[:limit]
+    )
+
+
+def programs_of_member_state(member_state, limit=20):
+    return list(
+        programs_for_list(Program.objects.published())
+        .filter(owner__member_state=member_state)
+        .order_by(title_in_reader_language(), "pk")[:limit]
+    )
+
+
+def programs_of_topic(topic, limit=50):
+    return list(
+        programs_for_list(Program.objects.published())
+        .filter(pk__in=Program.topics.through.objects.filter(topic=topic).values("program_id"))
+        .order_by(title_in_reader_language(), "pk")[:limit]
+    )
+
+
+def review_queue():
+    """Submitted programs first, oldest submission first, then the rest."""
+    return Program.objects.filter(status=ProgramStatus.SUBMITTED).order_by("submitted_at")
+
+
+def member_state_section(member_state):
+    """The programs block of a member state's page."""
+    return "portfolio/_section_programs.html", {
+        "programs": programs_of_member_state(member_state),
+        "query": f"member_state={member_state.iso_code}",
+    }
+
+
+def topic_section(topic):
+    """The programs block of a topic's page."""
+    return "portfolio/_section_programs.html", {
+        "programs": programs_of_topic(topic),
+        "query": f"topic={topic.slug}",
+    }

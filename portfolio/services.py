@@ -1,0 +1,308 @@
+"""Workflows of the Program Portfolio: each changes the program (or its
+revision) and tells the people concerned, by email after commit.
+
+    draft → submitted → published → archived
+              ↓    ↑
+            returned
+
+A published program is changed through a revision, reviewed the same way;
+approving it replaces the public text.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from network.mail import email_enqueue
+from network.models import EmailDelivery
+from network.selectors import focal_points_of, secretariat_recipients
+from network.uploads import detect_document_kind
+
+from . import rules
+from .enums import ProgramStatus, RevisionStatus
+from .models import Program, ProgramAttachment, ProgramRevision, verification_cutoff
+
+
+class TransitionError(ValidationError):
+    """The program is not in a state that allows this step."""
+
+
+def _require(allowed, message):
+    if not allowed:
+        raise PermissionDenied(message)
+
+
+@transaction.atomic
+def program_create(*, owner, user, content):
+    _require(
+        (rules.can_create_program(user) and user.institution_id == owner.pk)
+        or rules.is_portfolio_staff(user),
+        _("Only a focal point of this ministry can add its programs."),
+    )
+    program = Program(owner=owner, created_by=user)
+    program.apply_content(content)
+    return program
+
+
+@transaction.atomic
+def program_update(*, program, user, content):
+    """Save a focal point's edit: in place while the program is not public,
+    as a revision waiting for review once it is."""
+    _require(rules.can_edit_program(user, program), _("You cannot edit this program."))
+    program = Program.objects.select_for_update().get(pk=program.pk)
+    if program.is_editable_in_place:
+        program.apply_content(content)
+        return program
+    if program.status == ProgramStatus.SUBMITTED:
+        raise TransitionError(_("The program is being reviewed; wait for the review to edit it."))
+    revision = program.revisions.open().first()
+    if revision is None:
+        revision = ProgramRevision(program=program, created_by=user)
+    elif revision.status == RevisionStatus.SUBMITTED:
+        raise TransitionError(_("Your changes are being reviewed; wait for the review."))
+    revision.content = content
+    revision.status = RevisionStatus.DRAFT if revision.pk is None else revision.status
+    revision.save()
+    return revision
+
+
+@transaction.atomic
+def program_submit(*, program, user):
+    _require(rules.can_edit_program(user, program), _("You cannot submit this program."))
+    program = Program.objects.select_for_update().get(pk=program.pk)
+    if not program.can_be_submitted:
+        raise TransitionError(_("Only a draft or a returned program can be submitted."))
+    program.status = ProgramStatus.SUBMITTED
+    program.submitted_by = user
+    program.submitted_at = timezone.now()
+    program.save(update_fields=["status", "submitted_by", "submitted_at", "updated_at"])
+    _notify_secretariat(
+        program=program, event=f"program-submitted:{program.pk}", when=program.submitted_at
+    )
+    return program
+
+
+@transaction.atomic
+def program_publish(*, program, user):
+    _require(rules.can_review_program(user), _("Only the Secretariat publishes programs."))
+    program = Program.objects.select_for_update().get(pk=program.pk)
+    if program.status != ProgramStatus.SUBMITTED:
+        raise TransitionError(_("Only a submitted program can be published."))
+    now = timezone.now()
+    program.status = ProgramStatus.PUBLISHED
+    program.published_at = program.published_at or now
+    program.last_verified = timezone.localdate()
+    program.review_comment = ""
+    program.save()
+    _notify_owner(program=program, template="portfolio/email/program_published", when=now)
+    return program
+
+
+@transaction.atomic
+def program_return(*, program, user, comment):
+    _require(rules.can_review_program(user), _("Only the Secretariat reviews programs."))
+    if not comment.strip():
+        raise ValidationError({"comment": _("Say what should change.")})
+    program = Program.objects.select_for_update().get(pk=program.pk)
+    if program.status != ProgramStatus.SUBMITTED:
+        raise TransitionError(_("Only a submitted program can be returned."))
+    program.status = ProgramStatus.RETURNED
+    program.review_comment = comment.strip()
+    program.save(update_fields=["status", "review_comment", "updated_at"])
+    _notify_owner(program=program, template="portfolio/email/program_returned", when=timezone.now())
+    return program
+
+
+@transaction.atomic
+def program_archive(*, program, user):
+    _require(rules.can_edit_program(user, program), _("You cannot archive this program."))
+    program = Program.objects.select_for_update().get(pk=program.pk)
+    if program.status != ProgramStatus.PUBLISHED:
+        raise TransitionError(_("Only a published program can be archived."))
+    program.status = ProgramStatus.ARCHIVED
+    program.save(update_fields=["status", "updated_at"])
+    return program
+
+
+@transaction.atomic
+def program_restore(*, program, user):
+    _require(rules.can_review_program(user), _("Only the Secretariat restores programs."))
+    program = Program.objects.select_for_update().get(pk=program.pk)
+    if program.status != ProgramStatus.ARCHIVED:
+        raise TransitionError(_("Only an archived program can be restored."))
+    program.status = ProgramStatus.PUBLISHED
+    program.save(update_fields=["status", "updated_at"])
+    return program
+
+
+def program_confirm_current(*, program, user):
+    """The ministry confirms the published text is still accurate."""
+    _require(rules.can_edit_program(user, program), _("You cannot confirm this program."))
+    program.last_verified = timezone.localdate()
+    program.save(update_fields=["last_verified", "updated_at"])
+    return program
+
+
+@transaction.atomic
+def revision_submit(*, revision, user):
+    _require(rules.can_edit_program(user, revision.program), _("You cannot submit this revision."))
+    revision = ProgramRevision.objects.select_for_update().get(pk=revision.pk)
+    if not revision.can_be_submitted:
+        raise TransitionError(_("Only a draft or a returned revision can be submitted."))
+    revision.status = RevisionStatus.SUBMITTED
+    revision.submitted_by = user
+    revision.submitted_at = timezone.now()
+    revision.save()
+    _notify_secretariat(
+        program=revision.program,
+        event=f"revision-submitted:{revision.pk}",
+        when=revision.submitted_at,
+    )
+    return revision
+
+
+@transaction.atomic
+def revision_approve(*, revision, user):
+    """Replace the public text with the revision's, and publish its files."""
+    _require(rules.can_review_program(user), _("Only the Secretariat reviews revisions."))
+    revision = ProgramRevision.objects.select_for_update().get(pk=revision.pk)
+    if revision.status != RevisionStatus.SUBMITTED:
+        raise TransitionError(_("Only a submitted revision can be approved."))
+    program = revision.program
+    program.last_verified = timezone.localdate()
+    program.apply_content(revision.content)
+    revision.attachments.update(revision=None)
+    revision.status = RevisionStatus.APPROVED
+    revision.reviewed_by = user
+    revision.reviewed_at = timezone.now()
+    revision.review_comment = ""
+    revision.save()
+    _notify_owner(
+        program=program,
+        template="portfolio/email/revision_approved",
+        when=revision.reviewed_at,
+        submitter=revision.submitted_by,
+    )
+    return revision
+
+
+@transaction.atomic
+def revision_return(*, revision, user, comment):
+    _require(rules.can_review_program(user), _("Only the Secretariat reviews revisions."))
+    if not comment.strip():
+        raise ValidationError({"comment": _("Say what should change.")})
+    revision = ProgramRevision.objects.select_for_update().get(pk=revision.pk)
+    if revision.status != RevisionStatus.SUBMITTED:
+        raise TransitionError(_("Only a submitted revision can be returned."))
+    revision.status = RevisionStatus.RETURNED
+    revision.review_comment = comment.strip()
+    revision.reviewed_by = user
+    revision.reviewed_at = timezone.now()
+    revision.save()
+    _notify_owner(
+        program=revision.program,
+        template="portfolio/email/revision_returned",
+        when=revision.reviewed_at,
+        submitter=revision.submitted_by,
+        comment=revision.review_comment,
+    )
+    return revision
+
+
+@transaction.atomic
+def revision_withdraw(*, revision, user):
+    _require(rules.can_edit_program(user, revision.program), _("You cannot withdraw it."))
+    revision = ProgramRevision.objects.select_for_update().get(pk=revision.pk)
+    if not revision.is_open:
+        raise TransitionError(_("This revision is closed already."))
+    revision.attachments.all().delete()
+    revision.status = RevisionStatus.WITHDRAWN
+    revision.save()
+    return revision
+
+
+@transaction.atomic
+def attachment_add(*, program, user, title, file, language=""):
+    """Attach a document. On a public program it waits for review, in the
+    program's open revision (created if needed)."""
+    _require(rules.can_edit_program(user, program), _("You cannot add files to this program."))
+    revision = None
+    if program.is_public:
+        revision = program.revisions.open().first() or ProgramRevision.objects.create(
+            program=program, created_by=user, content=program.content()
+        )
+        if revision.status == RevisionStatus.SUBMITTED:
+            raise TransitionError(_("Your changes are being reviewed; wait for the review."))
+    attachment = ProgramAttachment(
+        program=program,
+        revision=revision,
+        title=title,
+        file=file,
+        language=language,
+        kind=detect_document_kind(file),
+        size=file.size,
+        uploaded_by=user,
+    )
+    attachment.full_clean()
+    attachment.save()
+    return attachment
+
+
+def attachment_remove(*, attachment, user):
+    _require(rules.can_edit_program(user, attachment.program), _("You cannot remove this file."))
+    attachment.file.delete(save=False)
+    attachment.delete()
+
+
+def _notify_secretariat(*, program, event, when):
+    for staff in secretariat_recipients():
+        email_enqueue(
+            key=f"{event}:{when.isoformat()}:{staff.pk}",
+            to=staff.email,
+            template="portfolio/email/submitted_for_review",
+            context={"program": program, "recipient": staff},
+            language=staff.language,
+        )
+
+
+def _notify_owner(*, program, template, when, submitter=None, comment=""):
+    """Tell the person who submitted (or, if they are gone, every focal point
+    of the ministry) how the review ended."""
+    submitter = submitter or program.submitted_by
+    if submitter is not None and submitter.is_active:
+        recipients = [submitter]
+    else:
+        recipients = list(focal_points_of(program.owner))
+    for person in recipients:
+        email_enqueue(
+            key=f"{template.rsplit('/', 1)[-1]}:{program.pk}:{when.isoformat()}:{person.pk}",
+            to=person.email,
+            template=template,
+            context={"program": program, "recipient": person, "comment": comment},
+            language=person.language,
+        )
+
+
+def program_verification_remind(*, today=None):
+    """Ask each ministry's focal points to confirm every published program
+    whose last verification is overdue. Once per person per deadline: the key
+    holds the date being confirmed, so the next reminder comes only after the
+    program is confirmed and falls due again. Returns how many were queued."""
+    overdue = (
+        Program.objects.published()
+        .filter(last_verified__lt=verification_cutoff(today))
+        .select_related("owner")
+    )
+    reminders = EmailDelivery.objects.filter(key__startswith="program-verify:")
+    before = reminders.count()
+    for program in overdue:
+        for person in focal_points_of(program.owner):
+            email_enqueue(
+                key=f"program-verify:{program.pk}:{program.last_verified.isoformat()}:{person.pk}",
+                to=person.email,
+                template="portfolio/email/verify_reminder",
+                context={"program": program, "recipient": person},
+                language=person.language,
+            )
+    return reminders.count() - before
