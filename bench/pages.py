@@ -30,7 +30,18 @@ from django.db import connection  # noqa: E402
 from django.test import Client, override_settings  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 
-PAGES = ["/", "/member-states/", "/member-states/co/", "/about/", "/institutions/oas/"]
+PAGES = [
+    "/",
+    "/member-states/",
+    "/member-states/co/",
+    "/about/",
+    "/institutions/oas/",
+    "/topics/labor-inspection/",
+    "/programs/",
+    "/programs/?q=inspection",
+    "/programs/?topic=alternative-dispute-resolution&sort=title",
+    "/programs/specialized-labor-conciliation-service/",
+]
 
 
 def measure(client, url, requests):
@@ -67,11 +78,11 @@ def main():
             call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
             client = Client()
             print(f"database: {connection.vendor}, {args.requests} requests per page")
-            print(f"{'page':<22}{'queries':>8}{'median ms':>11}{'p95 ms':>9}{'max ms':>9}")
+            print(f"{'page':<62}{'queries':>8}{'median ms':>11}{'p95 ms':>9}{'max ms':>9}")
             for url in PAGES:
                 figures = measure(client, url, args.requests)
                 print(
-                    f"{url:<22}{figures['queries']:>8}{figures['median']:>11.2f}"
+                    f"{url:<62}{figures['queries']:>8}{figures['median']:>11.2f}"
                     f"{figures['p95']:>9.2f}{figures['max']:>9.2f}"
                 )
     finally:

@@ -18,7 +18,8 @@ import smtplib
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template
 from django.utils import timezone, translation
 
 from .enums import DeliveryStatus
@@ -37,10 +38,10 @@ def email_enqueue(*, key, to, template, context, language=""):
 
     ``template`` names ``<template>_subject.txt`` and ``<template>_body.txt``;
     they are rendered in ``language`` (the recipient's), or the site's."""
-    context = {"site_url": settings.SITE_URL, **context}
+    context = Context({"site_url": settings.SITE_URL, **context}, autoescape=False)
     with translation.override(language or settings.LANGUAGE_CODE):
-        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
-        body = render_to_string(f"{template}_body.txt", context)
+        subject = " ".join(_render_text(f"{template}_subject.txt", context).split())
+        body = _render_text(f"{template}_body.txt", context)
     delivery, created = EmailDelivery.objects.get_or_create(
         key=key[:255], defaults={"to": to, "subject": subject[:255], "body": body}
     )
@@ -49,6 +50,11 @@ def email_enqueue(*, key, to, template, context, language=""):
 
         transaction.on_commit(lambda: email_deliver.delay(delivery.pk))
     return delivery
+
+
+def _render_text(template_name, context):
+    # Plain-text mail is never HTML-escaped: "Jobs & Skills" stays as typed.
+    return get_template(template_name).template.render(context)
 
 
 def email_deliver_now(*, delivery_id):
@@ -72,13 +78,12 @@ def email_deliver_now(*, delivery_id):
         message.attach_alternative(delivery.html_body, "text/html")
     try:
         message.send()
+    except smtplib.SMTPRecipientsRefused as error:
+        # The server refused the address itself: trying again cannot help.
+        _record_failure(delivery, error, final=True)
+        return delivery
     except TRANSIENT_ERRORS as error:
-        delivery.attempts += 1
-        delivery.last_error = f"{error.__class__.__name__}: {error}"[:2000]
-        delivery.status = (
-            DeliveryStatus.FAILED if delivery.attempts >= MAX_ATTEMPTS else DeliveryStatus.PENDING
-        )
-        delivery.save(update_fields=["attempts", "last_error", "status", "updated_at"])
+        _record_failure(delivery, error, final=delivery.attempts + 1 >= MAX_ATTEMPTS)
         raise
     delivery.attempts += 1
     delivery.status = DeliveryStatus.SENT
@@ -86,6 +91,13 @@ def email_deliver_now(*, delivery_id):
     delivery.last_error = ""
     delivery.save(update_fields=["attempts", "status", "sent_at", "last_error", "updated_at"])
     return delivery
+
+
+def _record_failure(delivery, error, *, final):
+    delivery.attempts += 1
+    delivery.last_error = f"{error.__class__.__name__}: {error}"[:2000]
+    delivery.status = DeliveryStatus.FAILED if final else DeliveryStatus.PENDING
+    delivery.save(update_fields=["attempts", "last_error", "status", "updated_at"])
 
 
 def email_requeue_stale(*, now=None):

@@ -83,7 +83,8 @@ def celery_worker():
 @pytest.fixture
 def smtp_server(settings):
     """A real SMTP server on loopback (aiosmtpd); the portal's email goes to it.
-    Yields the list of received messages (email.message.EmailMessage)."""
+    Yields the list of received messages (email.message.EmailMessage).
+    Addresses starting with "refused" are refused as unknown mailboxes."""
     from email import message_from_bytes, policy
 
     from aiosmtpd.controller import Controller
@@ -91,6 +92,13 @@ def smtp_server(settings):
     received = []
 
     class Handler:
+        async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+            # A mailbox that does not exist, for tests of permanent refusals.
+            if address.startswith("refused"):
+                return "550 5.1.1 No such mailbox"
+            envelope.rcpt_tos.append(address)
+            return "250 OK"
+
         async def handle_DATA(self, server, session, envelope):
             received.append(message_from_bytes(envelope.content, policy=policy.default))
             return "250 OK"

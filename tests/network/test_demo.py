@@ -13,10 +13,23 @@ from network.models import (
     User,
     WorkingGroup,
 )
+from portfolio.demo_data import PROGRAMS
+from portfolio.models import Program, ProgramIndicator, ProgramOffer
 
 pytestmark = pytest.mark.django_db
 
-MODELS = (MemberState, Institution, InstitutionName, Topic, Conference, WorkingGroup, User)
+MODELS = (
+    MemberState,
+    Institution,
+    InstitutionName,
+    Topic,
+    Conference,
+    WorkingGroup,
+    User,
+    Program,
+    ProgramOffer,
+    ProgramIndicator,
+)
 
 
 def load_demo():
@@ -32,6 +45,8 @@ def snapshot():
     rows["user_groups"] = list(User.groups.through.objects.order_by("pk").values())
     rows["institution_history"] = Institution.history.count()
     rows["working_group_history"] = WorkingGroup.history.count()
+    rows["program_history"] = Program.history.count()
+    rows["program_topics"] = list(Program.topics.through.objects.order_by("pk").values())
     return rows
 
 
@@ -49,6 +64,11 @@ def test_load_demo_loads_the_directory_of_the_seeds():
     assert {i.member_state.iso_code for i in wg2.vice_chairs.all()} == {"PE", "BB"}
     canada = Institution.objects.ministries().get(member_state__iso_code="CA")
     assert canada.name_in(2010) == "Human Resources and Skills Development Canada"
+    conciliation = Program.objects.get(title_es="Servicio Especializado de Conciliación Laboral")
+    assert conciliation.owner.member_state.iso_code == "SV"
+    assert conciliation.status == "published"
+    assert conciliation.topics.filter(slug="alternative-dispute-resolution").exists()
+    assert Program.objects.published().count() == len(PROGRAMS)
 
 
 def test_load_demo_twice_changes_nothing():
