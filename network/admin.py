@@ -8,8 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from . import mail
 from .models import (
     Conference,
+    EmailDelivery,
     Institution,
     InstitutionName,
     MemberState,
@@ -154,3 +156,26 @@ class WorkingGroupAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_select_related = ("conference", "chair")
     search_fields = ("name_en", "name_es", "chair__name_en")
     autocomplete_fields = ("chair", "vice_chairs")
+
+
+@admin.register(EmailDelivery)
+class EmailDeliveryAdmin(admin.ModelAdmin):
+    """What the portal emailed, to whom, and what failed: read-only, with a
+    retry for failed deliveries once the cause (a full mailbox…) is fixed."""
+
+    list_display = ("subject", "to", "status", "attempts", "created_at", "sent_at")
+    list_filter = ("status",)
+    search_fields = ("to", "subject", "key")
+    readonly_fields = [field.name for field in EmailDelivery._meta.fields]
+    actions = ["retry"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description=_("Send the selected failed deliveries again"), permissions=["view"])
+    def retry(self, request, queryset):
+        count = mail.email_retry_failed(deliveries=queryset)
+        self.message_user(request, _("%(count)d deliveries queued again.") % {"count": count})

@@ -100,6 +100,20 @@ def _record_failure(delivery, error, *, final):
     delivery.save(update_fields=["attempts", "last_error", "status", "updated_at"])
 
 
+def email_retry_failed(*, deliveries):
+    """Give failed deliveries a fresh start (after a person fixed the cause).
+    Returns how many were queued."""
+    from .tasks import email_deliver
+
+    pks = list(deliveries.filter(status=DeliveryStatus.FAILED).values_list("pk", flat=True))
+    EmailDelivery.objects.filter(pk__in=pks).update(
+        status=DeliveryStatus.PENDING, attempts=0, updated_at=timezone.now()
+    )
+    for pk in pks:
+        transaction.on_commit(lambda pk=pk: email_deliver.delay(pk))
+    return len(pks)
+
+
 def email_requeue_stale(*, now=None):
     """Queue again what the broker may have lost; give up on interrupted sends.
     Returns (requeued, abandoned) counts."""

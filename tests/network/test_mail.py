@@ -416,3 +416,25 @@ def test_email_deliver_now_fails_at_once_for_a_refused_address(smtp_server):
     assert delivery.attempts == 1
     assert delivery.last_error.startswith("SMTPRecipientsRefused: ")
     assert smtp_server == []
+
+
+@pytest.mark.django_db
+def test_email_retry_failed_puts_only_failed_deliveries_back(django_capture_on_commit_callbacks):
+    failed = mail.email_enqueue(
+        key="failed", to="a@example.org", template="tests/email/greeting", context={"name": "x"}
+    )
+    sent = mail.email_enqueue(
+        key="sent", to="b@example.org", template="tests/email/greeting", context={"name": "x"}
+    )
+    EmailDelivery.objects.filter(pk=failed.pk).update(status=DeliveryStatus.FAILED, attempts=6)
+    EmailDelivery.objects.filter(pk=sent.pk).update(status=DeliveryStatus.SENT)
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        count = mail.email_retry_failed(deliveries=EmailDelivery.objects.all())
+
+    failed.refresh_from_db()
+    sent.refresh_from_db()
+    assert count == 1
+    assert len(callbacks) == 1
+    assert (failed.status, failed.attempts) == (DeliveryStatus.PENDING, 0)
+    assert sent.status == DeliveryStatus.SENT
