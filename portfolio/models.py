@@ -260,7 +260,9 @@ class Program(models.Model):
         return self.status in (ProgramStatus.DRAFT, ProgramStatus.RETURNED)
 
     def link_list(self):
-        return [line.strip() for line in self.links.splitlines() if line.strip()]
+        """The web addresses to show as links: only http(s), whoever typed them."""
+        lines = (line.strip() for line in self.links.splitlines())
+        return [line for line in lines if line.lower().startswith(("https://", "http://"))]
 
     def verification_overdue(self, today=None):
         return self.last_verified < verification_cutoff(today)

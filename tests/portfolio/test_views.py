@@ -420,3 +420,12 @@ def test_member_state_and_topic_pages_list_their_programs(client):
         in client.get(program.owner.member_state.get_absolute_url()).content.decode()
     )
     assert "Listed program" in client.get(topic.get_absolute_url()).content.decode()
+
+
+def test_program_page_never_links_a_script_address(client):
+    program = ProgramFactory(links="https://ok.example.org\njavascript:alert(1)")
+
+    html = client.get(program.get_absolute_url()).content.decode()
+
+    assert 'href="https://ok.example.org"' in html
+    assert "javascript:alert" not in html
