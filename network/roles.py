@@ -14,8 +14,18 @@ TECHNICAL_SECRETARIAT = "Technical Secretariat"
 SECRETARIAT_APPS = ("network", "portfolio", "meetings", "fund", "cooperation", "newsletter")
 
 # Records staff may not remove: accounts are deactivated (their history stays
-# with the institution) and the member states are the OAS's own list.
-SECRETARIAT_WITHHELD = frozenset({"network.delete_user", "network.delete_memberstate"})
+# with the institution), the member states are the OAS's own list, and the
+# fund's books are corrected by voiding or reversing, never by deleting.
+SECRETARIAT_WITHHELD = frozenset(
+    {
+        "network.delete_user",
+        "network.delete_memberstate",
+        "fund.delete_pledge",
+        "fund.delete_contribution",
+        "fund.delete_allocation",
+        "fund.delete_expense",
+    }
+)
 
 
 def secretariat_permissions(app_label):

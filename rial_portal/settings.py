@@ -6,6 +6,7 @@ With no environment set, the portal runs in its embedded mode: SQLite under
 ALLOWED_HOSTS and leaves DEBUG off. The README lists every variable.
 """
 
+from decimal import Decimal
 from pathlib import Path
 
 import environ
@@ -163,6 +164,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "network.tasks.email_requeue_stale",
         "schedule": 5 * 60,
     },
+    "fund-alerts": {
+        "task": "fund.tasks.fund_send_alerts",
+        "schedule": 24 * 60 * 60,
+    },
     "portfolio-verification-reminders": {
         "task": "portfolio.tasks.program_verification_remind",
         "schedule": 24 * 60 * 60,
@@ -245,6 +250,12 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # ministry, and how long an unconfirmed one stays in the default list after that.
 PORTFOLIO_VERIFY_EVERY_DAYS = env.int("PORTFOLIO_VERIFY_EVERY_DAYS", default=365)
 PORTFOLIO_VERIFY_GRACE_DAYS = env.int("PORTFOLIO_VERIFY_GRACE_DAYS", default=180)
+
+# Voluntary Contribution Fund: the balance it should hold at each year end
+# (US$120,000, as agreed by the Ministries), and how many days before a
+# pledge's last year ends its ministry is reminded.
+FUND_MINIMUM_ANNUAL_BUDGET = Decimal(env.str("FUND_MINIMUM_ANNUAL_BUDGET", default="120000"))
+FUND_PLEDGE_REMINDER_DAYS = env.int("FUND_PLEDGE_REMINDER_DAYS", default=60)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", home, name="home"),
     path("", include("network.urls")),
     path("programs/", include("portfolio.urls")),
+    path("fund/", include("fund.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),

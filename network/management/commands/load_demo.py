@@ -4,7 +4,7 @@ from django.utils.module_loading import import_string
 from network.demo import DEMO_FOCAL_POINT_EMAIL, DEMO_PASSWORD, DEMO_STAFF_EMAIL
 
 # Each app's demo loader, in dependency order; each is idempotent.
-DEMO_LOADERS = ["network.demo.load", "portfolio.demo.load"]
+DEMO_LOADERS = ["network.demo.load", "portfolio.demo.load", "fund.demo.load"]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,22 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class PledgeStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    FULFILLED = "fulfilled", _("Fulfilled")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class ContributionKind(models.TextChoices):
+    FINANCIAL = "financial", _("Financial")
+    IN_KIND = "in_kind", _("In kind")
+
+
+class BudgetLine(models.TextChoices):
+    COOPERATION_ACTIVITIES = "cooperation", _("Cooperation activities")
+    PLATFORM = "platform", _("Platform and website")
+    PUBLICATIONS = "publications", _("Publications")
+    STAFF = "staff", _("Staff and consultants")
+    MEETINGS = "meetings", _("Meetings")
+    OTHER = "other", _("Other")

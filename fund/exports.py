@@ -1,0 +1,68 @@
+"""The statement as CSV or XLSX: the same figures as the page, section by section."""
+
+import csv
+import io
+
+from django.http import Http404, HttpResponse
+from django.utils.translation import gettext as _
+
+
+def statement_rows(statement):
+    period = (
+        _("since the start") if statement.start is None else f"{statement.start} – {statement.end}"
+    )
+    yield [_("Voluntary Contribution Fund: statement"), period]
+    yield []
+    if statement.start is not None:
+        yield [_("Opening balance"), statement.opening_balance]
+    yield [_("Financial contributions")]
+    for row in statement.financial_by_contributor:
+        yield [row["name"], row["state"], row["total"]]
+    yield [_("Total financial contributions"), statement.financial_total]
+    yield [_("In-kind contributions")]
+    for row in statement.in_kind_by_contributor:
+        yield [row["name"], row["state"], row["total"]]
+    yield [_("Total in-kind contributions"), statement.in_kind_total]
+    yield [_("Total resources"), statement.total_resources]
+    yield []
+    yield [_("Expenses")]
+    for line, total in statement.expenses_by_line:
+        yield [str(line.label), total]
+    yield [_("Total expenses"), statement.expenses_total]
+    yield [_("Balance"), statement.balance]
+    yield [_("Minimum annual budget"), statement.minimum]
+    yield [_("Shortfall"), statement.shortfall]
+    yield []
+    yield [_("Allocations"), _("Ceiling"), _("Used"), _("Remaining")]
+    for allocation in statement.allocations:
+        yield [allocation.purpose, allocation.ceiling, allocation.used, allocation.remaining]
+    yield []
+    yield [_("Open pledges"), _("Years"), _("Amount (USD)")]
+    for pledge in statement.open_pledges:
+        yield [pledge.institution.name, pledge.years, pledge.amount_usd]
+    yield [_("Total open pledges"), "", statement.open_pledges_total]
+
+
+def statement_response(statement, fmt):
+    filename = "rial-fund-statement" + (
+        "" if statement.start is None else f"-{statement.start.year}"
+    )
+    if fmt == "csv":
+        buffer = io.StringIO()
+        csv.writer(buffer).writerows(statement_rows(statement))
+        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    elif fmt == "xlsx":
+        from openpyxl import Workbook
+
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet(_("Statement"))
+        for row in statement_rows(statement):
+            sheet.append(row)
+        response = HttpResponse(
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        )
+        workbook.save(response)
+    else:
+        raise Http404
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    return response

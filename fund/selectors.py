@@ -1,0 +1,235 @@
+"""Reads of the fund: the statement and what the pages, exports, alerts and
+newsletter need. Every figure is an aggregate computed by the database; the
+statement runs the same few queries whatever the number of records."""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.conf import settings
+from django.db.models import DecimalField, F, Q, Sum, Value
+from django.db.models.functions import Coalesce, ExtractYear
+from django.utils import timezone
+from django.utils.translation import get_language
+
+from .enums import BudgetLine, ContributionKind, PledgeStatus
+from .models import Allocation, Contribution, Expense, Pledge, signed
+
+ZERO = Decimal("0.00")
+CENT = Decimal("0.01")
+
+
+def money(value):
+    """To the cent, whatever the database returned (SQLite drops the scale)."""
+    return Decimal(value).quantize(CENT)
+
+
+def _total(expression, **filter_kwargs):
+    condition = Q(**filter_kwargs) if filter_kwargs else None
+    return Coalesce(
+        Sum(expression, filter=condition),
+        Value(ZERO),
+        output_field=DecimalField(max_digits=16, decimal_places=2),
+    )
+
+
+def _in_period(field, start, end):
+    conditions = {}
+    if start:
+        conditions[f"{field}__gte"] = start
+    if end:
+        conditions[f"{field}__lte"] = end
+    return conditions
+
+
+@dataclass
+class Statement:
+    start: datetime.date | None
+    end: datetime.date
+    opening_balance: Decimal
+    financial_by_contributor: list
+    in_kind_by_contributor: list
+    financial_total: Decimal
+    in_kind_total: Decimal
+    expenses_by_line: list
+    expenses_total: Decimal
+    allocations: list
+    open_pledges: list
+    open_pledges_total: Decimal
+    minimum: Decimal
+    by_year: list = field(default_factory=list)
+
+    @property
+    def total_resources(self):
+        return self.financial_total + self.in_kind_total
+
+    @property
+    def balance(self):
+        """The balance at the end of the period."""
+        return self.opening_balance + self.total_resources - self.expenses_total
+
+    @property
+    def shortfall(self):
+        """How far the balance is below the minimum annual budget (0 if not)."""
+        return max(self.minimum - self.balance, ZERO)
+
+
+def localized(row, prefix):
+    """A translated name from a values() row, in the reader's language."""
+    language = (get_language() or "en")[:2]
+    return row.get(f"{prefix}_{language}") or row.get(f"{prefix}_en") or ""
+
+
+def _by_contributor(contributions, kind):
+    rows = (
+        contributions.filter(kind=kind)
+        .values(
+            "institution_id",
+            "institution__name_en",
+            "institution__name_es",
+            "institution__acronym",
+            "institution__member_state__iso_code",
+            "institution__member_state__name_en",
+            "institution__member_state__name_es",
+        )
+        .annotate(total=_total(signed("amount_usd")))
+        .order_by("-total", "institution__name_en")
+    )
+    return [
+        {
+            **row,
+            "total": money(row["total"]),
+            "name": localized(row, "institution__name"),
+            "state": localized(row, "institution__member_state__name"),
+        }
+        for row in rows
+        if row["total"] != 0
+    ]
+
+
+def fund_statement(*, start=None, end=None):
+    """The fund's statement from ``start`` (None: since the first record) to
+    ``end`` (default today), both included."""
+    end = end or timezone.localdate()
+    contributions = Contribution.objects.effective().filter(**_in_period("received_on", start, end))
+    expenses = Expense.objects.effective().filter(**_in_period("spent_on", start, end))
+
+    opening = ZERO
+    if start:
+        before = Contribution.objects.effective().aggregate(
+            total=_total(signed("amount_usd"), received_on__lt=start)
+        )["total"]
+        spent_before = Expense.objects.effective().aggregate(
+            total=_total(signed("amount"), spent_on__lt=start)
+        )["total"]
+        opening = money(before - spent_before)
+
+    totals = contributions.aggregate(
+        financial=_total(signed("amount_usd"), kind=ContributionKind.FINANCIAL),
+        in_kind=_total(signed("amount_usd"), kind=ContributionKind.IN_KIND),
+    )
+    lines = dict(
+        expenses.values_list("budget_line").annotate(total=_total(signed("amount"))).order_by()
+    )
+    expenses_by_line = [(line, money(lines.get(line.value, ZERO))) for line in BudgetLine]
+    pledges = list(open_pledges().select_related("institution__member_state"))
+    return Statement(
+        start=start,
+        end=end,
+        opening_balance=opening,
+        financial_by_contributor=_by_contributor(contributions, ContributionKind.FINANCIAL),
+        in_kind_by_contributor=_by_contributor(contributions, ContributionKind.IN_KIND),
+        financial_total=money(totals["financial"]),
+        in_kind_total=money(totals["in_kind"]),
+        expenses_by_line=expenses_by_line,
+        expenses_total=sum((total for _line, total in expenses_by_line), ZERO),
+        allocations=list(allocations_with_use()),
+        open_pledges=pledges,
+        open_pledges_total=sum((pledge.amount_usd for pledge in pledges), ZERO),
+        minimum=settings.FUND_MINIMUM_ANNUAL_BUDGET,
+        by_year=contributions_by_year(start=start, end=end),
+    )
+
+
+def allocations_with_use():
+    """Allocations in force, each with ``used`` and ``remaining`` (USD)."""
+    return (
+        Allocation.objects.effective()
+        .annotate(used=_total(signed("amount", via="expenses__"), expenses__voided=False))
+        .annotate(remaining=F("ceiling") - F("used"))
+        .order_by("-decided_on", "pk")
+    )
+
+
+def allocation_remaining(allocation):
+    used = allocation.expenses.effective().aggregate(total=_total(signed("amount")))["total"]
+    return money(allocation.ceiling - used)
+
+
+def open_pledges():
+    return Pledge.objects.effective().filter(status=PledgeStatus.OPEN).order_by("year_to", "pk")
+
+
+def contributions_by_year(*, start=None, end=None):
+    """[{"year", "iso", "financial", "in_kind"}, …] per year and contributor's
+    member state ("" for contributors without one): the transparency table."""
+    rows = (
+        Contribution.objects.effective()
+        .filter(**_in_period("received_on", start, end))
+        .annotate(year=ExtractYear("received_on"))
+        .values(
+            "year",
+            "institution__member_state__iso_code",
+            "institution__member_state__name_en",
+            "institution__member_state__name_es",
+        )
+        .annotate(
+            financial=_total(signed("amount_usd"), kind=ContributionKind.FINANCIAL),
+            in_kind=_total(signed("amount_usd"), kind=ContributionKind.IN_KIND),
+        )
+        .order_by("year", "institution__member_state__iso_code")
+    )
+    return [
+        {
+            "year": row["year"],
+            "iso": row["institution__member_state__iso_code"] or "",
+            "state": localized(row, "institution__member_state__name"),
+            "financial": money(row["financial"]),
+            "in_kind": money(row["in_kind"]),
+        }
+        for row in rows
+    ]
+
+
+@dataclass
+class Projection:
+    balance: Decimal
+    pledged_this_year: Decimal
+    committed: Decimal
+    minimum: Decimal
+
+    @property
+    def projected_balance(self):
+        """Today's balance, plus what is pledged for this year, less what
+        approved allocations still commit."""
+        return self.balance + self.pledged_this_year - self.committed
+
+
+def year_end_projection(*, today=None):
+    today = today or timezone.localdate()
+    resources = Contribution.objects.effective().aggregate(total=_total(signed("amount_usd")))
+    spent = Expense.objects.effective().aggregate(total=_total(signed("amount")))
+    pledged = open_pledges().filter(year_to=today.year).aggregate(total=_total("amount_usd"))
+    committed = sum((max(a.remaining, ZERO) for a in allocations_with_use()), ZERO)
+    return Projection(
+        balance=money(resources["total"] - spent["total"]),
+        pledged_this_year=money(pledged["total"]),
+        committed=committed,
+        minimum=settings.FUND_MINIMUM_ANNUAL_BUDGET,
+    )
+
+
+def fund_below_minimum(*, today=None):
+    """For the newsletter's call for contributions."""
+    projection = year_end_projection(today=today)
+    return projection.projected_balance < projection.minimum

@@ -1,0 +1,221 @@
+"""Writes to the fund's books. Each checks the bookkeeper's rights, validates
+the record, and runs in a transaction; corrections are voids and reversals,
+never edits of amounts or deletions."""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from network.mail import email_enqueue
+from network.selectors import focal_points_of, secretariat_recipients
+
+from . import rules, selectors
+from .enums import PledgeStatus
+from .models import Allocation, Contribution, Expense, FundAlertState, Pledge, signed
+
+
+def _require_bookkeeper(user):
+    if not rules.can_keep_books(user):
+        raise PermissionDenied(_("Only the Technical Secretariat keeps the fund's books."))
+
+
+def _save(entry, user):
+    entry.recorded_by = user
+    entry.full_clean()
+    entry.save()
+    return entry
+
+
+@transaction.atomic
+def pledge_record(*, user, **fields):
+    _require_bookkeeper(user)
+    return _save(Pledge(**fields), user)
+
+
+@transaction.atomic
+def contribution_record(*, user, **fields):
+    """Record money or an in-kind gift received; a pledge it completes is
+    marked fulfilled."""
+    _require_bookkeeper(user)
+    contribution = _save(Contribution(**fields), user)
+    if contribution.pledge_id:
+        _update_pledge_status(Pledge.objects.select_for_update().get(pk=contribution.pledge_id))
+    return contribution
+
+
+def _update_pledge_status(pledge):
+    if pledge.status == PledgeStatus.WITHDRAWN:
+        return
+    received = pledge.contributions.effective().aggregate(total=Sum(signed("amount_usd")))["total"]
+    status = (
+        PledgeStatus.FULFILLED
+        if received is not None and received >= pledge.amount_usd
+        else PledgeStatus.OPEN
+    )
+    if status != pledge.status:
+        pledge.status = status
+        pledge.save(update_fields=["status"])
+
+
+@transaction.atomic
+def allocation_record(*, user, **fields):
+    _require_bookkeeper(user)
+    return _save(Allocation(**fields), user)
+
+
+@transaction.atomic
+def expense_record(*, user, **fields):
+    """Record an expense. One that would take its allocation past the
+    ceiling is refused; the allocation row is locked while checking, so two
+    bookkeepers cannot overspend it together."""
+    _require_bookkeeper(user)
+    expense = Expense(**fields)
+    if expense.allocation_id:
+        allocation = Allocation.objects.select_for_update().get(pk=expense.allocation_id)
+        if allocation.voided:
+            raise ValidationError({"allocation": _("This allocation was voided.")})
+        remaining = selectors.allocation_remaining(allocation)
+        if expense.amount is not None and expense.amount > remaining:
+            raise ValidationError(
+                {
+                    "amount": _(
+                        "This expense of %(amount)s USD would take “%(purpose)s” past its "
+                        "ceiling of %(ceiling)s USD: only %(remaining)s USD remain."
+                    )
+                    % {
+                        "amount": expense.amount,
+                        "purpose": allocation.purpose,
+                        "ceiling": allocation.ceiling,
+                        "remaining": remaining,
+                    }
+                }
+            )
+    return _save(expense, user)
+
+
+@transaction.atomic
+def entry_void(*, entry, user, reason):
+    """Void a record with a reason: it stays in the books, shown as voided,
+    and no longer counts."""
+    _require_bookkeeper(user)
+    if not reason or not reason.strip():
+        raise ValidationError({"reason": _("Say why the record is voided.")})
+    entry = type(entry).objects.select_for_update().get(pk=entry.pk)
+    if entry.voided:
+        raise ValidationError(_("This record is voided already."))
+    if entry.reversals.effective().exists():
+        raise ValidationError(_("Void its reversing entries first."))
+    if isinstance(entry, Allocation) and entry.expenses.effective().exists():
+        raise ValidationError(_("Expenses draw on this allocation: void or move them first."))
+    if isinstance(entry, Pledge) and entry.contributions.effective().exists():
+        raise ValidationError(_("Contributions fulfil this pledge: it cannot be voided."))
+    entry.voided = True
+    entry.void_reason = reason.strip()
+    entry.voided_at = timezone.now()
+    entry.voided_by = user
+    entry.save()
+    if isinstance(entry, Contribution) and entry.pledge_id:
+        _update_pledge_status(Pledge.objects.select_for_update().get(pk=entry.pledge_id))
+    return entry
+
+
+REVERSIBLE_FIELDS = {
+    Contribution: ("institution", "kind", "currency", "pledge"),
+    Expense: ("budget_line", "allocation"),
+}
+
+
+@transaction.atomic
+def entry_reverse(*, entry, user, on, reference, amount=None, amount_usd=None):
+    """Record a reversing entry for ``entry`` (all of it, or ``amount``),
+    dated ``on``: the correction shows in the period it was made."""
+    _require_bookkeeper(user)
+    model = type(entry)
+    if model not in REVERSIBLE_FIELDS:
+        raise ValidationError(_("Only contributions and expenses are reversed; void the others."))
+    entry = model.objects.select_for_update().get(pk=entry.pk)
+    if entry.voided or entry.is_reversal:
+        raise ValidationError(_("A voided record or a reversal cannot be reversed."))
+    already = entry.reversals.effective().aggregate(total=Sum("amount"))["total"] or 0
+    amount = entry.amount - already if amount is None else amount
+    if amount <= 0 or amount > entry.amount - already:
+        raise ValidationError(
+            {
+                "amount": _("A reversal is at most what remains of the record: %(left)s.")
+                % {"left": entry.amount - already}
+            }
+        )
+    fields = {name: getattr(entry, name) for name in REVERSIBLE_FIELDS[model]}
+    if model is Contribution:
+        fields.update(
+            received_on=on,
+            amount_usd=amount_usd
+            if amount_usd is not None
+            else (amount if entry.currency == "USD" else entry.amount_usd * amount / entry.amount),
+            description=entry.description,
+            valuation=entry.valuation,
+        )
+    else:
+        fields.update(spent_on=on, description=entry.description)
+    reversal = _save(model(reverses=entry, amount=amount, reference=reference, **fields), user)
+    if model is Contribution and entry.pledge_id:
+        _update_pledge_status(Pledge.objects.select_for_update().get(pk=entry.pledge_id))
+    return reversal
+
+
+@transaction.atomic
+def pledge_withdraw(*, pledge, user):
+    _require_bookkeeper(user)
+    pledge.status = PledgeStatus.WITHDRAWN
+    pledge.save(update_fields=["status"])
+    return pledge
+
+
+def fund_send_alerts(*, today=None):
+    """Daily (beat): tell staff when the balance projected to year end falls
+    below the minimum annual budget (once per crossing), and remind ministries
+    of open pledges whose last year is ending (once per pledge and person)."""
+    today = today or timezone.localdate()
+    _minimum_alert(today)
+    _pledge_reminders(today)
+
+
+@transaction.atomic
+def _minimum_alert(today):
+    state, _created = FundAlertState.objects.select_for_update().get_or_create(pk=1)
+    projection = selectors.year_end_projection(today=today)
+    below = projection.projected_balance < projection.minimum
+    if below and not state.below_minimum:
+        state.crossed_on = today
+        for staff in secretariat_recipients():
+            email_enqueue(
+                key=f"fund-below-minimum:{today.isoformat()}:{staff.pk}",
+                to=staff.email,
+                template="fund/email/below_minimum",
+                context={"projection": projection, "recipient": staff},
+                language=staff.language,
+            )
+    if below != state.below_minimum:
+        state.below_minimum = below
+        state.save()
+
+
+def _pledge_reminders(today):
+    from django.conf import settings
+
+    year_end = datetime.date(today.year, 12, 31)
+    if (year_end - today).days > settings.FUND_PLEDGE_REMINDER_DAYS:
+        return
+    for pledge in selectors.open_pledges().filter(year_to=today.year):
+        for person in focal_points_of(pledge.institution):
+            email_enqueue(
+                key=f"pledge-reminder:{pledge.pk}:{pledge.year_to}:{person.pk}",
+                to=person.email,
+                template="fund/email/pledge_reminder",
+                context={"pledge": pledge, "recipient": person},
+                language=person.language,
+            )

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "fund"
+
+urlpatterns = [
+    path("", views.statement, name="statement"),
+    path("statement.<str:fmt>", views.statement_export, name="statement_export"),
+    path("dashboard/", views.dashboard, name="dashboard"),
+]

@@ -1,0 +1,61 @@
+"""The fund's public statement, its exports and the staff dashboard."""
+
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Min
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from . import charts, exports, rules, selectors
+from .forms import PeriodForm
+from .models import Contribution
+
+
+def _statement(request):
+    first = Contribution.objects.effective().aggregate(first=Min("received_on"))["first"]
+    form = PeriodForm(request.GET or None, first_year=first.year if first else None)
+    start, end = form.period()
+    return form, selectors.fund_statement(start=start, end=end)
+
+
+@require_safe
+def statement(request):
+    form, statement = _statement(request)
+    return render(
+        request,
+        "fund/statement.html",
+        {
+            "form": form,
+            "statement": statement,
+            "chart_by_year": charts.contributions_by_year(statement.by_year),
+            "chart_by_contributor": charts.contributions_by_contributor(
+                statement.financial_by_contributor
+            ),
+            "transparency": charts.transparency_table(statement.by_year),
+            "query_string": request.GET.urlencode(),
+        },
+    )
+
+
+@require_safe
+def statement_export(request, fmt):
+    _form, statement = _statement(request)
+    return exports.statement_response(statement, fmt)
+
+
+@staff_member_required
+@require_safe
+def dashboard(request):
+    if not rules.can_view_books(request.user):
+        raise PermissionDenied
+    form, statement = _statement(request)
+    return render(
+        request,
+        "fund/dashboard.html",
+        {
+            "form": form,
+            "statement": statement,
+            "projection": selectors.year_end_projection(),
+            "query_string": request.GET.urlencode(),
+        },
+    )
