@@ -41,6 +41,9 @@ PAGES = [
     "/programs/?q=inspection",
     "/programs/?topic=alternative-dispute-resolution&sort=title",
     "/programs/specialized-labor-conciliation-service/",
+    "/fund/",
+    "/fund/?year=2014",
+    "/fund/statement.xlsx",
 ]
 
 

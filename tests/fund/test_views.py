@@ -1,0 +1,120 @@
+import csv
+import datetime
+import io
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import InstitutionFactory, MemberStateFactory
+from tests.fund.factories import (
+    AllocationFactory,
+    ContributionFactory,
+    ExpenseFactory,
+    InKindContributionFactory,
+    PledgeFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_statement_page_shows_contributors_expenses_and_balance(client):
+    peru = InstitutionFactory(
+        name_en="Ministry of Labor and Employment Promotion",
+        member_state=MemberStateFactory(name_en="Peru"),
+    )
+    ContributionFactory(institution=peru, amount=Decimal("12000.00"))
+    InKindContributionFactory(amount=Decimal("3000.00"))
+    ExpenseFactory(amount=Decimal("2500.50"))
+
+    response = client.get(reverse("fund:statement"))
+
+    html = response.content.decode()
+    statement = response.context["statement"]
+    assert statement.balance == Decimal("12499.50")
+    assert "Ministry of Labor and Employment Promotion" in html
+    assert "12,499.50" in html
+    assert "<svg" in html
+
+
+def test_statement_for_a_year_has_an_opening_balance(client):
+    ContributionFactory(amount=Decimal("1000.00"), received_on=datetime.date(2014, 6, 1))
+    ContributionFactory(amount=Decimal("500.00"), received_on=datetime.date(2015, 6, 1))
+    ExpenseFactory(amount=Decimal("200.00"), spent_on=datetime.date(2015, 7, 1))
+
+    statement = client.get(reverse("fund:statement"), {"year": 2015}).context["statement"]
+
+    assert statement.start == datetime.date(2015, 1, 1)
+    assert statement.opening_balance == Decimal("1000.00")
+    assert statement.financial_total == Decimal("500.00")
+    assert statement.balance == Decimal("1300.00")
+
+
+@pytest.mark.parametrize("year", ["abc", "1800", "2015; DROP TABLE", "\x00"])
+def test_statement_with_a_bad_period_falls_back_to_since_the_start(client, year):
+    ContributionFactory()
+
+    response = client.get(reverse("fund:statement"), {"year": year})
+
+    assert response.status_code == 200
+    assert response.context["statement"].start is None
+
+
+def test_statement_csv_has_the_same_figures(client):
+    ContributionFactory(amount=Decimal("1234.56"))
+    ExpenseFactory(amount=Decimal("34.56"))
+
+    response = client.get(reverse("fund:statement_export", args=["csv"]))
+
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert ["Total financial contributions", "1234.56"] in rows
+    assert ["Total expenses", "34.56"] in rows
+    assert ["Balance", "1200.00"] in rows
+
+
+def test_statement_xlsx_opens_with_the_balance(client):
+    from openpyxl import load_workbook
+
+    ContributionFactory(amount=Decimal("1000.00"))
+
+    response = client.get(reverse("fund:statement_export", args=["xlsx"]))
+
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    figures = {row[0]: row[1] for row in sheet.iter_rows(values_only=True) if row and row[0]}
+    assert Decimal(str(figures["Balance"])) == Decimal("1000.00")
+    assert Decimal(str(figures["Total resources"])) == Decimal("1000.00")
+
+
+def test_statement_export_in_an_unknown_format_is_404(client):
+    assert client.get(reverse("fund:statement_export", args=["pdf"])).status_code == 404
+
+
+def _books(count):
+    for index in range(count):
+        institution = InstitutionFactory()
+        ContributionFactory(
+            institution=institution, received_on=datetime.date(2012 + index % 4, 1, 1)
+        )
+        InKindContributionFactory(institution=institution)
+        allocation = AllocationFactory(ceiling=Decimal("100000.00"))
+        ExpenseFactory(allocation=allocation)
+        PledgeFactory(institution=institution)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/fund/",
+        "/fund/?year=2015",
+        "/fund/statement.csv",
+        "/fund/statement.xlsx",
+    ],
+)
+def test_statement_pages_run_a_fixed_number_of_queries(count_queries, url):
+    _books(3)
+    few = count_queries(url)
+
+    _books(30)
+
+    assert count_queries(url) == few
