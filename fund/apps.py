@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class FundConfig(AppConfig):
     name = "fund"
     verbose_name = _("Voluntary Contribution Fund")
+
+    def ready(self):
+        from network import sections
+
+        from . import selectors
+
+        sections.register(sections.MEMBER_STATE, selectors.member_state_section)

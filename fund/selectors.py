@@ -233,3 +233,30 @@ def fund_below_minimum(*, today=None):
     """For the newsletter's call for contributions."""
     projection = year_end_projection(today=today)
     return projection.projected_balance < projection.minimum
+
+
+def member_state_section(member_state):
+    """The fund block of a member state's page: what its institutions
+    contributed, by year (nothing shown when they gave nothing)."""
+    rows = (
+        Contribution.objects.effective()
+        .filter(institution__member_state=member_state)
+        .annotate(year=ExtractYear("received_on"))
+        .values("year")
+        .annotate(
+            financial=_total(signed("amount_usd"), kind=ContributionKind.FINANCIAL),
+            in_kind=_total(signed("amount_usd"), kind=ContributionKind.IN_KIND),
+        )
+        .order_by("year")
+    )
+    years = [
+        {
+            "year": row["year"],
+            "financial": money(row["financial"]),
+            "in_kind": money(row["in_kind"]),
+        }
+        for row in rows
+    ]
+    if not years:
+        return None
+    return "fund/_section_member_state.html", {"years": years}

@@ -118,3 +118,23 @@ def test_statement_pages_run_a_fixed_number_of_queries(count_queries, url):
     _books(30)
 
     assert count_queries(url) == few
+
+
+def test_member_state_page_shows_its_contributions_by_year(client):
+    ministry = InstitutionFactory()
+    ContributionFactory(institution=ministry, amount=Decimal("7815.00"))
+    InKindContributionFactory(institution=ministry, amount=Decimal("2000.00"))
+
+    html = client.get(ministry.member_state.get_absolute_url()).content.decode()
+
+    assert "Contributions to the Voluntary Contribution Fund" in html
+    assert "7,815.00" in html
+    assert "2,000.00" in html
+
+
+def test_member_state_page_without_contributions_has_no_fund_section(client):
+    ministry = InstitutionFactory()
+
+    html = client.get(ministry.member_state.get_absolute_url()).content.decode()
+
+    assert "Contributions to the Voluntary Contribution Fund" not in html
