@@ -12,3 +12,4 @@ class FundConfig(AppConfig):
         from . import selectors
 
         sections.register(sections.MEMBER_STATE, selectors.member_state_section)
+        sections.register(sections.DASHBOARD, selectors.dashboard_section)

@@ -219,11 +219,22 @@ def year_end_projection(*, today=None):
     today = today or timezone.localdate()
     resources = Contribution.objects.effective().aggregate(total=_total(signed("amount_usd")))
     spent = Expense.objects.effective().aggregate(total=_total(signed("amount")))
-    pledged = open_pledges().filter(year_to=today.year).aggregate(total=_total("amount_usd"))
+    # What is still to come of this year's pledges: a part already received
+    # is in the balance.
+    pledges = (
+        open_pledges()
+        .filter(year_to=today.year)
+        .annotate(
+            received=_total(
+                signed("amount_usd", via="contributions__"), contributions__voided=False
+            )
+        )
+    )
+    pledged = sum((max(p.amount_usd - money(p.received), ZERO) for p in pledges), ZERO)
     committed = sum((max(a.remaining, ZERO) for a in allocations_with_use()), ZERO)
     return Projection(
         balance=money(resources["total"] - spent["total"]),
-        pledged_this_year=money(pledged["total"]),
+        pledged_this_year=money(pledged),
         committed=committed,
         minimum=settings.FUND_MINIMUM_ANNUAL_BUDGET,
     )
@@ -260,3 +271,13 @@ def member_state_section(member_state):
     if not years:
         return None
     return "fund/_section_member_state.html", {"years": years}
+
+
+def dashboard_section(user):
+    """A focal point's view of their institution's open pledges."""
+    if not (user.is_authenticated and user.institution_id):
+        return None
+    pledges = list(open_pledges().filter(institution_id=user.institution_id))
+    if not pledges:
+        return None
+    return "fund/_section_dashboard.html", {"pledges": pledges}

@@ -3,6 +3,7 @@ the record, and runs in a transaction; corrections are voids and reversals,
 never edits of amounts or deletions."""
 
 import datetime
+from decimal import ROUND_HALF_UP
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -15,7 +16,7 @@ from network.selectors import focal_points_of, secretariat_recipients
 
 from . import rules, selectors
 from .enums import PledgeStatus
-from .models import Allocation, Contribution, Expense, FundAlertState, Pledge, signed
+from .models import CENT, Allocation, Contribution, Expense, FundAlertState, Pledge, signed
 
 
 def _require_bookkeeper(user):
@@ -140,7 +141,9 @@ def entry_reverse(*, entry, user, on, reference, amount=None, amount_usd=None):
     entry = model.objects.select_for_update().get(pk=entry.pk)
     if entry.voided or entry.is_reversal:
         raise ValidationError(_("A voided record or a reversal cannot be reversed."))
-    already = entry.reversals.effective().aggregate(total=Sum("amount"))["total"] or 0
+    reversals = entry.reversals.effective()
+    # To the cent: SQLite returns a sum of decimals with the digits of a float.
+    already = selectors.money(reversals.aggregate(total=Sum("amount"))["total"] or 0)
     amount = entry.amount - already if amount is None else amount
     if amount <= 0 or amount > entry.amount - already:
         raise ValidationError(
@@ -151,11 +154,20 @@ def entry_reverse(*, entry, user, on, reference, amount=None, amount_usd=None):
         )
     fields = {name: getattr(entry, name) for name in REVERSIBLE_FIELDS[model]}
     if model is Contribution:
+        if amount_usd is None and entry.currency == "USD":
+            amount_usd = amount
+        elif amount_usd is None and amount == entry.amount - already:
+            # The rest of the amount takes the rest of the USD value, so that
+            # reversing in parts takes the record to zero, to the cent.
+            already_usd = reversals.aggregate(total=Sum("amount_usd"))["total"] or 0
+            amount_usd = entry.amount_usd - selectors.money(already_usd)
+        elif amount_usd is None:
+            amount_usd = (entry.amount_usd * amount / entry.amount).quantize(
+                CENT, rounding=ROUND_HALF_UP
+            )
         fields.update(
             received_on=on,
-            amount_usd=amount_usd
-            if amount_usd is not None
-            else (amount if entry.currency == "USD" else entry.amount_usd * amount / entry.amount),
+            amount_usd=amount_usd,
             description=entry.description,
             valuation=entry.valuation,
         )
@@ -169,7 +181,11 @@ def entry_reverse(*, entry, user, on, reference, amount=None, amount_usd=None):
 
 @transaction.atomic
 def pledge_withdraw(*, pledge, user):
+    """The institution will not pay: the pledge leaves the open pledges."""
     _require_bookkeeper(user)
+    pledge = Pledge.objects.select_for_update().get(pk=pledge.pk)
+    if pledge.voided or pledge.status != PledgeStatus.OPEN:
+        raise ValidationError(_("Only an open pledge can be withdrawn."))
     pledge.status = PledgeStatus.WITHDRAWN
     pledge.save(update_fields=["status"])
     return pledge

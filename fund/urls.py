@@ -1,3 +1,4 @@
+from django.contrib import admin
 from django.urls import path
 
 from . import views
@@ -7,5 +8,5 @@ app_name = "fund"
 urlpatterns = [
     path("", views.statement, name="statement"),
     path("statement.<str:fmt>", views.statement_export, name="statement_export"),
-    path("dashboard/", views.dashboard, name="dashboard"),
+    path("dashboard/", admin.site.admin_view(views.dashboard), name="dashboard"),
 ]

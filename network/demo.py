@@ -16,6 +16,9 @@ from .models import Conference, Institution, InstitutionName, MemberState, Topic
 from .roles import TECHNICAL_SECRETARIAT
 
 DEMO_PASSWORD = "rial-demo-2026"
+# The admin asks staff for a second factor: the demo staff account has these
+# single-use recovery codes (each loading restores the used ones).
+DEMO_RECOVERY_CODES = [f"demo{number:04d}" for number in range(1, 21)]
 DEMO_STAFF_EMAIL = "secretariat@rial.demo"
 DEMO_FOCAL_POINT_EMAIL = "focal.point@rial.demo"
 
@@ -108,7 +111,7 @@ def load():
         if set(working_group.vice_chairs.all()) != vice_chairs:
             working_group.vice_chairs.set(vice_chairs)
 
-    _demo_user(
+    staff = _demo_user(
         email=DEMO_STAFF_EMAIL,
         full_name="Technical Secretariat (demo)",
         job_title="Program officer, OAS Department of Social Inclusion",
@@ -116,6 +119,7 @@ def load():
         is_staff=True,
         group=Group.objects.get(name=TECHNICAL_SECRETARIAT),
     )
+    _demo_recovery_codes(staff)
     _demo_user(
         email=DEMO_FOCAL_POINT_EMAIL,
         full_name="Focal point (demo)",
@@ -127,6 +131,20 @@ def load():
 
 def _date(value):
     return date.fromisoformat(value) if value else None
+
+
+def _demo_recovery_codes(user):
+    from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+
+    device, _created = StaticDevice.objects.get_or_create(
+        user=user, name="Demo recovery codes", defaults={"confirmed": True}
+    )
+    present = set(device.token_set.values_list("token", flat=True))
+    StaticToken.objects.bulk_create(
+        StaticToken(device=device, token=code)
+        for code in DEMO_RECOVERY_CODES
+        if code not in present
+    )
 
 
 def _demo_user(*, email, group=None, **fields):

@@ -22,3 +22,16 @@ class DeliveryStatus(models.TextChoices):
     SENDING = "sending", _("Sending")
     SENT = "sent", _("Sent")
     FAILED = "failed", _("Failed")
+
+
+class Notice(models.TextChoices):
+    """Emails a person may turn off in their profile. Notices to staff about
+    work waiting for them are duties, not preferences, and are not listed."""
+
+    REVIEW_OUTCOMES = "review_outcomes", _("Outcome of the reviews of my ministry's submissions")
+    VERIFICATION_REMINDERS = (
+        "verification_reminders",
+        _("Reminders to confirm my ministry's programs"),
+    )
+    PLEDGE_REMINDERS = "pledge_reminders", _("Reminders of my ministry's pledges to the fund")
+    MEETING_REMINDERS = "meeting_reminders", _("Reminders of meetings and deadlines")

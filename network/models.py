@@ -1,6 +1,7 @@
 """The directory of the network: people, member states, institutions, topics,
 conferences and working groups. Every other app points at these."""
 
+from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.core.exceptions import ValidationError
@@ -66,11 +67,23 @@ class User(AbstractBaseUser, PermissionsMixin):
         default=False,
         help_text=_("Named by the institution to act for it in the network."),
     )
+    is_principal_contact = models.BooleanField(
+        _("principal contact"),
+        default=False,
+        help_text=_("The focal point the Secretariat writes to first (one per institution)."),
+    )
     language = models.CharField(
         _("preferred language"),
         max_length=10,
         blank=True,
+        choices=settings.LANGUAGES,
         help_text=_("Language of the emails this person receives."),
+    )
+    muted_notices = models.JSONField(
+        _("notices turned off"),
+        default=list,
+        blank=True,
+        help_text=_("Kinds of email this person chose not to receive."),
     )
     is_staff = models.BooleanField(
         _("staff status"),
@@ -101,6 +114,12 @@ class User(AbstractBaseUser, PermissionsMixin):
                 name="network_user_focal_point_has_institution",
                 violation_error_message=_("A focal point must belong to an institution."),
             ),
+            models.UniqueConstraint(
+                fields=["institution"],
+                condition=models.Q(is_principal_contact=True, is_active=True),
+                name="network_user_one_principal_contact_per_institution",
+                violation_error_message=_("This institution already has a principal contact."),
+            ),
         ]
 
     def __str__(self):
@@ -115,6 +134,9 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self):
         return self.full_name.split(" ")[0] if self.full_name else self.email
+
+    def wants_notice(self, notice):
+        return self.is_active and notice not in self.muted_notices
 
 
 class MemberStateQuerySet(models.QuerySet):

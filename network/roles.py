@@ -1,22 +1,33 @@
 """Staff roles: Django groups and the permissions each one holds.
 
 Staff rights come from these groups, never from ``is_superuser``. The groups
-are created by a migration (``0002_staff_groups``); their permissions are
-granted after every ``migrate`` by ``grant_role_permissions``, because Django
-creates a new model's permissions only once its app has migrated.
+are created by migrations (``0002_staff_groups``, ``0005_fund_officer_and_editor``);
+their permissions are granted after every ``migrate`` by
+``grant_role_permissions``, because Django creates a new model's permissions
+only once its app has migrated.
 """
 
 from django.contrib.auth.models import Group, Permission
 
 TECHNICAL_SECRETARIAT = "Technical Secretariat"
+FUND_OFFICER = "Fund officer"
+EDITOR = "Editor"
 
 # The apps whose records the Technical Secretariat runs from the admin.
-SECRETARIAT_APPS = ("network", "portfolio", "meetings", "fund", "cooperation", "newsletter")
+SECRETARIAT_APPS = (
+    "network",
+    "accounts",
+    "portfolio",
+    "meetings",
+    "fund",
+    "cooperation",
+    "newsletter",
+)
 
 # Records staff may not remove: accounts are deactivated (their history stays
 # with the institution), the member states are the OAS's own list, and the
 # fund's books are corrected by voiding or reversing, never by deleting.
-SECRETARIAT_WITHHELD = frozenset(
+WITHHELD = frozenset(
     {
         "network.delete_user",
         "network.delete_memberstate",
@@ -27,19 +38,46 @@ SECRETARIAT_WITHHELD = frozenset(
     }
 )
 
+# What every staff role may look up to fill its forms (autocomplete fields).
+DIRECTORY_LOOKUPS = frozenset(
+    {"network.view_institution", "network.view_memberstate", "network.view_topic"}
+)
 
-def secretariat_permissions(app_label):
-    """The permissions of ``app_label`` that the Technical Secretariat holds:
-    all of them, but only view on history tables (history is never edited)."""
-    if app_label not in SECRETARIAT_APPS:
-        return Permission.objects.none()
+
+def _grants_secretariat(app_label, codename, model):
+    return app_label in SECRETARIAT_APPS
+
+
+def _grants_fund_officer(app_label, codename, model):
+    return app_label == "fund" or f"{app_label}.{codename}" in DIRECTORY_LOOKUPS
+
+
+def _grants_editor(app_label, codename, model):
+    return (
+        app_label in ("portfolio", "newsletter") or f"{app_label}.{codename}" in DIRECTORY_LOOKUPS
+    )
+
+
+ROLES = {
+    TECHNICAL_SECRETARIAT: _grants_secretariat,
+    FUND_OFFICER: _grants_fund_officer,
+    EDITOR: _grants_editor,
+}
+
+
+def role_permissions(role, app_label):
+    """The permissions of ``app_label`` that ``role`` holds: what its rule
+    grants, never a withheld one, and only view on history tables (history
+    is never edited)."""
+    grants = ROLES[role]
     permissions = Permission.objects.filter(content_type__app_label=app_label).select_related(
         "content_type"
     )
     return [
         permission
         for permission in permissions
-        if f"{app_label}.{permission.codename}" not in SECRETARIAT_WITHHELD
+        if grants(app_label, permission.codename, permission.content_type.model)
+        and f"{app_label}.{permission.codename}" not in WITHHELD
         and not (
             permission.content_type.model.startswith("historical")
             and not permission.codename.startswith("view_")
@@ -49,9 +87,6 @@ def secretariat_permissions(app_label):
 
 def grant_role_permissions(sender, using="default", **kwargs):
     """post_migrate receiver: give each staff group the permissions of the app
-    that has just migrated. Idempotent; a group missing (an unmigrated database
-    being flushed) is left alone."""
-    group = Group.objects.using(using).filter(name=TECHNICAL_SECRETARIAT).first()
-    if group is None:
-        return
-    group.permissions.add(*secretariat_permissions(sender.label))
+    that has just migrated. Idempotent; a group not created yet is skipped."""
+    for group in Group.objects.using(using).filter(name__in=ROLES):
+        group.permissions.add(*role_permissions(group.name, sender.label))

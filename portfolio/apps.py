@@ -13,3 +13,5 @@ class PortfolioConfig(AppConfig):
 
         sections.register(sections.MEMBER_STATE, selectors.member_state_section)
         sections.register(sections.TOPIC, selectors.topic_section)
+        sections.register(sections.DASHBOARD, selectors.dashboard_section)
+        sections.register(sections.PERSONAL_DATA, selectors.personal_data)

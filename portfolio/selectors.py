@@ -10,6 +10,8 @@ from django.db.models import F, FloatField, Q, Value
 from django.db.models.functions import Coalesce, Lower
 from django.utils.translation import get_language
 
+from network.rules import is_focal_point
+
 from .enums import ProgramStatus
 from .models import SEARCH_CONFIGS, Program
 
@@ -112,3 +114,45 @@ def topic_section(topic):
         "programs": programs_of_topic(topic),
         "query": f"topic={topic.slug}",
     }
+
+
+def dashboard_section(user):
+    """A focal point's programs that need them: drafts, returned ones, those
+    under review and those to confirm; None for people without a ministry."""
+    if not is_focal_point(user):
+        return None
+    programs = list(
+        Program.objects.owned_by(user.institution)
+        .exclude(status=ProgramStatus.ARCHIVED)
+        .select_related("owner")
+        .prefetch_related("revisions")
+        .defer(*LIST_DEFERRED)
+        .order_by("-updated_at")
+    )
+    return "portfolio/_section_dashboard.html", {
+        "to_finish": [
+            p for p in programs if p.status in (ProgramStatus.DRAFT, ProgramStatus.RETURNED)
+        ],
+        "in_review": [p for p in programs if p.status == ProgramStatus.SUBMITTED],
+        "to_confirm": [
+            p for p in programs if p.status == ProgramStatus.PUBLISHED and p.verification_overdue()
+        ],
+        "published": sum(p.status == ProgramStatus.PUBLISHED for p in programs),
+    }
+
+
+def personal_data(user):
+    """For a person's data export: the programs they created or submitted."""
+    programs = Program.objects.filter(Q(created_by=user) | Q(submitted_by=user)).defer(
+        *LIST_DEFERRED
+    )
+    return "programs", [
+        {
+            "title": program.title,
+            "ministry": str(program.owner),
+            "created_by_you": program.created_by_id == user.pk,
+            "submitted_by_you": program.submitted_by_id == user.pk,
+            "status": program.status,
+        }
+        for program in programs.select_related("owner")
+    ]

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from network.enums import Notice
 from network.mail import email_enqueue
 from network.models import EmailDelivery
 from network.selectors import focal_points_of, secretariat_recipients
@@ -275,6 +276,8 @@ def _notify_owner(*, program, template, when, submitter=None, comment=""):
     else:
         recipients = list(focal_points_of(program.owner))
     for person in recipients:
+        if not person.wants_notice(Notice.REVIEW_OUTCOMES):
+            continue
         email_enqueue(
             key=f"{template.rsplit('/', 1)[-1]}:{program.pk}:{when.isoformat()}:{person.pk}",
             to=person.email,
@@ -298,6 +301,8 @@ def program_verification_remind(*, today=None):
     before = reminders.count()
     for program in overdue:
         for person in focal_points_of(program.owner):
+            if not person.wants_notice(Notice.VERIFICATION_REMINDERS):
+                continue
             email_enqueue(
                 key=f"program-verify:{program.pk}:{program.last_verified.isoformat()}:{person.pk}",
                 to=person.email,

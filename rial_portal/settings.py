@@ -6,6 +6,7 @@ With no environment set, the portal runs in its embedded mode: SQLite under
 ALLOWED_HOSTS and leaves DEBUG off. The README lists every variable.
 """
 
+import datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -43,7 +44,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     # modeltranslation must precede django.contrib.admin to patch its forms.
     "modeltranslation",
-    "django.contrib.admin",
+    "rial_portal.apps.RialAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -57,7 +58,12 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_filters",
     "simple_history",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "network",
+    "accounts",
     "portfolio",
     "meetings",
     "fund",
@@ -73,9 +79,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes requires: it answers locked-out logins.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "rial_portal.urls"
@@ -191,9 +200,36 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # Authentication -------------------------------------------------------------
 
 AUTH_USER_MODEL = "network.User"
+AUTHENTICATION_BACKENDS = [
+    # Counts failed logins and locks out after AXES_FAILURE_LIMIT of them.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "accounts:dashboard"
 LOGOUT_REDIRECT_URL = "home"
+
+# Sessions end after this many seconds without a request ("remember me"
+# keeps one for REMEMBER_ME_SECONDS instead).
+SESSION_COOKIE_AGE = env.int("SESSION_IDLE_SECONDS", default=30 * 60)
+SESSION_SAVE_EVERY_REQUEST = True
+REMEMBER_ME_SECONDS = env.int("REMEMBER_ME_SECONDS", default=14 * 24 * 60 * 60)
+
+# Login throttling: a user name and address pair is locked for an hour after
+# five failures.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(hours=1)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_VERBOSE = False
+
+# Invitations to set a password, and password resets, expire.
+INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
+
+OTP_TOTP_ISSUER = "RIAL"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -118,3 +118,25 @@ def smtp_server(settings):
         yield received
     finally:
         controller.stop()
+
+
+def sign_in_with_second_factor(client, user):
+    """Sign ``user`` in as after the two-factor step: a confirmed TOTP device,
+    verified for this session (what the admin requires of staff)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.create(user=user, name="Test authenticator", confirmed=True)
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
+@pytest.fixture
+def staff_client(client):
+    """A client signed in as Technical Secretariat staff, with a second factor."""
+    from tests.factories import SecretariatStaffFactory
+
+    return sign_in_with_second_factor(client, SecretariatStaffFactory())

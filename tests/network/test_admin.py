@@ -7,13 +7,13 @@ from django.urls import reverse
 
 from network.models import EmailDelivery, Institution, User
 from network.roles import SECRETARIAT_APPS, TECHNICAL_SECRETARIAT
+from tests.conftest import sign_in_with_second_factor
 from tests.factories import (
     ConferenceFactory,
     FocalPointFactory,
     InstitutionFactory,
     MemberStateFactory,
     OrganizationFactory,
-    SecretariatStaffFactory,
     TopicFactory,
     UserFactory,
     WorkingGroupFactory,
@@ -26,12 +26,6 @@ REGISTERED = sorted(
     for model in admin.site._registry
     if model._meta.app_label == "network"
 )
-
-
-@pytest.fixture
-def staff_client(client):
-    client.force_login(SecretariatStaffFactory())
-    return client
 
 
 @pytest.fixture
@@ -110,7 +104,7 @@ def test_admin_is_closed_to_a_focal_point(client):
 
 
 def test_staff_without_group_sees_no_directory(client):
-    client.force_login(UserFactory(is_staff=True))
+    sign_in_with_second_factor(client, UserFactory(is_staff=True))
 
     response = client.get(reverse("admin:network_institution_changelist"))
 

@@ -3,7 +3,12 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from network.demo import DEMO_FOCAL_POINT_EMAIL, DEMO_PASSWORD, DEMO_STAFF_EMAIL
+from network.demo import (
+    DEMO_FOCAL_POINT_EMAIL,
+    DEMO_PASSWORD,
+    DEMO_RECOVERY_CODES,
+    DEMO_STAFF_EMAIL,
+)
 from network.models import (
     Conference,
     Institution,
@@ -90,7 +95,12 @@ def test_load_demo_creates_logins_that_work(client):
     assert staff.groups.filter(name="Technical Secretariat").exists()
     assert focal_point.is_focal_point
     assert focal_point.institution.member_state.iso_code == "CO"
-    assert client.login(email=DEMO_STAFF_EMAIL, password=DEMO_PASSWORD)
+    response = client.post(
+        "/accounts/login/", {"username": DEMO_STAFF_EMAIL, "password": DEMO_PASSWORD}
+    )
+    assert response.url == "/accounts/login/verify/"
+    response = client.post(response.url, {"token": DEMO_RECOVERY_CODES[0]})
+    assert response.status_code == 302
     assert client.get("/admin/").status_code == 200
 
 

@@ -14,6 +14,7 @@ from network.models import EmailDelivery
 from portfolio import services
 from portfolio.enums import ProgramStatus, RevisionStatus
 from portfolio.models import Program, ProgramAttachment, ProgramRevision, TargetGroup
+from tests.conftest import sign_in_with_second_factor
 from tests.factories import (
     FocalPointFactory,
     InstitutionFactory,
@@ -38,8 +39,7 @@ def staff():
 
 @pytest.fixture
 def staff_client(client, staff):
-    client.force_login(staff)
-    return client
+    return sign_in_with_second_factor(client, staff)
 
 
 def submitted_program(*, submitted_at=None, **kwargs):
@@ -364,7 +364,7 @@ def test_revision_return_action_with_an_empty_comment_changes_nothing(staff_clie
 
 
 def test_program_changelist_is_forbidden_to_staff_without_the_group(client):
-    client.force_login(UserFactory(is_staff=True))
+    sign_in_with_second_factor(client, UserFactory(is_staff=True))
 
     response = client.get(reverse("admin:portfolio_program_changelist"))
 

@@ -266,3 +266,13 @@ def test_verification_reminder_goes_once_per_person_per_deadline(settings):
     overdue.last_verified = datetime.date(2025, 11, 1)
     overdue.save()
     assert services.program_verification_remind(today=today) == 2
+
+
+def test_verification_reminder_respects_a_muted_notice():
+    program = ProgramFactory(last_verified=datetime.date(2020, 1, 1))
+    FocalPointFactory(institution=program.owner, muted_notices=["verification_reminders"])
+    listening = FocalPointFactory(institution=program.owner)
+
+    services.program_verification_remind()
+
+    assert list(EmailDelivery.objects.values_list("to", flat=True)) == [listening.email]

@@ -1,7 +1,12 @@
 from django.core.management.base import BaseCommand
 from django.utils.module_loading import import_string
 
-from network.demo import DEMO_FOCAL_POINT_EMAIL, DEMO_PASSWORD, DEMO_STAFF_EMAIL
+from network.demo import (
+    DEMO_FOCAL_POINT_EMAIL,
+    DEMO_PASSWORD,
+    DEMO_RECOVERY_CODES,
+    DEMO_STAFF_EMAIL,
+)
 
 # Each app's demo loader, in dependency order; each is idempotent.
 DEMO_LOADERS = ["network.demo.load", "portfolio.demo.load", "fund.demo.load"]
@@ -17,6 +22,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo logins (password {DEMO_PASSWORD}): staff {DEMO_STAFF_EMAIL}, "
-                f"focal point {DEMO_FOCAL_POINT_EMAIL}"
+                f"focal point {DEMO_FOCAL_POINT_EMAIL}; the staff's second factor: any of "
+                f"{DEMO_RECOVERY_CODES[0]} … {DEMO_RECOVERY_CODES[-1]} (each once)"
             )
         )

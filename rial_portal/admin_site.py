@@ -1,0 +1,40 @@
+"""The one admin site, for staff who signed in with a second factor."""
+
+from django.contrib import admin
+from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+
+
+class RialAdminSite(admin.AdminSite):
+    site_header = _("RIAL — Technical Secretariat")
+    site_title = _("RIAL admin")
+    index_title = _("Inter-American Network for Labor Administration")
+    index_template = "admin/rial_index.html"
+
+    def has_permission(self, request):
+        # Staff work only with a verified second factor (TOTP or a recovery code).
+        user = request.user
+        return user.is_active and user.is_staff and user.is_verified()
+
+    def login(self, request, extra_context=None):
+        """One sign-in page for everybody: the portal's, which asks staff for
+        their second factor, or sends them to set one up."""
+        user = request.user
+        next_url = request.GET.get(REDIRECT_FIELD_NAME) or reverse("admin:index")
+        query = urlencode({REDIRECT_FIELD_NAME: next_url})
+        if user.is_authenticated and user.is_active and user.is_staff and not user.is_verified():
+            return redirect(f"{reverse('accounts:two_factor_setup')}?{query}")
+        if user.is_authenticated:
+            # Signed in but not staff: the sign-in page would send them straight
+            # back here (it redirects people who are signed in), in a loop.
+            raise PermissionDenied
+        return redirect(f"{reverse('login')}?{query}")
+
+    def index(self, request, extra_context=None):
+        from .staff_dashboard import dashboard_context
+
+        return super().index(request, {**dashboard_context(request), **(extra_context or {})})

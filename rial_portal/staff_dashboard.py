@@ -1,0 +1,85 @@
+"""The admin's front page: what is waiting for staff, what falls due, and
+the fund against its minimum. Each line shows only if the person may see it,
+and links to the filtered admin list."""
+
+import datetime
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+
+def _line(label, count, url):
+    return {"label": label, "count": count, "url": url}
+
+
+def dashboard_context(request):
+    from accounts.models import ErasureRequest, Invitation
+    from fund.selectors import open_pledges, year_end_projection
+    from network.enums import DeliveryStatus
+    from network.models import EmailDelivery
+    from portfolio.enums import ProgramStatus, RevisionStatus
+    from portfolio.models import Program, ProgramRevision, verification_cutoff
+
+    user = request.user
+    today = timezone.localdate()
+    waiting, deadlines = [], []
+    if user.has_perm("portfolio.change_program"):
+        waiting.append(
+            _line(
+                _("Programs to review"),
+                Program.objects.filter(status=ProgramStatus.SUBMITTED).count(),
+                reverse("admin:portfolio_program_changelist") + "?status__exact=submitted",
+            )
+        )
+        waiting.append(
+            _line(
+                _("Program changes to review"),
+                ProgramRevision.objects.filter(status=RevisionStatus.SUBMITTED).count(),
+                reverse("admin:portfolio_programrevision_changelist") + "?status__exact=submitted",
+            )
+        )
+        soon = verification_cutoff(today + datetime.timedelta(days=30))
+        deadlines.append(
+            _line(
+                _("Programs whose yearly confirmation falls due in 30 days"),
+                Program.objects.published().filter(last_verified__lt=soon).count(),
+                reverse("admin:portfolio_program_changelist") + "?status__exact=published",
+            )
+        )
+    if user.has_perm("accounts.change_erasurerequest"):
+        waiting.append(
+            _line(
+                _("Erasure requests to process"),
+                ErasureRequest.objects.filter(processed_at__isnull=True).count(),
+                reverse("admin:accounts_erasurerequest_changelist"),
+            )
+        )
+        waiting.append(
+            _line(
+                _("Invitations not yet accepted"),
+                Invitation.objects.pending().count(),
+                reverse("admin:accounts_invitation_changelist"),
+            )
+        )
+    if user.has_perm("network.view_emaildelivery"):
+        waiting.append(
+            _line(
+                _("Emails that failed"),
+                EmailDelivery.objects.filter(status=DeliveryStatus.FAILED).count(),
+                reverse("admin:network_emaildelivery_changelist") + "?status__exact=failed",
+            )
+        )
+    fund = None
+    if user.has_perm("fund.view_contribution"):
+        fund = year_end_projection(today=today)
+        year_end = datetime.date(today.year, 12, 31)
+        if (year_end - today).days <= 30:
+            deadlines.append(
+                _line(
+                    _("Open pledges for this year"),
+                    open_pledges().filter(year_to=today.year).count(),
+                    reverse("admin:fund_pledge_changelist") + "?status__exact=open",
+                )
+            )
+    return {"waiting": waiting, "deadlines": deadlines, "fund_projection": fund}
