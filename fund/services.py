@@ -114,6 +114,14 @@ def entry_void(*, entry, user, reason):
         raise ValidationError(_("Expenses draw on this allocation: void or move them first."))
     if isinstance(entry, Pledge) and entry.contributions.effective().exists():
         raise ValidationError(_("Contributions fulfil this pledge: it cannot be voided."))
+    if isinstance(entry, Expense) and entry.is_reversal and entry.allocation_id:
+        # Without its reversal, the expense counts again against the ceiling.
+        allocation = Allocation.objects.select_for_update().get(pk=entry.allocation_id)
+        if entry.amount > selectors.allocation_remaining(allocation):
+            raise ValidationError(
+                _("Voiding this reversal would take “%(purpose)s” past its ceiling.")
+                % {"purpose": allocation.purpose}
+            )
     entry.voided = True
     entry.void_reason = reason.strip()
     entry.voided_at = timezone.now()
