@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -112,6 +113,10 @@ def invitation_accept(*, invitation, password):
         user = User(email=invitation.email)
     user.full_name = invitation.full_name
     user.job_title = invitation.job_title or user.job_title
+    if user.institution_id != invitation.institution_id:
+        # The principal contact of one institution is not that of another
+        # (which may have one already: one per institution).
+        user.is_principal_contact = False
     user.institution = invitation.institution
     user.is_focal_point = invitation.is_focal_point
     user.language = invitation.language
@@ -135,17 +140,6 @@ def invitation_ask_again(*, invitation):
             context={"invitation": invitation, "recipient": staff},
             language=staff.language,
         )
-
-
-@transaction.atomic
-def user_deactivate(*, user, by):
-    """A focal point leaves: the account closes; what they did stays with
-    their institution, and history keeps their name."""
-    _require_user_admin(by)
-    user.is_active = False
-    user.is_principal_contact = False
-    user.save(update_fields=["is_active", "is_principal_contact"])
-    return user
 
 
 def erasure_request(*, user, reason=""):
@@ -173,6 +167,7 @@ def erasure_process(*, erasure, by):
     if erasure.processed_at:
         raise ValidationError(_("This request was processed already."))
     user = erasure.user
+    former_email = user.email
     user.full_name = _("Erased user %(pk)s") % {"pk": user.pk}
     user.email = f"erased-{user.pk}@erased.invalid"
     user.job_title = ""
@@ -186,7 +181,11 @@ def erasure_process(*, erasure, by):
 
     for device in devices_for_user(user, confirmed=None):
         device.delete()
-    Invitation.objects.filter(user=user).update(email=user.email, full_name=user.full_name)
+    # Invitations name the person too, also those never accepted (sent again
+    # later, or revoked); a pending one must not open an account any more.
+    invitations = Invitation.objects.filter(Q(user=user) | Q(email__iexact=former_email))
+    invitations.pending().update(revoked_at=timezone.now())
+    invitations.update(email=user.email, full_name=user.full_name, job_title="")
     erasure.processed_at = timezone.now()
     erasure.processed_by = by
     erasure.save(update_fields=["processed_at", "processed_by"])

@@ -3,6 +3,7 @@ personal dashboard and profile, two-factor set-up, personal data."""
 
 import json
 
+from axes.utils import reset as axes_reset
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
@@ -10,7 +11,7 @@ from django.contrib.auth import login as auth_login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -41,7 +42,8 @@ def _safe_next(request, url):
         url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return url
-    return settings.LOGIN_REDIRECT_URL
+    # A path, not the setting's URL name: it also goes into links in templates.
+    return resolve_url(settings.LOGIN_REDIRECT_URL)
 
 
 class LoginView(auth_views.LoginView):
@@ -60,6 +62,15 @@ class LoginView(auth_views.LoginView):
             return redirect("accounts:login_verify")
         _start_session(self.request, user, remember=remember)
         return redirect(self.get_success_url())
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        # Whoever chose a new password from the emailed link owns the address:
+        # lift the lock of wrong passwords, as the lockout page promises.
+        axes_reset(username=form.user.email)
+        return response
 
 
 def login_verify(request):
@@ -218,6 +229,10 @@ def recovery_codes_renew(request):
 @login_required
 @require_POST
 def two_factor_disable(request):
+    if not request.user.is_verified():
+        # Only a session that passed the second factor may remove it (one
+        # opened elsewhere before it was turned on has not).
+        return redirect("accounts:two_factor_setup")
     if two_factor.is_required(request.user):
         messages.error(request, _("Staff accounts must keep two-factor authentication."))
     else:

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import mail
+from . import mail, services
 from .models import (
     Conference,
     EmailDelivery,
@@ -37,16 +37,35 @@ class UserEditForm(UserChangeForm):
 class UserAdmin(DjangoUserAdmin):
     form = UserEditForm
     add_form = UserCreationForm
-    list_display = ("email", "full_name", "institution", "is_focal_point", "is_staff", "is_active")
-    list_filter = ("is_focal_point", "is_staff", "is_active", "groups", "institution__kind")
+    list_display = (
+        "email",
+        "full_name",
+        "institution",
+        "is_focal_point",
+        "is_principal_contact",
+        "is_staff",
+        "is_active",
+        "last_login",
+    )
+    list_filter = (
+        "is_focal_point",
+        "is_principal_contact",
+        "is_staff",
+        "is_active",
+        "groups",
+        "institution__kind",
+        "institution__member_state__subregion",
+    )
+    date_hierarchy = "date_joined"
+    actions = ["deactivate"]
     list_select_related = ("institution",)
     search_fields = ("email", "full_name", "institution__name", "institution__acronym")
     ordering = ("full_name", "email")
     autocomplete_fields = ("institution",)
     fieldsets = (
         (None, {"fields": ("email", "password")}),
-        (_("Person"), {"fields": ("full_name", "job_title", "language")}),
-        (_("Network"), {"fields": ("institution", "is_focal_point")}),
+        (_("Person"), {"fields": ("full_name", "job_title", "language", "muted_notices")}),
+        (_("Network"), {"fields": ("institution", "is_focal_point", "is_principal_contact")}),
         (
             _("Permissions"),
             {"fields": ("is_active", "is_staff", "is_superuser", "groups", "user_permissions")},
@@ -67,6 +86,18 @@ class UserAdmin(DjangoUserAdmin):
     # Granting superuser rights or single permissions is a superuser's act:
     # Secretariat staff give rights through groups only.
     superuser_only_fields = ("is_superuser", "user_permissions")
+
+    def has_delete_permission(self, request, obj=None):
+        # Accounts are deactivated, never deleted: their work stays with the institution.
+        return False
+
+    @admin.action(description=_("Deactivate (the person left)"))
+    def deactivate(self, request, queryset):
+        for user in queryset:
+            services.user_deactivate(user=user, by=request.user)
+        self.message_user(
+            request, _("%(count)d accounts deactivated.") % {"count": queryset.count()}
+        )
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)

@@ -27,8 +27,20 @@ class RialAdminSite(admin.AdminSite):
         next_url = request.GET.get(REDIRECT_FIELD_NAME) or reverse("admin:index")
         query = urlencode({REDIRECT_FIELD_NAME: next_url})
         if user.is_authenticated and user.is_active and user.is_staff and not user.is_verified():
+            from accounts import two_factor
+            from accounts.views import PENDING_LOGIN
+
+            if two_factor.has_confirmed_device(user):
+                # A session opened without the code (before the device was
+                # set up elsewhere): ask for it, as at sign-in.
+                request.session[PENDING_LOGIN] = {
+                    "user": user.pk,
+                    "remember": not request.session.get_expire_at_browser_close(),
+                    "next": next_url,
+                }
+                return redirect("accounts:login_verify")
             return redirect(f"{reverse('accounts:two_factor_setup')}?{query}")
-        if user.is_authenticated:
+        if user.is_authenticated and not user.is_staff:
             # Signed in but not staff: the sign-in page would send them straight
             # back here (it redirects people who are signed in), in a loop.
             raise PermissionDenied
