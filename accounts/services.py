@@ -1,5 +1,6 @@
 """The account life cycle: invitations, erasure, personal data."""
 
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
@@ -9,9 +10,11 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django_otp import devices_for_user
 
 from network import sections
 from network.mail import email_enqueue
+from network.models import EmailDelivery
 from network.selectors import secretariat_recipients
 
 from .models import ErasureRequest, Invitation, new_nonce
@@ -172,15 +175,24 @@ def erasure_process(*, erasure, by):
     user.email = f"erased-{user.pk}@erased.invalid"
     user.job_title = ""
     user.is_active = False
+    user.is_staff = False
     user.is_focal_point = False
     user.is_principal_contact = False
     user.muted_notices = []
     user.set_unusable_password()
     user.save()
-    from django_otp import devices_for_user
-
+    user.groups.clear()
+    user.user_permissions.clear()
     for device in devices_for_user(user, confirmed=None):
         device.delete()
+    # The email log and the sign-in logs hold the address (and the messages'
+    # text names the person): keep the rows for the counts, not the person.
+    EmailDelivery.objects.filter(to__iexact=former_email).update(
+        to=user.email, subject=_("(erased)"), body=_("(erased)"), html_body=""
+    )
+    AccessAttempt.objects.filter(username__iexact=former_email).delete()
+    AccessLog.objects.filter(username__iexact=former_email).update(username=user.email)
+    AccessFailureLog.objects.filter(username__iexact=former_email).update(username=user.email)
     # Invitations name the person too, also those never accepted (sent again
     # later, or revoked); a pending one must not open an account any more.
     invitations = Invitation.objects.filter(Q(user=user) | Q(email__iexact=former_email))

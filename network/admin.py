@@ -197,7 +197,14 @@ class EmailDeliveryAdmin(admin.ModelAdmin):
     list_display = ("subject", "to", "status", "attempts", "created_at", "sent_at")
     list_filter = ("status",)
     search_fields = ("to", "subject", "key")
-    readonly_fields = [field.name for field in EmailDelivery._meta.fields]
+    readonly_fields = [
+        *(field.name for field in EmailDelivery._meta.fields if field.name != "body"),
+        "body_shown",
+    ]
+    exclude = ("body",)
+    # These messages carry a personal sign-in link: whoever reads them could
+    # open the account, so staff see that they went out, not the link.
+    SECRET_KEYS = ("password-reset:", "invitation:")
     actions = ["retry"]
 
     def has_add_permission(self, request):
@@ -205,6 +212,12 @@ class EmailDeliveryAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    @admin.display(description=_("body"))
+    def body_shown(self, delivery):
+        if delivery.key.startswith(self.SECRET_KEYS):
+            return _("(hidden: it contains a personal sign-in link)")
+        return delivery.body
 
     @admin.action(description=_("Send the selected failed deliveries again"), permissions=["view"])
     def retry(self, request, queryset):

@@ -397,3 +397,22 @@ def test_erasure_request_admin_change_page_loads(staff_client, person, erasure):
 
     assert response.status_code == 200
     assert "Leaving." in response.content.decode()
+
+
+def test_erasure_removes_the_person_from_the_email_log_and_staff_rights():
+    from tests.factories import SecretariatStaffFactory
+
+    leaving = SecretariatStaffFactory(email="leaving.staff@example.org")
+    EmailDelivery.objects.create(
+        key="k1", to="leaving.staff@example.org", subject="Hello Leaving", body="Dear Leaving"
+    )
+    erasure = services.erasure_request(user=leaving)
+
+    services.erasure_process(erasure=erasure, by=SecretariatStaffFactory())
+
+    leaving.refresh_from_db()
+    delivery = EmailDelivery.objects.get(key="k1")
+    assert delivery.to == leaving.email
+    assert "Leaving" not in delivery.subject + delivery.body
+    assert not leaving.is_staff
+    assert not leaving.groups.exists()

@@ -186,3 +186,18 @@ def test_staff_cannot_grant_themselves_superuser_rights(staff_client):
     form = response.context["adminform"].form
     assert "is_superuser" not in form.fields
     assert "user_permissions" not in form.fields
+
+
+def test_email_log_hides_the_sign_in_links_it_sent(staff_client):
+    reset = EmailDelivery.objects.create(
+        key="password-reset:1:abc", to="a@example.org", subject="Reset", body="SECRET-LINK"
+    )
+    notice = EmailDelivery.objects.create(
+        key="program-published:1", to="b@example.org", subject="Published", body="VISIBLE-TEXT"
+    )
+
+    hidden = staff_client.get(reverse("admin:network_emaildelivery_change", args=[reset.pk]))
+    shown = staff_client.get(reverse("admin:network_emaildelivery_change", args=[notice.pk]))
+
+    assert "SECRET-LINK" not in hidden.content.decode()
+    assert "VISIBLE-TEXT" in shown.content.decode()
