@@ -48,7 +48,9 @@ def email_enqueue(*, key, to, template, context, language=""):
     if created:
         from .tasks import email_deliver
 
-        transaction.on_commit(lambda: email_deliver.delay(delivery.pk))
+        # robust: a broker that is down must not fail the request that saved
+        # the row; email_requeue_stale sends it once the broker is back.
+        transaction.on_commit(lambda: email_deliver.delay(delivery.pk), robust=True)
     return delivery
 
 
@@ -110,7 +112,7 @@ def email_retry_failed(*, deliveries):
         status=DeliveryStatus.PENDING, attempts=0, updated_at=timezone.now()
     )
     for pk in pks:
-        transaction.on_commit(lambda pk=pk: email_deliver.delay(pk))
+        transaction.on_commit(lambda pk=pk: email_deliver.delay(pk), robust=True)
     return len(pks)
 
 

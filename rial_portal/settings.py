@@ -167,6 +167,15 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # Tasks are idempotent, so a message redelivered after a worker died is safe.
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
+# Publishing gives up quickly when the broker is down: the email's row is
+# saved already and the beat's requeue sends it later; a web request should
+# not hang on the broker.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.5,
+}
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     "email-requeue-stale": {

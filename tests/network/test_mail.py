@@ -2,6 +2,7 @@
 send it once through a real SMTP server (aiosmtpd on loopback), retry what
 the network lost, and never send twice."""
 
+import contextlib
 import datetime
 import socket
 import time
@@ -438,3 +439,63 @@ def test_email_retry_failed_puts_only_failed_deliveries_back(django_capture_on_c
     assert len(callbacks) == 1
     assert (failed.status, failed.attempts) == (DeliveryStatus.PENDING, 0)
     assert sent.status == DeliveryStatus.SENT
+
+
+@contextlib.contextmanager
+def broker_outage(tmp_path):
+    """The Celery app's broker made unreachable for real while inside: Redis
+    on a port where nothing listens, or the filesystem transport writing into
+    a path that is a file. Publishing connects anew on the way out."""
+    from rial_portal.celery import app
+
+    saved_url, saved_options = app.conf.broker_url, dict(app.conf.broker_transport_options)
+    if saved_url.startswith("redis"):
+        app.conf.broker_url = "redis://127.0.0.1:1/0"
+    else:
+        blocked = tmp_path / "not-a-folder"
+        blocked.write_text("")
+        app.conf.broker_transport_options = {**saved_options, "data_folder_out": str(blocked)}
+    _reconnect(app)
+    try:
+        yield
+    finally:
+        app.conf.broker_url = saved_url
+        app.conf.broker_transport_options = saved_options
+        _reconnect(app)
+
+
+def _reconnect(app):
+    # Celery keeps its connections and producers in pools: empty them so that
+    # the next message connects with the configuration as it is now.
+    app.pool.force_close_all()
+    app._pool = None
+    app.amqp._producer_pool = None
+
+
+@pytest.mark.django_db(transaction=True)
+def test_email_enqueue_survives_a_broker_that_is_down(tmp_path):
+    with broker_outage(tmp_path), transaction.atomic():
+        delivery = mail.email_enqueue(
+            key="broker-down", to="ana@example.org", template=TEMPLATE, context={"name": "Ana"}
+        )
+
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.PENDING
+    assert delivery.attempts == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_email_kept_during_an_outage_goes_out_once_when_the_broker_is_back(
+    tmp_path, celery_worker, smtp_server
+):
+    with broker_outage(tmp_path), transaction.atomic():
+        delivery = mail.email_enqueue(
+            key="outage", to="ana@example.org", template=TEMPLATE, context={"name": "Ana"}
+        )
+
+    later = timezone.now() + mail.STALE_PENDING_AFTER + datetime.timedelta(minutes=1)
+    assert mail.email_requeue_stale(now=later) == (1, 0)
+    assert wait_for(lambda: EmailDelivery.objects.get(pk=delivery.pk).status == DeliveryStatus.SENT)
+    mail.email_requeue_stale(now=later)
+    time.sleep(1)
+    assert len(smtp_server) == 1
