@@ -445,31 +445,28 @@ def test_email_retry_failed_puts_only_failed_deliveries_back(django_capture_on_c
 def broker_outage(tmp_path):
     """The Celery app's broker made unreachable for real while inside: Redis
     on a port where nothing listens, or the filesystem transport writing into
-    a path that is a file. Publishing connects anew on the way out."""
+    a path that is a file. Messages sent inside use fresh connection pools
+    with that configuration; on the way out the app gets its own pools back
+    untouched (a worker running in this process keeps working)."""
     from rial_portal.celery import app
 
     saved_url, saved_options = app.conf.broker_url, dict(app.conf.broker_transport_options)
+    saved_pools = app._pool, app.amqp._producer_pool
     if saved_url.startswith("redis"):
         app.conf.broker_url = "redis://127.0.0.1:1/0"
     else:
         blocked = tmp_path / "not-a-folder"
         blocked.write_text("")
         app.conf.broker_transport_options = {**saved_options, "data_folder_out": str(blocked)}
-    _reconnect(app)
+    app._pool, app.amqp._producer_pool = None, None
     try:
         yield
     finally:
+        if app._pool is not None:
+            app._pool.force_close_all()
         app.conf.broker_url = saved_url
         app.conf.broker_transport_options = saved_options
-        _reconnect(app)
-
-
-def _reconnect(app):
-    # Celery keeps its connections and producers in pools: empty them so that
-    # the next message connects with the configuration as it is now.
-    app.pool.force_close_all()
-    app._pool = None
-    app.amqp._producer_pool = None
+        app._pool, app.amqp._producer_pool = saved_pools
 
 
 @pytest.mark.django_db(transaction=True)
