@@ -1,9 +1,11 @@
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+
+from network.admin_actions import apply_to_each
 
 from . import services
 from .models import ErasureRequest, Invitation
@@ -24,20 +26,6 @@ class InvitationForm(forms.ModelForm):
                 _("This person already has a pending invitation."), code="pending"
             )
         return email
-
-
-def _each(modeladmin, request, objects, step, done):
-    count = 0
-    for obj in objects:
-        try:
-            step(obj)
-        except (ValidationError, PermissionDenied) as error:
-            text = " ".join(getattr(error, "messages", [str(error)]))
-            modeladmin.message_user(request, f"{obj}: {text}", messages.ERROR)
-        else:
-            count += 1
-    if count:
-        modeladmin.message_user(request, done(count), messages.SUCCESS)
 
 
 @admin.register(Invitation)
@@ -78,7 +66,7 @@ class InvitationAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Send again, with a new link"))
     def resend(self, request, queryset):
-        _each(
+        apply_to_each(
             self,
             request,
             queryset,
@@ -88,7 +76,7 @@ class InvitationAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Revoke"))
     def revoke(self, request, queryset):
-        _each(
+        apply_to_each(
             self,
             request,
             queryset,
@@ -113,7 +101,7 @@ class ErasureRequestAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Erase: anonymize the accounts"))
     def process(self, request, queryset):
-        _each(
+        apply_to_each(
             self,
             request,
             queryset,

@@ -13,7 +13,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import DecimalField, Q, Sum, Value
 from django.db.models.functions import Coalesce
 from django.http import HttpResponseRedirect
-from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import number_format
@@ -21,6 +20,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
+
+from network.admin_actions import apply_to_each, ask_then_apply
 
 from . import rules, selectors, services
 from .enums import PledgeStatus
@@ -36,7 +37,6 @@ BOOKS_FIELDS = (
     "recorded_by",
     "recorded_at",
 )
-VOID_TEMPLATE = "admin/fund/void_with_reason.html"
 CHANGE_LIST_TEMPLATE = "admin/fund/change_list.html"
 
 
@@ -47,21 +47,6 @@ def _money(value):
 def _signed_money(entry, value):
     """An amount as it counts: a reversing entry's negatively."""
     return f"−{_money(value)}" if entry.is_reversal else _money(value)
-
-
-def _run(modeladmin, request, objects, step, done_message):
-    """Apply ``step`` to each object; report what worked and what did not."""
-    done = 0
-    for obj in objects:
-        try:
-            step(obj)
-        except (ValidationError, PermissionDenied) as error:
-            text = " ".join(getattr(error, "messages", [str(error)]))
-            modeladmin.message_user(request, f"{obj}: {text}", messages.ERROR)
-        else:
-            done += 1
-    if done:
-        modeladmin.message_user(request, done_message(done), messages.SUCCESS)
 
 
 class VoidForm(forms.Form):
@@ -216,41 +201,28 @@ class LedgerAdmin(SimpleHistoryAdmin):
 
     @admin.action(description=_("Void with a reason"), permissions=["change"])
     def void(self, request, queryset):
-        if "apply" in request.POST:
-            form = VoidForm(request.POST)
-            if form.is_valid():
-                reason = form.cleaned_data["reason"]
-                _run(
-                    self,
-                    request,
-                    queryset,
-                    lambda entry: services.entry_void(
-                        entry=entry, user=request.user, reason=reason
-                    ),
-                    lambda n: ngettext("%d record voided.", "%d records voided.", n) % n,
-                )
-                return None
-        else:
-            form = VoidForm()
-        return render(
+        return ask_then_apply(
+            self,
             request,
-            VOID_TEMPLATE,
-            {
-                **self.admin_site.each_context(request),
-                "title": _("Void records of the books"),
-                "objects": queryset,
-                "form": form,
-                "action": request.POST["action"],
-                "selected": request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME),
-                "opts": self.model._meta,
-            },
+            queryset,
+            form_class=VoidForm,
+            title=_("Void records of the books"),
+            explanation=_(
+                "A voided record stays in the books, marked as voided with your reason, and no "
+                "longer counts. To correct part of an amount, record a reversing entry instead."
+            ),
+            submit_label=_("Void"),
+            step=lambda entry, data: services.entry_void(
+                entry=entry, user=request.user, reason=data["reason"]
+            ),
+            done_message=lambda n: ngettext("%d record voided.", "%d records voided.", n) % n,
         )
 
     @admin.action(description=_("Record a full reversal dated today"), permissions=["add"])
     def reverse_today(self, request, queryset):
         today = timezone.localdate()
         max_length = self.model._meta.get_field("reference").max_length
-        _run(
+        apply_to_each(
             self,
             request,
             queryset,
@@ -314,7 +286,7 @@ class PledgeAdmin(LedgerAdmin):
 
     @admin.action(description=_("Mark withdrawn"), permissions=["change"])
     def mark_withdrawn(self, request, queryset):
-        _run(
+        apply_to_each(
             self,
             request,
             queryset,

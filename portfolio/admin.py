@@ -4,10 +4,9 @@ services, which check the reviewer's permission and notify the ministry."""
 import difflib
 
 from django import forms
-from django.contrib import admin, messages
-from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
+from django.contrib import admin
+from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Case, IntegerField, Value, When
-from django.shortcuts import render
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +14,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from network.admin_actions import apply_to_each, ask_then_apply
 from network.models import Topic
 
 from . import services
@@ -36,48 +36,19 @@ class ReturnForm(forms.Form):
     )
 
 
-def _run(modeladmin, request, objects, step, done_message):
-    """Apply ``step`` to each object; report what worked and what did not."""
-    done = 0
-    for obj in objects:
-        try:
-            step(obj)
-        except (ValidationError, PermissionDenied) as error:
-            text = " ".join(getattr(error, "messages", [str(error)]))
-            modeladmin.message_user(request, f"{obj}: {text}", messages.ERROR)
-        else:
-            done += 1
-    if done:
-        modeladmin.message_user(request, done_message(done), messages.SUCCESS)
-
-
 def _return_with_comment(modeladmin, request, queryset, step, title):
-    """An intermediate page asking for the reviewer's comment."""
-    if "apply" in request.POST:
-        form = ReturnForm(request.POST)
-        if form.is_valid():
-            _run(
-                modeladmin,
-                request,
-                queryset,
-                lambda obj: step(obj, form.cleaned_data["comment"]),
-                lambda n: ngettext("%d returned.", "%d returned.", n) % n,
-            )
-            return None
-    else:
-        form = ReturnForm()
-    return render(
+    return ask_then_apply(
+        modeladmin,
         request,
-        "admin/portfolio/return_with_comment.html",
-        {
-            **modeladmin.admin_site.each_context(request),
-            "title": title,
-            "objects": queryset,
-            "form": form,
-            "action": request.POST["action"],
-            "selected": request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME),
-            "opts": modeladmin.model._meta,
-        },
+        queryset,
+        form_class=ReturnForm,
+        title=title,
+        explanation=_(
+            "The ministry's focal point receives this comment by email and on the program's page."
+        ),
+        submit_label=_("Return"),
+        step=lambda obj, data: step(obj, data["comment"]),
+        done_message=lambda n: ngettext("%d returned.", "%d returned.", n) % n,
     )
 
 
@@ -217,7 +188,7 @@ class ProgramAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
 
     @admin.action(description=_("Publish the selected programs"))
     def publish(self, request, queryset):
-        _run(
+        apply_to_each(
             self,
             request,
             queryset,
@@ -239,7 +210,7 @@ class ProgramAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
 
     @admin.action(description=_("Archive the selected programs"))
     def archive(self, request, queryset):
-        _run(
+        apply_to_each(
             self,
             request,
             queryset,
@@ -249,7 +220,7 @@ class ProgramAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
 
     @admin.action(description=_("Restore the selected archived programs"))
     def restore(self, request, queryset):
-        _run(
+        apply_to_each(
             self,
             request,
             queryset,
@@ -302,7 +273,7 @@ class ProgramRevisionAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Approve: replace the public text"))
     def approve(self, request, queryset):
-        _run(
+        apply_to_each(
             self,
             request,
             queryset,

@@ -34,7 +34,7 @@ pytestmark = pytest.mark.django_db
 REGISTERED = sorted(
     model._meta.model_name for model in admin.site._registry if model._meta.app_label == "fund"
 )
-VOID_TEMPLATE = "admin/fund/void_with_reason.html"
+VOID_TEMPLATE = "admin/ask_then_apply.html"
 MINIMUM_MESSAGE = "Ensure this value is greater than or equal to 0.01."
 
 

@@ -29,7 +29,7 @@ REGISTERED = sorted(
     model._meta.model_name for model in admin.site._registry if model._meta.app_label == "portfolio"
 )
 WITHOUT_ADD_PAGE = {"programrevision", "programattachment"}
-RETURN_TEMPLATE = "admin/portfolio/return_with_comment.html"
+RETURN_TEMPLATE = "admin/ask_then_apply.html"
 
 
 @pytest.fixture
