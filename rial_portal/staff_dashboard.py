@@ -18,6 +18,8 @@ def dashboard_context(request):
     from fund.selectors import open_pledges, year_end_projection
     from network.enums import DeliveryStatus
     from network.models import EmailDelivery
+    from newsletter.enums import NewsStatus
+    from newsletter.models import NewsItem
     from portfolio.enums import ProgramStatus, RevisionStatus
     from portfolio.models import Program, ProgramRevision, verification_cutoff
 
@@ -45,6 +47,14 @@ def dashboard_context(request):
                 _("Programs whose yearly confirmation falls due in 30 days"),
                 Program.objects.published().filter(last_verified__lt=soon).count(),
                 reverse("admin:portfolio_program_changelist") + "?status__exact=published",
+            )
+        )
+    if user.has_perm("newsletter.change_newsitem"):
+        waiting.append(
+            _line(
+                _("News to publish"),
+                NewsItem.objects.filter(status=NewsStatus.SUBMITTED).count(),
+                reverse("admin:newsletter_newsitem_changelist") + "?status__exact=submitted",
             )
         )
     if user.has_perm("accounts.change_erasurerequest"):

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("network.urls")),
     path("programs/", include("portfolio.urls")),
     path("fund/", include("fund.urls")),
+    path("", include("newsletter.urls")),
     path("accounts/", include("accounts.auth_urls")),
     path("accounts/", include("accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

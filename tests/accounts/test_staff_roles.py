@@ -22,11 +22,11 @@ DIRECTORY = {("network", "institution"), ("network", "memberstate"), ("network",
 def opens(group, app_label, model_name):
     """Whether ``group`` may open the list of ``app_label.model_name``."""
     if group == TECHNICAL_SECRETARIAT:
-        return app_label in ("network", "accounts", "portfolio", "fund")
+        return app_label in ("network", "accounts", "portfolio", "fund", "newsletter")
     if group == FUND_OFFICER:
         return app_label == "fund" or (app_label, model_name) in DIRECTORY
     if group == EDITOR:
-        return app_label == "portfolio" or (app_label, model_name) in DIRECTORY
+        return app_label in ("portfolio", "newsletter") or (app_label, model_name) in DIRECTORY
     raise AssertionError(group)
 
 
@@ -56,6 +56,8 @@ def test_staff_roles_registered_models_are_the_expected_ones():
         ("network", "topic"),
         ("network", "user"),
         ("network", "workinggroup"),
+        ("newsletter", "newsitem"),
+        ("newsletter", "subscriber"),
         ("otp_static", "staticdevice"),
         ("otp_totp", "totpdevice"),
         ("portfolio", "program"),
@@ -90,9 +92,9 @@ def test_staff_roles_each_reach_the_admin_index(client, group):
 @pytest.mark.parametrize(
     ("group", "apps"),
     [
-        (TECHNICAL_SECRETARIAT, ["accounts", "fund", "network", "portfolio"]),
+        (TECHNICAL_SECRETARIAT, ["accounts", "fund", "network", "newsletter", "portfolio"]),
         (FUND_OFFICER, ["fund", "network"]),
-        (EDITOR, ["network", "portfolio"]),
+        (EDITOR, ["network", "newsletter", "portfolio"]),
     ],
 )
 def test_staff_roles_admin_index_lists_only_the_apps_of_the_role(client, group, apps):
@@ -111,13 +113,14 @@ def test_staff_roles_admin_index_lists_only_the_apps_of_the_role(client, group, 
             [
                 "Programs to review",
                 "Program changes to review",
+                "News to publish",
                 "Erasure requests to process",
                 "Invitations not yet accepted",
                 "Emails that failed",
             ],
         ),
         (FUND_OFFICER, []),
-        (EDITOR, ["Programs to review", "Program changes to review"]),
+        (EDITOR, ["Programs to review", "Program changes to review", "News to publish"]),
     ],
 )
 def test_staff_roles_dashboard_shows_only_the_work_of_the_role(client, group, labels):
@@ -151,7 +154,7 @@ def test_staff_dashboard_links_open_their_filtered_lists(client):
 
     statuses = {line["url"]: client.get(line["url"]).status_code for line in lines}
 
-    assert len(statuses) == 5
+    assert len(statuses) == 6
     assert set(statuses.values()) == {200}
 
 

@@ -1,0 +1,48 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from network.models import Topic
+
+from .models import NewsItem
+
+
+class NewsForm(forms.ModelForm):
+    # Django 6 assumes https for scheme-less addresses; say so now.
+    link = forms.URLField(label=_("Link"), required=False, assume_scheme="https")
+
+    class Meta:
+        model = NewsItem
+        fields = ["title", "text", "language", "topic", "link", "image", "image_description"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 10})}
+
+    def clean_image(self):
+        image = self.cleaned_data.get("image")
+        if image and getattr(image, "size", 0) > settings.RIAL_MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("The image is too large."))
+        return image
+
+
+class SubscribeForm(forms.Form):
+    email = forms.EmailField(label=_("Email"))
+    languages = forms.MultipleChoiceField(
+        label=_("Languages"),
+        choices=settings.CONTENT_LANGUAGES,
+        widget=forms.CheckboxSelectMultiple,
+        initial=["es"],
+    )
+    topics = forms.ModelMultipleChoiceField(
+        label=_("Topics (none: all of them)"),
+        queryset=Topic.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+
+class ProfileSubscriptionForm(SubscribeForm):
+    subscribed = forms.BooleanField(label=_("Send me the newsletter"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["email"]
+        self.fields["languages"].required = False

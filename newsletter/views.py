@@ -1,0 +1,185 @@
+"""News pages and feeds; subscribing, confirming, unsubscribing."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.syndication.views import Feed
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse_lazy
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST, require_safe
+
+from . import rules, services
+from .forms import NewsForm, ProfileSubscriptionForm, SubscribeForm
+from .models import NewsItem, Subscriber
+
+PAGE_SIZE = 12
+
+
+def _news_for(request, slug, *, edit=False):
+    news = get_object_or_404(NewsItem.objects.select_related("institution", "topic"), slug=slug)
+    allowed = (
+        rules.can_edit_news(request.user, news) if edit else rules.can_view_news(request.user, news)
+    )
+    if not allowed:
+        raise Http404
+    return news
+
+
+def _published():
+    return NewsItem.objects.published().select_related("institution__member_state", "topic")
+
+
+@require_safe
+def news_list(request):
+    page = Paginator(_published(), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "newsletter/news_list.html", {"page": page})
+
+
+@require_safe
+def news_detail(request, slug):
+    news = _news_for(request, slug)
+    return render(
+        request,
+        "newsletter/news_detail.html",
+        {"news": news, "can_edit": rules.can_edit_news(request.user, news)},
+    )
+
+
+class NewsRssFeed(Feed):
+    title = gettext_lazy("RIAL news")
+    link = reverse_lazy("newsletter:news_list")
+    description = gettext_lazy("News from the Ministries of Labor of the Americas.")
+
+    def items(self):
+        return _published()[:30]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.text
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_categories(self, item):
+        return [item.topic.name] if item.topic else []
+
+
+class NewsAtomFeed(NewsRssFeed):
+    feed_type = Atom1Feed
+    subtitle = NewsRssFeed.description
+
+
+@login_required
+@require_safe
+def my_news(request):
+    if not rules.can_submit_news(request.user):
+        raise PermissionDenied
+    items = NewsItem.objects.filter(institution=request.user.institution).order_by("-updated_at")
+    return render(request, "newsletter/my_news.html", {"items": items})
+
+
+@login_required
+def news_edit(request, slug=None):
+    news = _news_for(request, slug, edit=True) if slug else None
+    if news is None and not rules.can_submit_news(request.user):
+        raise PermissionDenied
+    form = NewsForm(request.POST or None, request.FILES or None, instance=news)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        try:
+            news = services.news_save(user=request.user, news=news, **fields)
+            if "submit" in request.POST:
+                services.news_submit(news=news, user=request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("Submitted: the Technical Secretariat will review it.")
+                if "submit" in request.POST
+                else _("Saved. Submit it when it is ready."),
+            )
+            return redirect("newsletter:my_news")
+    return render(request, "newsletter/news_form.html", {"form": form, "news": news})
+
+
+@login_required
+@require_POST
+def news_submit(request, slug):
+    news = _news_for(request, slug, edit=True)
+    try:
+        services.news_submit(news=news, user=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Submitted: the Technical Secretariat will review it."))
+    return redirect(news)
+
+
+def subscribe(request):
+    form = SubscribeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.subscriber_subscribe(
+            email=form.cleaned_data["email"],
+            languages=form.cleaned_data["languages"],
+            topics=form.cleaned_data["topics"],
+        )
+        # The same answer whether or not the address was on the list.
+        return redirect("newsletter:subscribe_sent")
+    return render(request, "newsletter/subscribe.html", {"form": form})
+
+
+@require_safe
+def subscribe_sent(request):
+    return render(request, "newsletter/subscribe_sent.html")
+
+
+@require_safe
+def confirm(request, token):
+    try:
+        services.subscriber_confirm(token=token)
+    except ValidationError as error:
+        return render(
+            request, "newsletter/confirm.html", {"error": " ".join(error.messages)}, status=400
+        )
+    return render(request, "newsletter/confirm.html", {"error": None})
+
+
+# Mail programs unsubscribe with a POST from the List-Unsubscribe-Post header
+# (RFC 8058), without a CSRF token; the signed link is what authorizes it.
+@csrf_exempt
+def unsubscribe(request, token):
+    subscriber = services.subscriber_from_unsubscribe_token(token)
+    if subscriber is None:
+        return render(request, "newsletter/unsubscribe.html", {"invalid": True}, status=400)
+    if request.method == "POST":
+        services.subscriber_unsubscribe(subscriber=subscriber)
+        return render(request, "newsletter/unsubscribe.html", {"done": True})
+    return render(request, "newsletter/unsubscribe.html", {"subscriber": subscriber})
+
+
+@login_required
+def my_subscription(request):
+    subscriber = Subscriber.objects.filter(email__iexact=request.user.email).first()
+    initial = {"subscribed": bool(subscriber and subscriber.is_active), "languages": ["es"]}
+    if subscriber:
+        initial.update(languages=subscriber.languages, topics=subscriber.topics.all())
+    form = ProfileSubscriptionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.subscription_update_for_user(
+            user=request.user,
+            subscribed=form.cleaned_data["subscribed"],
+            languages=form.cleaned_data["languages"] or [request.user.language or "es"],
+            topics=form.cleaned_data["topics"],
+        )
+        messages.success(request, _("Your newsletter subscription is saved."))
+        return redirect("accounts:profile")
+    return render(request, "newsletter/my_subscription.html", {"form": form})
