@@ -153,8 +153,10 @@ def subscriber_subscribe(*, email, languages, topics, user=None):
     subscriber.languages = languages
     subscriber.save(update_fields=["languages"])
     subscriber.topics.set(topics)
+    # At most one confirmation a day per address: the form cannot be used to
+    # flood someone's inbox.
     email_enqueue(
-        key=f"newsletter-confirm:{subscriber.pk}:{timezone.now().isoformat()}",
+        key=f"newsletter-confirm:{subscriber.pk}:{timezone.localdate().isoformat()}",
         to=subscriber.email,
         template="newsletter/email/confirm",
         context={
@@ -195,11 +197,20 @@ def subscriber_unsubscribe(*, subscriber):
     return subscriber
 
 
+def subscription_of(user):
+    """The user's subscriber row: the one linked to their account (even if
+    their address changed since), else the one for their address."""
+    return (
+        Subscriber.objects.filter(user=user).first()
+        or Subscriber.objects.filter(email__iexact=user.email).first()
+    )
+
+
 @transaction.atomic
 def subscription_update_for_user(*, user, subscribed, languages, topics):
     """A portal user manages their subscription from their profile: their
     address is theirs already, so no confirmation email is needed."""
-    subscriber = Subscriber.objects.filter(email__iexact=user.email).first()
+    subscriber = subscription_of(user)
     if subscriber is None:
         if not subscribed:
             return None

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from . import rules, services
 from .forms import NewsForm, ProfileSubscriptionForm, SubscribeForm
-from .models import NewsItem, Subscriber
+from .models import NewsItem
 
 PAGE_SIZE = 12
 
@@ -168,7 +168,7 @@ def unsubscribe(request, token):
 
 @login_required
 def my_subscription(request):
-    subscriber = Subscriber.objects.filter(email__iexact=request.user.email).first()
+    subscriber = services.subscription_of(request.user)
     initial = {"subscribed": bool(subscriber and subscriber.is_active), "languages": ["es"]}
     if subscriber:
         initial.update(languages=subscriber.languages, topics=subscriber.topics.all())
