@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django_otp import devices_for_user
 
 from network import sections
-from network.mail import email_enqueue
+from network.mail import email_enqueue, email_people
 from network.models import EmailDelivery
 from network.selectors import secretariat_recipients
 
@@ -135,28 +135,24 @@ def invitation_accept(*, invitation, password):
 def invitation_ask_again(*, invitation):
     """The person holds an expired link: tell the Secretariat (once a day)."""
     today = timezone.localdate().isoformat()
-    for staff in secretariat_recipients():
-        email_enqueue(
-            key=f"invitation-renewal:{invitation.pk}:{today}:{staff.pk}",
-            to=staff.email,
-            template="accounts/email/invitation_renewal",
-            context={"invitation": invitation, "recipient": staff},
-            language=staff.language,
-        )
+    email_people(
+        people=secretariat_recipients(),
+        key=f"invitation-renewal:{invitation.pk}:{today}",
+        template="accounts/email/invitation_renewal",
+        context={"invitation": invitation},
+    )
 
 
 def erasure_request(*, user, reason=""):
     request, _created = ErasureRequest.objects.get_or_create(
         user=user, processed_at__isnull=True, defaults={"reason": reason}
     )
-    for staff in secretariat_recipients():
-        email_enqueue(
-            key=f"erasure-request:{request.pk}:{staff.pk}",
-            to=staff.email,
-            template="accounts/email/erasure_request",
-            context={"erasure": request, "recipient": staff},
-            language=staff.language,
-        )
+    email_people(
+        people=secretariat_recipients(),
+        key=f"erasure-request:{request.pk}",
+        template="accounts/email/erasure_request",
+        context={"erasure": request},
+    )
     return request
 
 

@@ -46,6 +46,12 @@ def _safe_next(request, url):
     return resolve_url(settings.LOGIN_REDIRECT_URL)
 
 
+def ask_for_second_factor(request, user, *, remember, next_url):
+    """Hold the sign-in until the authenticator's code is given."""
+    request.session[PENDING_LOGIN] = {"user": user.pk, "remember": remember, "next": next_url}
+    return redirect("accounts:login_verify")
+
+
 class LoginView(auth_views.LoginView):
     form_class = LoginForm
     redirect_authenticated_user = True
@@ -54,12 +60,9 @@ class LoginView(auth_views.LoginView):
         user = form.get_user()
         remember = form.cleaned_data["remember_me"]
         if two_factor.has_confirmed_device(user):
-            self.request.session[PENDING_LOGIN] = {
-                "user": user.pk,
-                "remember": remember,
-                "next": self.get_redirect_url(),
-            }
-            return redirect("accounts:login_verify")
+            return ask_for_second_factor(
+                self.request, user, remember=remember, next_url=self.get_redirect_url()
+            )
         _start_session(self.request, user, remember=remember)
         return redirect(self.get_success_url())
 
@@ -118,12 +121,9 @@ def invitation_accept(request, token):
         if two_factor.has_confirmed_device(user):
             # A reactivated account keeps its second factor: the link stands
             # for the password only, so the code is asked for as at sign-in.
-            request.session[PENDING_LOGIN] = {
-                "user": user.pk,
-                "remember": False,
-                "next": reverse("accounts:dashboard"),
-            }
-            return redirect("accounts:login_verify")
+            return ask_for_second_factor(
+                request, user, remember=False, next_url=reverse("accounts:dashboard")
+            )
         _start_session(request, user, remember=False)
         messages.success(request, _("Welcome to the RIAL portal."))
         return redirect("accounts:dashboard")

@@ -5,13 +5,15 @@ never edits of amounts or deletions."""
 import datetime
 from decimal import ROUND_HALF_UP
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from network.mail import email_enqueue
+from network.enums import Notice
+from network.mail import email_people
 from network.selectors import focal_points_of, secretariat_recipients
 
 from . import rules, selectors
@@ -215,31 +217,26 @@ def _minimum_alert(today):
     below = projection.projected_balance < projection.minimum
     if below and not state.below_minimum:
         state.crossed_on = today
-        for staff in secretariat_recipients():
-            email_enqueue(
-                key=f"fund-below-minimum:{today.isoformat()}:{staff.pk}",
-                to=staff.email,
-                template="fund/email/below_minimum",
-                context={"projection": projection, "recipient": staff},
-                language=staff.language,
-            )
+        email_people(
+            people=secretariat_recipients(),
+            key=f"fund-below-minimum:{today.isoformat()}",
+            template="fund/email/below_minimum",
+            context={"projection": projection},
+        )
     if below != state.below_minimum:
         state.below_minimum = below
         state.save()
 
 
 def _pledge_reminders(today):
-    from django.conf import settings
-
     year_end = datetime.date(today.year, 12, 31)
     if (year_end - today).days > settings.FUND_PLEDGE_REMINDER_DAYS:
         return
     for pledge in selectors.open_pledges().filter(year_to=today.year):
-        for person in focal_points_of(pledge.institution):
-            email_enqueue(
-                key=f"pledge-reminder:{pledge.pk}:{pledge.year_to}:{person.pk}",
-                to=person.email,
-                template="fund/email/pledge_reminder",
-                context={"pledge": pledge, "recipient": person},
-                language=person.language,
-            )
+        email_people(
+            people=focal_points_of(pledge.institution),
+            key=f"pledge-reminder:{pledge.pk}:{pledge.year_to}",
+            template="fund/email/pledge_reminder",
+            context={"pledge": pledge},
+            notice=Notice.PLEDGE_REMINDERS,
+        )

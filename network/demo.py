@@ -9,6 +9,7 @@ from datetime import date
 
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 
 from . import demo_data
 from .enums import InstitutionKind
@@ -134,8 +135,6 @@ def _date(value):
 
 
 def _demo_recovery_codes(user):
-    from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
-
     device, _created = StaticDevice.objects.get_or_create(
         user=user, name="Demo recovery codes", defaults={"confirmed": True}
     )

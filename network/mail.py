@@ -46,12 +46,33 @@ def email_enqueue(*, key, to, template, context, language=""):
         key=key[:255], defaults={"to": to, "subject": subject[:255], "body": body}
     )
     if created:
-        from .tasks import email_deliver
-
-        # robust: a broker that is down must not fail the request that saved
-        # the row; email_requeue_stale sends it once the broker is back.
-        transaction.on_commit(lambda: email_deliver.delay(delivery.pk), robust=True)
+        _queue_after_commit(delivery.pk)
     return delivery
+
+
+def _queue_after_commit(delivery_id):
+    # Imported here: tasks.py imports this module.
+    from .tasks import email_deliver
+
+    # robust: a broker that is down must not fail the request that saved the
+    # row; email_requeue_stale sends it once the broker is back.
+    transaction.on_commit(lambda: email_deliver.delay(delivery_id), robust=True)
+
+
+def email_people(*, people, key, template, context, notice=None):
+    """``email_enqueue`` for each person, in their own language, with
+    ``recipient`` in the context and ``key:<person pk>`` as the key. With a
+    ``notice``, people who turned that kind of email off are skipped."""
+    for person in people:
+        if notice is not None and not person.wants_notice(notice):
+            continue
+        email_enqueue(
+            key=f"{key}:{person.pk}",
+            to=person.email,
+            template=template,
+            context={**context, "recipient": person},
+            language=person.language,
+        )
 
 
 def _render_text(template_name, context):
@@ -105,22 +126,18 @@ def _record_failure(delivery, error, *, final):
 def email_retry_failed(*, deliveries):
     """Give failed deliveries a fresh start (after a person fixed the cause).
     Returns how many were queued."""
-    from .tasks import email_deliver
-
     pks = list(deliveries.filter(status=DeliveryStatus.FAILED).values_list("pk", flat=True))
     EmailDelivery.objects.filter(pk__in=pks).update(
         status=DeliveryStatus.PENDING, attempts=0, updated_at=timezone.now()
     )
     for pk in pks:
-        transaction.on_commit(lambda pk=pk: email_deliver.delay(pk), robust=True)
+        _queue_after_commit(pk)
     return len(pks)
 
 
 def email_requeue_stale(*, now=None):
     """Queue again what the broker may have lost; give up on interrupted sends.
     Returns (requeued, abandoned) counts."""
-    from .tasks import email_deliver
-
     now = now or timezone.now()
     pending = list(
         EmailDelivery.objects.filter(
@@ -128,7 +145,7 @@ def email_requeue_stale(*, now=None):
         ).values_list("pk", flat=True)
     )
     for pk in pending:
-        email_deliver.delay(pk)
+        _queue_after_commit(pk)
     abandoned = EmailDelivery.objects.filter(
         status=DeliveryStatus.SENDING, updated_at__lt=now - STALE_SENDING_AFTER
     ).update(

@@ -16,6 +16,17 @@ from django.utils.translation import gettext_lazy as _
 from .enums import DeliveryStatus, InstitutionKind, Subregion
 
 
+def unique_slug(instance, text, *, fallback):
+    """A slug for ``instance`` made from ``text``, unique among its model's
+    rows (``-2``, ``-3``… appended when taken)."""
+    base = slugify(text)[:100].strip("-") or fallback
+    others = type(instance)._default_manager.exclude(pk=instance.pk)
+    slug, n = base, 2
+    while others.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
@@ -259,13 +270,10 @@ class Institution(models.Model):
         return reverse("network:institution_detail", kwargs={"slug": self.slug})
 
     def _unique_slug(self):
-        base = slugify(self.acronym or self.name)[:100] or "institution"
+        text = self.acronym or self.name
         if self.kind == InstitutionKind.MINISTRY and self.member_state_id:
-            base = f"{base}-{self.member_state.iso_code.lower()}"
-        slug, n = base, 2
-        while Institution.objects.filter(slug=slug).exclude(pk=self.pk).exists():
-            slug, n = f"{base}-{n}", n + 1
-        return slug
+            text = f"{slugify(text)[:100]} {self.member_state.iso_code}"
+        return unique_slug(self, text, fallback="institution")
 
     def name_in(self, year):
         """The name the institution bore in ``year`` (its current name if no

@@ -61,6 +61,14 @@ def focal_points_of(institution):
     return User.objects.filter(is_active=True, is_focal_point=True, institution=institution)
 
 
+def submitter_or_focal_points(submitter, institution):
+    """Who hears how a review ended: the person who submitted, or, if they
+    are gone, every focal point of the institution."""
+    if submitter is not None and submitter.is_active:
+        return [submitter]
+    return list(focal_points_of(institution))
+
+
 def network_figures():
     """Headline counts for the home page."""
     counts = Institution.objects.filter(is_active=True).aggregate(

@@ -5,9 +5,10 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from network.models import unique_slug
 
 from .enums import NewsStatus
 
@@ -97,11 +98,7 @@ class NewsItem(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            base = slugify(self.title)[:100].strip("-") or "news"
-            slug, n = base, 2
-            while NewsItem.objects.filter(slug=slug).exclude(pk=self.pk).exists():
-                slug, n = f"{base}-{n}", n + 1
-            self.slug = slug
+            self.slug = unique_slug(self, self.title, fallback="news")
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

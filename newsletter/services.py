@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from network.enums import Notice
-from network.mail import email_enqueue
-from network.selectors import focal_points_of, secretariat_recipients
+from network.mail import email_enqueue, email_people
+from network.selectors import secretariat_recipients, submitter_or_focal_points
 
 from . import rules
 from .enums import NewsStatus
@@ -56,14 +56,12 @@ def news_submit(*, news, user):
     news.submitted_by = user
     news.submitted_at = timezone.now()
     news.save(update_fields=["status", "submitted_by", "submitted_at", "updated_at"])
-    for staff in secretariat_recipients():
-        email_enqueue(
-            key=f"news-submitted:{news.pk}:{news.submitted_at.isoformat()}:{staff.pk}",
-            to=staff.email,
-            template="newsletter/email/news_submitted",
-            context={"news": news, "recipient": staff},
-            language=staff.language,
-        )
+    email_people(
+        people=secretariat_recipients(),
+        key=f"news-submitted:{news.pk}:{news.submitted_at.isoformat()}",
+        template="newsletter/email/news_submitted",
+        context={"news": news},
+    )
     return news
 
 
@@ -97,18 +95,13 @@ def news_return(*, news, user, comment):
 
 
 def _tell_submitter(news, template):
-    submitter = news.submitted_by
-    people = [submitter] if submitter and submitter.is_active else focal_points_of(news.institution)
-    event = f"{template.rsplit('/', 1)[-1]}:{news.pk}:{news.updated_at.isoformat()}"
-    for person in people:
-        if person.wants_notice(Notice.REVIEW_OUTCOMES):
-            email_enqueue(
-                key=f"{event}:{person.pk}",
-                to=person.email,
-                template=template,
-                context={"news": news, "recipient": person},
-                language=person.language,
-            )
+    email_people(
+        people=submitter_or_focal_points(news.submitted_by, news.institution),
+        key=f"{template.rsplit('/', 1)[-1]}:{news.pk}:{news.updated_at.isoformat()}",
+        template=template,
+        context={"news": news},
+        notice=Notice.REVIEW_OUTCOMES,
+    )
 
 
 # Subscribers --------------------------------------------------------------

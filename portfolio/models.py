@@ -11,10 +11,10 @@ from django.db import connection, models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from network.enums import InstitutionKind
+from network.models import unique_slug
 from network.uploads import DocumentKind, DocumentValidator
 
 from .enums import (
@@ -307,12 +307,7 @@ class Program(models.Model):
         )
 
     def _unique_slug(self):
-        title = self.title_en or self.original_title()
-        base = slugify(title)[:100].strip("-") or "program"
-        slug, n = base, 2
-        while Program.objects.filter(slug=slug).exclude(pk=self.pk).exists():
-            slug, n = f"{base}-{n}", n + 1
-        return slug
+        return unique_slug(self, self.title_en or self.original_title(), fallback="program")
 
     def _search_text(self):
         parts = [

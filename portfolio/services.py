@@ -15,9 +15,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from network.enums import Notice
-from network.mail import email_enqueue
+from network.mail import email_people
 from network.models import EmailDelivery
-from network.selectors import focal_points_of, secretariat_recipients
+from network.selectors import (
+    focal_points_of,
+    secretariat_recipients,
+    submitter_or_focal_points,
+)
 from network.uploads import detect_document_kind
 
 from . import rules
@@ -257,34 +261,23 @@ def attachment_remove(*, attachment, user):
 
 
 def _notify_secretariat(*, program, event, when):
-    for staff in secretariat_recipients():
-        email_enqueue(
-            key=f"{event}:{when.isoformat()}:{staff.pk}",
-            to=staff.email,
-            template="portfolio/email/submitted_for_review",
-            context={"program": program, "recipient": staff},
-            language=staff.language,
-        )
+    email_people(
+        people=secretariat_recipients(),
+        key=f"{event}:{when.isoformat()}",
+        template="portfolio/email/submitted_for_review",
+        context={"program": program},
+    )
 
 
 def _notify_owner(*, program, template, when, submitter=None, comment=""):
-    """Tell the person who submitted (or, if they are gone, every focal point
-    of the ministry) how the review ended."""
-    submitter = submitter or program.submitted_by
-    if submitter is not None and submitter.is_active:
-        recipients = [submitter]
-    else:
-        recipients = list(focal_points_of(program.owner))
-    for person in recipients:
-        if not person.wants_notice(Notice.REVIEW_OUTCOMES):
-            continue
-        email_enqueue(
-            key=f"{template.rsplit('/', 1)[-1]}:{program.pk}:{when.isoformat()}:{person.pk}",
-            to=person.email,
-            template=template,
-            context={"program": program, "recipient": person, "comment": comment},
-            language=person.language,
-        )
+    """Tell the ministry how the review ended."""
+    email_people(
+        people=submitter_or_focal_points(submitter or program.submitted_by, program.owner),
+        key=f"{template.rsplit('/', 1)[-1]}:{program.pk}:{when.isoformat()}",
+        template=template,
+        context={"program": program, "comment": comment},
+        notice=Notice.REVIEW_OUTCOMES,
+    )
 
 
 def program_verification_remind(*, today=None):
@@ -300,14 +293,11 @@ def program_verification_remind(*, today=None):
     reminders = EmailDelivery.objects.filter(key__startswith="program-verify:")
     before = reminders.count()
     for program in overdue:
-        for person in focal_points_of(program.owner):
-            if not person.wants_notice(Notice.VERIFICATION_REMINDERS):
-                continue
-            email_enqueue(
-                key=f"program-verify:{program.pk}:{program.last_verified.isoformat()}:{person.pk}",
-                to=person.email,
-                template="portfolio/email/verify_reminder",
-                context={"program": program, "recipient": person},
-                language=person.language,
-            )
+        email_people(
+            people=focal_points_of(program.owner),
+            key=f"program-verify:{program.pk}:{program.last_verified.isoformat()}",
+            template="portfolio/email/verify_reminder",
+            context={"program": program},
+            notice=Notice.VERIFICATION_REMINDERS,
+        )
     return reminders.count() - before

@@ -27,18 +27,19 @@ class RialAdminSite(admin.AdminSite):
         next_url = request.GET.get(REDIRECT_FIELD_NAME) or reverse("admin:index")
         query = urlencode({REDIRECT_FIELD_NAME: next_url})
         if user.is_authenticated and user.is_active and user.is_staff and not user.is_verified():
+            # Imported here: this module loads before the apps' models exist.
             from accounts import two_factor
-            from accounts.views import PENDING_LOGIN
+            from accounts.views import ask_for_second_factor
 
             if two_factor.has_confirmed_device(user):
                 # A session opened without the code (before the device was
                 # set up elsewhere): ask for it, as at sign-in.
-                request.session[PENDING_LOGIN] = {
-                    "user": user.pk,
-                    "remember": not request.session.get_expire_at_browser_close(),
-                    "next": next_url,
-                }
-                return redirect("accounts:login_verify")
+                return ask_for_second_factor(
+                    request,
+                    user,
+                    remember=not request.session.get_expire_at_browser_close(),
+                    next_url=next_url,
+                )
             return redirect(f"{reverse('accounts:two_factor_setup')}?{query}")
         if user.is_authenticated and not user.is_staff:
             # Signed in but not staff: the sign-in page would send them straight
@@ -47,6 +48,8 @@ class RialAdminSite(admin.AdminSite):
         return redirect(f"{reverse('login')}?{query}")
 
     def index(self, request, extra_context=None):
+        # Imported here: this module loads while the app registry is being
+        # set up, before the models the dashboard reads exist.
         from .staff_dashboard import dashboard_context
 
         return super().index(request, {**dashboard_context(request), **(extra_context or {})})

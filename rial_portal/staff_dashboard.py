@@ -8,21 +8,21 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import ErasureRequest, Invitation
+from fund.selectors import open_pledges, year_end_projection
+from network.enums import DeliveryStatus
+from network.models import EmailDelivery
+from newsletter.enums import NewsStatus
+from newsletter.models import NewsItem
+from portfolio.enums import ProgramStatus, RevisionStatus
+from portfolio.models import Program, ProgramRevision, verification_cutoff
+
 
 def _line(label, count, url):
     return {"label": label, "count": count, "url": url}
 
 
 def dashboard_context(request):
-    from accounts.models import ErasureRequest, Invitation
-    from fund.selectors import open_pledges, year_end_projection
-    from network.enums import DeliveryStatus
-    from network.models import EmailDelivery
-    from newsletter.enums import NewsStatus
-    from newsletter.models import NewsItem
-    from portfolio.enums import ProgramStatus, RevisionStatus
-    from portfolio.models import Program, ProgramRevision, verification_cutoff
-
     user = request.user
     today = timezone.localdate()
     waiting, deadlines = [], []

@@ -1,5 +1,6 @@
 import os
 import socket
+import time
 
 import pytest
 from django.conf import settings
@@ -140,3 +141,14 @@ def staff_client(client):
     from tests.factories import SecretariatStaffFactory
 
     return sign_in_with_second_factor(client, SecretariatStaffFactory())
+
+
+def wait_for(predicate, timeout=15):
+    """Poll ``predicate`` until it holds (True) or ``timeout`` seconds pass
+    (False): for work a real Celery worker does in another thread."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.1)
+    return False

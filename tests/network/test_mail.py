@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from network import mail
 from network.enums import DeliveryStatus
 from network.models import EmailDelivery
+from tests.conftest import wait_for
 
 pytestmark = pytest.mark.django_db
 
@@ -67,15 +68,6 @@ def create_delivery(**fields):
 
 def backdate(delivery, age):
     EmailDelivery.objects.filter(pk=delivery.pk).update(updated_at=timezone.now() - age)
-
-
-def wait_for(predicate, timeout=15):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.1)
-    return False
 
 
 # email_enqueue ---------------------------------------------------------------

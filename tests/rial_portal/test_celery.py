@@ -1,27 +1,17 @@
 """The Celery app as configured by the settings (Redis in CI, the filesystem
 transport elsewhere) delivers a task queued on commit to a real worker."""
 
-import time
-
 import pytest
 from django.db import transaction
 
 from network.models import Topic
 from rial_portal.celery import app
+from tests.conftest import wait_for
 
 
 @app.task
 def rename_topic(topic_id, name):
     Topic.objects.filter(pk=topic_id).update(name_en=name)
-
-
-def wait_for(predicate, timeout=15):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.1)
-    return False
 
 
 @pytest.mark.django_db(transaction=True)
