@@ -960,3 +960,12 @@ def test_voiding_a_reversal_that_would_overspend_its_allocation_is_refused():
 
     reversal.refresh_from_db()
     assert not reversal.voided
+
+
+def test_pledge_reminder_respects_a_muted_notice(staff, institution, pledge_this_year):
+    FocalPointFactory(institution=institution, muted_notices=["pledge_reminders"])
+    listening = FocalPointFactory(institution=institution)
+
+    services.fund_send_alerts(today=datetime.date(2015, 12, 31))
+
+    assert list(pledge_reminders().values_list("to", flat=True)) == [listening.email]
