@@ -1,0 +1,71 @@
+"""Who may do what with meetings, documents and registrations. Checked on the
+server by every view and admin action; tested in tests/meetings/test_rules.py.
+
+Functions taking a meeting or registration read only what they are given
+(and the person's registrations), so they are cheap on a page."""
+
+from network.rules import is_active_user, is_focal_point, is_focal_point_of
+
+from .enums import RegistrationStatus, Visibility
+
+
+def is_meetings_staff(user):
+    """Secretariat staff who run meetings (a permission of their group)."""
+    return is_active_user(user) and user.is_staff and user.has_perm("meetings.change_meeting")
+
+
+def is_delegate_of(user, meeting):
+    """A signed-in person with an approved registration for ``meeting``."""
+    if not is_active_user(user):
+        return False
+    return (
+        meeting.registrations.for_person(user).filter(status=RegistrationStatus.APPROVED).exists()
+    )
+
+
+def can_view_meeting(user, meeting):
+    """Public meetings for everyone; restricted ones for their delegates and staff."""
+    return (
+        meeting.visibility == Visibility.PUBLIC
+        or is_meetings_staff(user)
+        or is_delegate_of(user, meeting)
+    )
+
+
+def can_view_restricted_material(user, meeting):
+    """Delegates-only documents, the online link, national reports: the
+    meeting's approved delegates, the focal points of the network and staff."""
+    return is_meetings_staff(user) or is_focal_point(user) or is_delegate_of(user, meeting)
+
+
+def can_download_document(user, document):
+    if not can_view_meeting(user, document.meeting):
+        return False
+    return document.visibility == Visibility.PUBLIC or can_view_restricted_material(
+        user, document.meeting
+    )
+
+
+def can_register_delegation(user, institution):
+    """A focal point registers their own institution's delegation, and no other."""
+    return is_focal_point_of(user, institution)
+
+
+def can_endorse(user, registration):
+    """The focal point of the registration's institution."""
+    return registration.institution_id is not None and is_focal_point_of(
+        user, registration.institution
+    )
+
+
+def can_manage_registrations(user):
+    return is_active_user(user) and user.is_staff and user.has_perm("meetings.change_registration")
+
+
+def can_upload_national_report(user, meeting):
+    """A focal point of a ministry of a member state, while reports are asked for."""
+    return (
+        meeting.national_reports_due is not None
+        and is_focal_point(user)
+        and user.institution.member_state_id is not None
+    )
