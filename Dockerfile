@@ -7,6 +7,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     RIAL_VAR_DIR=/var/lib/rial \
     STATIC_ROOT=/app/staticfiles
 
+# WeasyPrint (letters of participation, name badges) draws text with Pango.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 \
+       libharfbuzz-subset0 fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
+
 WORKDIR /app
 COPY . .
 RUN pip install -e .

@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class CooperationConfig(AppConfig):
     name = "cooperation"
     verbose_name = _("Cooperation")
+
+    def ready(self):
+        from network import sections
+
+        from . import selectors, statistics
+
+        sections.register(sections.MEMBER_STATE, statistics.member_state_section)
+        sections.register(sections.DASHBOARD, selectors.dashboard_section)

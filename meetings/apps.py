@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class MeetingsConfig(AppConfig):
     name = "meetings"
     verbose_name = _("Meetings")
+
+    def ready(self):
+        from network import sections
+
+        from . import selectors
+
+        sections.register(sections.MEMBER_STATE, selectors.member_state_section)
+        sections.register(sections.TOPIC, selectors.topic_section)
+        sections.register(sections.DASHBOARD, selectors.dashboard_section)
+        sections.register(sections.PERSONAL_DATA, selectors.personal_data)

@@ -10,7 +10,7 @@ import zoneinfo
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 
 from network.models import unique_slug
+from network.rules import is_focal_point
 from network.uploads import DocumentValidator
 
 from .enums import (
@@ -39,6 +40,9 @@ from .enums import (
     Visibility,
 )
 from .rules import is_meetings_staff
+
+# The fixed paths of meetings/urls.py that a meeting's slug would shadow.
+RESERVED_SLUGS = {"timeline", "documents", "delegation", "registration", "calendar-ics"}
 
 MONTH_PART_FIRST_DAY = {
     MonthPart.WHOLE: 1,
@@ -67,8 +71,9 @@ class MeetingQuerySet(models.QuerySet):
         )
 
     def visible_to(self, user):
-        """Public meetings for everyone; restricted ones for their delegates and staff."""
-        if is_meetings_staff(user):
+        """Public meetings for everyone; restricted ones for their delegates,
+        the focal points and staff (as rules.can_view_meeting)."""
+        if is_meetings_staff(user) or is_focal_point(user):
             return self
         public = Q(visibility=Visibility.PUBLIC)
         if user.is_authenticated:
@@ -295,7 +300,7 @@ class Meeting(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = unique_slug(self, self.title, fallback="meeting")
+            self.slug = unique_slug(self, self.title, fallback="meeting", reserved=RESERVED_SLUGS)
         self._normalize_dates()
         super().save(*args, **kwargs)
 
@@ -472,6 +477,7 @@ class Meeting(models.Model):
 
     # Cloning --------------------------------------------------------------
 
+    @transaction.atomic
     def clone(self):
         """A copy for the next meeting of the series: details, the agenda's
         sessions (without what was said), funding lines and registration

@@ -24,10 +24,12 @@ def is_delegate_of(user, meeting):
 
 
 def can_view_meeting(user, meeting):
-    """Public meetings for everyone; restricted ones for their delegates and staff."""
+    """Public meetings for everyone; restricted ones for their delegates, the
+    focal points (who register their delegations) and staff."""
     return (
         meeting.visibility == Visibility.PUBLIC
         or is_meetings_staff(user)
+        or is_focal_point(user)
         or is_delegate_of(user, meeting)
     )
 

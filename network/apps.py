@@ -8,8 +8,12 @@ class NetworkConfig(AppConfig):
     verbose_name = _("Network directory")
 
     def ready(self):
+        from .beat import periodic_tasks_install
         from .roles import grant_role_permissions
 
         # Permissions exist only after each app's post_migrate: grant them then,
         # so that a new app's permissions reach the staff groups on the next migrate.
         post_migrate.connect(grant_role_permissions, dispatch_uid="network.grant_role_permissions")
+        post_migrate.connect(
+            periodic_tasks_install, sender=self, dispatch_uid="network.periodic_tasks_install"
+        )

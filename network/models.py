@@ -16,13 +16,14 @@ from django.utils.translation import gettext_lazy as _
 from .enums import DeliveryStatus, InstitutionKind, Subregion
 
 
-def unique_slug(instance, text, *, fallback):
+def unique_slug(instance, text, *, fallback, reserved=()):
     """A slug for ``instance`` made from ``text``, unique among its model's
-    rows (``-2``, ``-3``… appended when taken)."""
+    rows (``-2``, ``-3``… appended when taken). ``reserved`` slugs are never
+    given: the fixed paths beside ``<slug>/`` in the app's URLs."""
     base = slugify(text)[:100].strip("-") or fallback
     others = type(instance)._default_manager.exclude(pk=instance.pk)
     slug, n = base, 2
-    while others.filter(slug=slug).exists():
+    while slug in reserved or others.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
 

@@ -13,8 +13,10 @@ TECHNICAL_SECRETARIAT = "Technical Secretariat"
 FUND_OFFICER = "Fund officer"
 EDITOR = "Editor"
 
-# The apps whose records the Technical Secretariat runs from the admin.
+# The apps whose records the Technical Secretariat runs from the admin
+# (django_celery_beat: the periodic tasks' schedules).
 SECRETARIAT_APPS = (
+    "django_celery_beat",
     "network",
     "accounts",
     "portfolio",
@@ -24,9 +26,14 @@ SECRETARIAT_APPS = (
     "newsletter",
 )
 
-# Records staff may not remove: accounts are deactivated (their history stays
-# with the institution), the member states are the OAS's own list, and the
-# fund's books are corrected by voiding or reversing, never by deleting.
+# Records staff may not remove or rewrite: accounts are deactivated (their
+# history stays with the institution), the member states are the OAS's own
+# list, the fund's books are corrected by voiding or reversing, never by
+# deleting; a registration ends by being declined or withdrawn (so that its
+# place goes to the waiting list), and its transitions are recorded by the
+# services only. Cooperation requests come from the ministries and stay as
+# the record of the fund's decisions; their events and reviews are written
+# by the services only (the admin's scoring page calls them).
 WITHHELD = frozenset(
     {
         "network.delete_user",
@@ -35,6 +42,19 @@ WITHHELD = frozenset(
         "fund.delete_contribution",
         "fund.delete_allocation",
         "fund.delete_expense",
+        "meetings.add_registration",
+        "meetings.delete_registration",
+        "meetings.add_registrationevent",
+        "meetings.change_registrationevent",
+        "meetings.delete_registrationevent",
+        "cooperation.add_request",
+        "cooperation.delete_request",
+        "cooperation.add_requestevent",
+        "cooperation.change_requestevent",
+        "cooperation.delete_requestevent",
+        "cooperation.add_review",
+        "cooperation.change_review",
+        "cooperation.delete_review",
     }
 )
 

@@ -1,5 +1,3 @@
-import random
-
 from celery import shared_task
 
 from . import mail
@@ -10,9 +8,7 @@ def email_deliver(self, delivery_id):
     try:
         mail.email_deliver_now(delivery_id=delivery_id)
     except mail.TRANSIENT_ERRORS as error:
-        # Backoff with jitter, capped far below Redis's one-hour visibility timeout.
-        countdown = min(30 * 2**self.request.retries, 900) + random.randint(0, 15)
-        raise self.retry(exc=error, countdown=countdown) from error
+        raise self.retry(exc=error, countdown=mail.backoff_seconds(self.request.retries)) from error
 
 
 @shared_task

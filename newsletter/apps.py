@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class NewsletterConfig(AppConfig):
     name = "newsletter"
     verbose_name = _("Newsletter")
+
+    def ready(self):
+        from network.signals import email_refused, email_sent
+
+        from .receivers import on_email_refused, on_email_sent
+
+        email_sent.connect(on_email_sent, dispatch_uid="newsletter.on_email_sent")
+        email_refused.connect(on_email_refused, dispatch_uid="newsletter.on_email_refused")

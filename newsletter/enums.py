@@ -7,3 +7,10 @@ class NewsStatus(models.TextChoices):
     SUBMITTED = "submitted", _("Submitted for review")
     RETURNED = "returned", _("Returned for changes")
     PUBLISHED = "published", _("Published")
+
+
+class IssueStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SCHEDULED = "scheduled", _("Scheduled")
+    SENDING = "sending", _("Sending")
+    SENT = "sent", _("Sent")

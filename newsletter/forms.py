@@ -46,3 +46,15 @@ class ProfileSubscriptionForm(SubscribeForm):
         super().__init__(*args, **kwargs)
         del self.fields["email"]
         self.fields["languages"].required = False
+
+
+class IssueScheduleForm(forms.Form):
+    when = forms.DateTimeField(
+        label=_("Send at"),
+        help_text=_("In the portal's time zone (%(zone)s).") % {"zone": settings.TIME_ZONE},
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+
+
+class IssueTestForm(forms.Form):
+    language = forms.ChoiceField(label=_("Language"), choices=settings.CONTENT_LANGUAGES)

@@ -182,4 +182,6 @@ def my_subscription(request):
         )
         messages.success(request, _("Your newsletter subscription is saved."))
         return redirect("accounts:profile")
-    return render(request, "newsletter/my_subscription.html", {"form": form})
+    return render(
+        request, "newsletter/my_subscription.html", {"form": form, "subscriber": subscriber}
+    )

@@ -6,6 +6,8 @@ from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from network.exports import spreadsheet_safe
+
 COLUMNS = [
     (lambda: _("Title"), lambda p: p.title),
     (lambda: _("Member state"), lambda p: p.owner.member_state.name),
@@ -30,13 +32,6 @@ def _rows(programs):
         yield [value(program) for _header, value in COLUMNS]
 
 
-def _safe_cell(value):
-    # A cell starting with = + - @ is a formula to a spreadsheet: keep it text.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
-
-
 class _Echo:
     def write(self, value):
         return value
@@ -47,7 +42,7 @@ def programs_response(programs, fmt):
     if fmt == "csv":
         writer = csv.writer(_Echo())
         response = StreamingHttpResponse(
-            (writer.writerow([_safe_cell(cell) for cell in row]) for row in _rows(programs)),
+            (writer.writerow([spreadsheet_safe(cell) for cell in row]) for row in _rows(programs)),
             content_type="text/csv; charset=utf-8",
         )
         response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
@@ -58,7 +53,7 @@ def programs_response(programs, fmt):
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet(_("Programs"))
         for row in _rows(programs):
-            sheet.append([_safe_cell(cell) for cell in row])
+            sheet.append([spreadsheet_safe(cell) for cell in row])
         response = HttpResponse(
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         )

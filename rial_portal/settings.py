@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -62,6 +63,8 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    # Periodic tasks kept in the database, editable in the admin.
+    "django_celery_beat",
     "network",
     "accounts",
     "portfolio",
@@ -176,8 +179,14 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_step": 0.2,
     "interval_max": 0.5,
 }
-CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
-CELERY_BEAT_SCHEDULE = {
+# Beat reads its schedule from the database (django-celery-beat), so staff
+# change times or pause a task in the admin. RIAL_PERIODIC_TASKS are the
+# defaults: network.beat creates the missing ones after each migrate and never
+# overwrites one that exists (it is not CELERY_BEAT_SCHEDULE, which beat would
+# write over the admin's edits at every start). A "schedule" is seconds or a
+# celery.schedules.crontab.
+CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+RIAL_PERIODIC_TASKS = {
     "email-requeue-stale": {
         "task": "network.tasks.email_requeue_stale",
         "schedule": 5 * 60,
@@ -189,6 +198,38 @@ CELERY_BEAT_SCHEDULE = {
     "portfolio-verification-reminders": {
         "task": "portfolio.tasks.program_verification_remind",
         "schedule": 24 * 60 * 60,
+    },
+    "meetings-registration-reminders": {
+        "task": "meetings.tasks.registrations_remind",
+        "schedule": 60 * 60,
+    },
+    "meetings-waiting-list-offers": {
+        "task": "meetings.tasks.offers_expire",
+        "schedule": 10 * 60,
+    },
+    "meetings-national-report-reminders": {
+        "task": "meetings.tasks.national_reports_remind",
+        "schedule": 60 * 60,
+    },
+    "meetings-purge-personal-data": {
+        "task": "meetings.tasks.registrations_purge",
+        "schedule": crontab(hour=3, minute=0),
+    },
+    "cooperation-report-reminders": {
+        "task": "cooperation.tasks.reports_remind",
+        "schedule": crontab(hour=7, minute=30),
+    },
+    "cooperation-call-reminders": {
+        "task": "cooperation.tasks.calls_remind",
+        "schedule": 60 * 60,
+    },
+    "newsletter-draft-issue": {
+        "task": "newsletter.tasks.issue_draft_if_due",
+        "schedule": crontab(hour=8, minute=0),
+    },
+    "newsletter-send-due-issues": {
+        "task": "newsletter.tasks.issue_send_due",
+        "schedule": 60,
     },
 }
 
@@ -301,6 +342,26 @@ PORTFOLIO_VERIFY_GRACE_DAYS = env.int("PORTFOLIO_VERIFY_GRACE_DAYS", default=180
 # pledge's last year ends its ministry is reminded.
 FUND_MINIMUM_ANNUAL_BUDGET = Decimal(env.str("FUND_MINIMUM_ANNUAL_BUDGET", default="120000"))
 FUND_PLEDGE_REMINDER_DAYS = env.int("FUND_PLEDGE_REMINDER_DAYS", default=60)
+
+# Cooperation: the final report is due this many days after the activity, and
+# reminders of reports and follow-ups go this many days before they are due.
+COOPERATION_REPORT_DUE_DAYS = env.int("COOPERATION_REPORT_DUE_DAYS", default=60)
+COOPERATION_REMINDER_DAYS = env.int("COOPERATION_REMINDER_DAYS", default=14)
+
+# Newsletter. An issue goes out in Celery tasks of NEWSLETTER_BATCH_SIZE
+# recipients, each over one connection to the mail server (many servers cap
+# messages per connection near 100). NEWSLETTER_RATE_PER_SECOND paces each
+# worker process (0: as fast as the server accepts; N workers send up to N
+# times the rate). An address refused NEWSLETTER_DISABLE_AFTER_FAILURES times
+# in a row is disabled. The beat drafts an issue for review when the last one
+# is NEWSLETTER_DRAFT_EVERY_DAYS old. NEWSLETTER_UNSUBSCRIBE_MAILTO, if set,
+# is offered in the List-Unsubscribe header beside the one-click link;
+# someone must then read that mailbox.
+NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=100)
+NEWSLETTER_RATE_PER_SECOND = env.float("NEWSLETTER_RATE_PER_SECOND", default=0)
+NEWSLETTER_DISABLE_AFTER_FAILURES = env.int("NEWSLETTER_DISABLE_AFTER_FAILURES", default=3)
+NEWSLETTER_DRAFT_EVERY_DAYS = env.int("NEWSLETTER_DRAFT_EVERY_DAYS", default=14)
+NEWSLETTER_UNSUBSCRIBE_MAILTO = env.str("NEWSLETTER_UNSUBSCRIBE_MAILTO", default="")
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

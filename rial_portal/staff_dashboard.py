@@ -9,7 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import ErasureRequest, Invitation
+from cooperation import rules as cooperation_rules
+from cooperation.enums import RequestStatus
+from cooperation.models import Request
 from fund.selectors import open_pledges, year_end_projection
+from meetings import rules as meetings_rules
+from meetings.admin.funding import upcoming_with_uncovered_funding
+from meetings.admin.registrations import registrations_awaiting_approval
 from network.enums import DeliveryStatus
 from network.models import EmailDelivery
 from newsletter.enums import NewsStatus
@@ -47,6 +53,37 @@ def dashboard_context(request):
                 _("Programs whose yearly confirmation falls due in 30 days"),
                 Program.objects.published().filter(last_verified__lt=soon).count(),
                 reverse("admin:portfolio_program_changelist") + "?status__exact=published",
+            )
+        )
+    if meetings_rules.can_manage_registrations(user):
+        waiting.append(
+            _line(
+                _("Registrations to approve"),
+                registrations_awaiting_approval().count(),
+                reverse("admin:meetings_registration_changelist") + "?awaiting=yes",
+            )
+        )
+    if meetings_rules.is_meetings_staff(user):
+        waiting.append(
+            _line(
+                _("Meetings with uncovered funding"),
+                len(upcoming_with_uncovered_funding(today)),
+                reverse("admin:meetings_meeting_uncovered_funding"),
+            )
+        )
+    if cooperation_rules.can_review_request(user):
+        waiting.append(
+            _line(
+                _("Cooperation requests to review"),
+                Request.objects.filter(status=RequestStatus.UNDER_REVIEW).count(),
+                reverse("admin:cooperation_request_changelist") + "?status__exact=under_review",
+            )
+        )
+        waiting.append(
+            _line(
+                _("Final reports to check"),
+                Request.objects.filter(status=RequestStatus.REPORTED).count(),
+                reverse("admin:cooperation_request_changelist") + "?status__exact=reported",
             )
         )
     if user.has_perm("newsletter.change_newsitem"):

@@ -11,6 +11,8 @@ urlpatterns = [
     path("", include("network.urls")),
     path("programs/", include("portfolio.urls")),
     path("fund/", include("fund.urls")),
+    path("meetings/", include("meetings.urls")),
+    path("cooperation/", include("cooperation.urls")),
     path("", include("newsletter.urls")),
     path("accounts/", include("accounts.auth_urls")),
     path("accounts/", include("accounts.urls")),

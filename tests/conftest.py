@@ -1,3 +1,4 @@
+import contextlib
 import os
 import socket
 import time
@@ -36,6 +37,23 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip_postgresql)
         if "redis" in item.keywords and not settings.REDIS_URL:
             item.add_marker(skip_redis)
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(tmp_path_factory, django_db_modify_db_settings_parallel_suffix):
+    """On SQLite the test database is a file of this test process, not one in
+    memory: a Celery worker started as a separate process (the newsletter's
+    kill test) must open it too."""
+    database = settings.DATABASES["default"]
+    if database["ENGINE"].endswith("sqlite3"):
+        path = tmp_path_factory.mktemp("database") / "test.sqlite3"
+        database.setdefault("TEST", {})["NAME"] = str(path)
+        # Write-ahead logging: readers never wait for a writer (a test polling
+        # while a worker process sends). And a test database need not survive
+        # a power cut, so commits skip the disk sync.
+        database.setdefault("OPTIONS", {})["init_command"] = (
+            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL"
+        )
 
 
 @pytest.fixture
@@ -81,33 +99,16 @@ def celery_worker():
         yield worker
 
 
-@pytest.fixture
-def smtp_server(settings):
-    """A real SMTP server on loopback (aiosmtpd); the portal's email goes to it.
-    Yields the list of received messages (email.message.EmailMessage).
-    Addresses starting with "refused" are refused as unknown mailboxes."""
-    from email import message_from_bytes, policy
-
+@contextlib.contextmanager
+def serve_smtp(settings, handler):
+    """Run the aiosmtpd ``handler`` on a free loopback port, with the
+    portal's email pointed at it."""
     from aiosmtpd.controller import Controller
-
-    received = []
-
-    class Handler:
-        async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
-            # A mailbox that does not exist, for tests of permanent refusals.
-            if address.startswith("refused"):
-                return "550 5.1.1 No such mailbox"
-            envelope.rcpt_tos.append(address)
-            return "250 OK"
-
-        async def handle_DATA(self, server, session, envelope):
-            received.append(message_from_bytes(envelope.content, policy=policy.default))
-            return "250 OK"
 
     with socket.socket() as probe:  # a free port (aiosmtpd cannot report one it chose)
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    controller = Controller(Handler(), hostname="127.0.0.1", port=port)
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
     controller.start()
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST = "127.0.0.1"
@@ -116,9 +117,61 @@ def smtp_server(settings):
     settings.EMAIL_HOST_USER = ""
     settings.EMAIL_HOST_PASSWORD = ""
     try:
-        yield received
+        yield port
     finally:
         controller.stop()
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on loopback (aiosmtpd); the portal's email goes to it.
+    Yields the list of received messages (email.message.EmailMessage); its
+    ``peers`` are the client's (host, port) of each, one per connection.
+    Addresses starting with "refused" are refused as unknown mailboxes (550),
+    those starting with "greylisted" for now (450)."""
+    from email import message_from_bytes, policy
+
+    class Inbox(list):
+        def __init__(self):
+            super().__init__()
+            self.peers = []
+
+    received = Inbox()
+
+    class Handler:
+        async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+            # A mailbox that does not exist, for tests of permanent refusals.
+            if address.startswith("refused"):
+                return "550 5.1.1 No such mailbox"
+            # A mailbox that may accept later, for tests of temporary refusals.
+            if address.startswith("greylisted"):
+                return "450 4.2.0 Try again later"
+            envelope.rcpt_tos.append(address)
+            return "250 OK"
+
+        async def handle_DATA(self, server, session, envelope):
+            received.peers.append(session.peer)
+            received.append(message_from_bytes(envelope.content, policy=policy.default))
+            return "250 OK"
+
+    with serve_smtp(settings, Handler()):
+        yield received
+
+
+@pytest.fixture
+def smtp_recipients(settings):
+    """A real SMTP server on loopback that only keeps the recipients of what
+    it accepts, in order, without parsing the messages: for thousands of
+    them, parsing in the test process would cost more than sending."""
+    recipients = []
+
+    class Handler:
+        async def handle_DATA(self, server, session, envelope):
+            recipients.extend(envelope.rcpt_tos)
+            return "250 OK"
+
+    with serve_smtp(settings, Handler()):
+        yield recipients
 
 
 def sign_in_with_second_factor(client, user):

@@ -22,7 +22,16 @@ DIRECTORY = {("network", "institution"), ("network", "memberstate"), ("network",
 def opens(group, app_label, model_name):
     """Whether ``group`` may open the list of ``app_label.model_name``."""
     if group == TECHNICAL_SECRETARIAT:
-        return app_label in ("network", "accounts", "portfolio", "fund", "newsletter")
+        return app_label in (
+            "network",
+            "accounts",
+            "portfolio",
+            "fund",
+            "newsletter",
+            "meetings",
+            "cooperation",
+            "django_celery_beat",
+        )
     if group == FUND_OFFICER:
         return app_label == "fund" or (app_label, model_name) in DIRECTORY
     if group == EDITOR:
@@ -45,10 +54,22 @@ def test_staff_roles_registered_models_are_the_expected_ones():
         ("axes", "accessattempt"),
         ("axes", "accessfailurelog"),
         ("axes", "accesslog"),
+        ("cooperation", "call"),
+        ("cooperation", "need"),
+        ("cooperation", "request"),
+        ("django_celery_beat", "clockedschedule"),
+        ("django_celery_beat", "crontabschedule"),
+        ("django_celery_beat", "intervalschedule"),
+        ("django_celery_beat", "periodictask"),
+        ("django_celery_beat", "solarschedule"),
         ("fund", "allocation"),
         ("fund", "contribution"),
         ("fund", "expense"),
         ("fund", "pledge"),
+        ("meetings", "agendasession"),
+        ("meetings", "document"),
+        ("meetings", "meeting"),
+        ("meetings", "registration"),
         ("network", "conference"),
         ("network", "emaildelivery"),
         ("network", "institution"),
@@ -56,6 +77,7 @@ def test_staff_roles_registered_models_are_the_expected_ones():
         ("network", "topic"),
         ("network", "user"),
         ("network", "workinggroup"),
+        ("newsletter", "issue"),
         ("newsletter", "newsitem"),
         ("newsletter", "subscriber"),
         ("otp_static", "staticdevice"),
@@ -92,7 +114,19 @@ def test_staff_roles_each_reach_the_admin_index(client, group):
 @pytest.mark.parametrize(
     ("group", "apps"),
     [
-        (TECHNICAL_SECRETARIAT, ["accounts", "fund", "network", "newsletter", "portfolio"]),
+        (
+            TECHNICAL_SECRETARIAT,
+            [
+                "accounts",
+                "cooperation",
+                "django_celery_beat",
+                "fund",
+                "meetings",
+                "network",
+                "newsletter",
+                "portfolio",
+            ],
+        ),
         (FUND_OFFICER, ["fund", "network"]),
         (EDITOR, ["network", "newsletter", "portfolio"]),
     ],
@@ -113,6 +147,10 @@ def test_staff_roles_admin_index_lists_only_the_apps_of_the_role(client, group, 
             [
                 "Programs to review",
                 "Program changes to review",
+                "Registrations to approve",
+                "Meetings with uncovered funding",
+                "Cooperation requests to review",
+                "Final reports to check",
                 "News to publish",
                 "Erasure requests to process",
                 "Invitations not yet accepted",
@@ -154,7 +192,7 @@ def test_staff_dashboard_links_open_their_filtered_lists(client):
 
     statuses = {line["url"]: client.get(line["url"]).status_code for line in lines}
 
-    assert len(statuses) == 6
+    assert len(statuses) == 10
     assert set(statuses.values()) == {200}
 
 

@@ -4,6 +4,7 @@ the network lost, and never send twice."""
 
 import contextlib
 import datetime
+import smtplib
 import socket
 import time
 from pathlib import Path
@@ -17,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from network import mail
 from network.enums import DeliveryStatus
 from network.models import EmailDelivery
+from network.signals import email_refused, email_sent
 from tests.conftest import wait_for
 
 pytestmark = pytest.mark.django_db
@@ -488,3 +490,122 @@ def test_email_kept_during_an_outage_goes_out_once_when_the_broker_is_back(
     mail.email_requeue_stale(now=later)
     time.sleep(1)
     assert len(smtp_server) == 1
+
+
+# email_deliver_batch ---------------------------------------------------------------
+
+
+def record(*addresses):
+    """Deliveries recorded for a batch, as a bulk sender records them."""
+    return mail.email_record_many(
+        emails=[
+            mail.OutgoingEmail(
+                key=f"batch:{address}",
+                to=address,
+                subject="Hello",
+                body="Text",
+                html_body="<p>Text</p>",
+                headers={"List-Id": "Tests <tests.example.org>"},
+            )
+            for address in addresses
+        ]
+    )
+
+
+def test_email_record_many_returns_pending_ids_and_keeps_existing_deliveries():
+    first = record("ana@example.org", "beatriz@example.org")
+    EmailDelivery.objects.filter(key="batch:ana@example.org").update(status=DeliveryStatus.SENT)
+
+    again = record("ana@example.org", "beatriz@example.org", "carla@example.org")
+
+    assert EmailDelivery.objects.count() == 3
+    assert again[0] == first[1]
+    assert [EmailDelivery.objects.get(pk=pk).to for pk in again] == [
+        "beatriz@example.org",
+        "carla@example.org",
+    ]
+
+
+def test_email_deliver_batch_sends_each_once_over_one_connection(smtp_server):
+    ids = record("ana@example.org", "beatriz@example.org", "carla@example.org")
+
+    assert mail.email_deliver_batch(delivery_ids=ids) == 3
+
+    assert [message["To"] for message in smtp_server] == [
+        "ana@example.org",
+        "beatriz@example.org",
+        "carla@example.org",
+    ]
+    assert len(set(smtp_server.peers)) == 1
+    assert smtp_server[0]["List-Id"] == "Tests <tests.example.org>"
+    assert smtp_server[0].get_body(preferencelist=("html",)).get_content() == "<p>Text</p>"
+    assert set(EmailDelivery.objects.values_list("status", flat=True)) == {DeliveryStatus.SENT}
+    # Run again (a retry, a duplicate message): nothing is sent twice.
+    assert mail.email_deliver_batch(delivery_ids=ids) == 0
+    assert len(smtp_server) == 3
+
+
+def test_email_deliver_batch_goes_on_after_a_refused_address(smtp_server):
+    ids = record("refused.mailbox@example.org", "ana@example.org")
+
+    assert mail.email_deliver_batch(delivery_ids=ids) == 1
+
+    refused = EmailDelivery.objects.get(pk=ids[0])
+    assert (refused.status, refused.attempts) == (DeliveryStatus.FAILED, 1)
+    assert [message["To"] for message in smtp_server] == ["ana@example.org"]
+
+
+def test_a_temporary_refusal_is_retried_without_holding_up_the_batch(smtp_server):
+    ids = record("greylisted@example.org", "ana@example.org")
+
+    # Raised once the batch is through, so that the task retries it later.
+    with pytest.raises(smtplib.SMTPRecipientsRefused):
+        mail.email_deliver_batch(delivery_ids=ids)
+
+    greylisted = EmailDelivery.objects.get(pk=ids[0])
+    assert (greylisted.status, greylisted.attempts) == (DeliveryStatus.PENDING, 1)
+    assert "450" in greylisted.last_error
+    assert EmailDelivery.objects.get(pk=ids[1]).status == DeliveryStatus.SENT
+    assert [message["To"] for message in smtp_server] == ["ana@example.org"]
+
+
+def test_email_deliver_batch_with_the_server_down_counts_an_attempt_and_raises(refused_smtp):
+    ids = record("ana@example.org", "beatriz@example.org")
+
+    with pytest.raises(ConnectionRefusedError):
+        mail.email_deliver_batch(delivery_ids=ids)
+
+    first, second = (EmailDelivery.objects.get(pk=pk) for pk in ids)
+    assert (first.status, first.attempts) == (DeliveryStatus.PENDING, 1)
+    assert (second.status, second.attempts) == (DeliveryStatus.PENDING, 0)
+
+
+def test_email_deliver_batch_paces_messages_at_the_rate_given(smtp_server):
+    ids = record(*(f"person{n}@example.org" for n in range(4)))
+
+    started = time.monotonic()
+    mail.email_deliver_batch(delivery_ids=ids, rate_per_second=10)
+
+    # Four messages at ten a second: three pauses of 100 ms at least.
+    assert time.monotonic() - started >= 0.3
+    assert len(smtp_server) == 4
+
+
+def test_email_deliver_now_signals_what_was_sent_and_what_was_refused(smtp_server):
+    events = []
+
+    def on_sent(sender, delivery, **kwargs):
+        events.append(("sent", delivery.to))
+
+    def on_refused(sender, delivery, **kwargs):
+        events.append(("refused", delivery.to))
+
+    email_sent.connect(on_sent)
+    email_refused.connect(on_refused)
+    try:
+        mail.email_deliver_batch(delivery_ids=record("ana@example.org", "refused@example.org"))
+    finally:
+        email_sent.disconnect(on_sent)
+        email_refused.disconnect(on_refused)
+
+    assert events == [("sent", "ana@example.org"), ("refused", "refused@example.org")]

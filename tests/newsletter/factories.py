@@ -2,7 +2,7 @@ import factory
 from django.utils import timezone
 
 from newsletter.enums import NewsStatus
-from newsletter.models import NewsItem
+from newsletter.models import NewsItem, Subscriber
 from tests.factories import InstitutionFactory
 
 
@@ -16,3 +16,20 @@ class NewsItemFactory(factory.django.DjangoModelFactory):
     language = "en"
     status = NewsStatus.PUBLISHED
     published_at = factory.LazyFunction(timezone.now)
+
+
+class SubscriberFactory(factory.django.DjangoModelFactory):
+    """A confirmed subscriber reading English; ``topics=[…]`` to choose topics."""
+
+    class Meta:
+        model = Subscriber
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"reader{n}@example.org")
+    languages = factory.LazyFunction(lambda: ["en"])
+    confirmed_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def topics(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.topics.set(extracted)

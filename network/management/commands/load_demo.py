@@ -9,7 +9,13 @@ from network.demo import (
 )
 
 # Each app's demo loader, in dependency order; each is idempotent.
-DEMO_LOADERS = ["network.demo.load", "portfolio.demo.load", "fund.demo.load"]
+DEMO_LOADERS = [
+    "network.demo.load",
+    "portfolio.demo.load",
+    "meetings.demo.load",
+    "fund.demo.load",
+    "cooperation.demo.load",
+]
 
 
 class Command(BaseCommand):

@@ -1,110 +1,26 @@
-"""News review (the same pattern as programs) and the subscriber list
-(double opt-in, one-click unsubscribe)."""
+"""The subscriber list: double opt-in, one-click unsubscribe, portal users'
+own subscription, and addresses disabled after repeated refusals."""
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from network.enums import Notice
-from network.mail import email_enqueue, email_people
-from network.selectors import secretariat_recipients, submitter_or_focal_points
+from network.mail import email_enqueue
 
-from . import rules
-from .enums import NewsStatus
-from .models import NewsItem, Subscriber
+from .. import rules
+from ..models import Subscriber
+from ..rules import require
 
 CONFIRM_SALT = "newsletter.confirm"
 UNSUBSCRIBE_SALT = "newsletter.unsubscribe"
 CONFIRMATION_MAX_AGE = 7 * 24 * 60 * 60
-
-
-def _require(allowed, message):
-    if not allowed:
-        raise PermissionDenied(message)
-
-
-# News ---------------------------------------------------------------------
-
-
-def news_save(*, user, news=None, **fields):
-    """Create a draft, or change a draft or returned item."""
-    if news is None:
-        _require(rules.can_submit_news(user), _("Only focal points submit news."))
-        news = NewsItem(institution=user.institution, created_by=user)
-    else:
-        _require(rules.can_edit_news(user, news), _("You cannot edit this news item."))
-        if news.status not in (NewsStatus.DRAFT, NewsStatus.RETURNED):
-            raise ValidationError(_("Only a draft or a returned item can be changed."))
-    for name, value in fields.items():
-        setattr(news, name, value)
-    news.full_clean()
-    news.save()
-    return news
-
-
-@transaction.atomic
-def news_submit(*, news, user):
-    _require(rules.can_edit_news(user, news), _("You cannot submit this news item."))
-    news = NewsItem.objects.select_for_update().get(pk=news.pk)
-    if not news.can_be_submitted:
-        raise ValidationError(_("Only a draft or a returned item can be submitted."))
-    news.status = NewsStatus.SUBMITTED
-    news.submitted_by = user
-    news.submitted_at = timezone.now()
-    news.save(update_fields=["status", "submitted_by", "submitted_at", "updated_at"])
-    email_people(
-        people=secretariat_recipients(),
-        key=f"news-submitted:{news.pk}:{news.submitted_at.isoformat()}",
-        template="newsletter/email/news_submitted",
-        context={"news": news},
-    )
-    return news
-
-
-@transaction.atomic
-def news_publish(*, news, user):
-    _require(rules.can_review_news(user), _("Only the Secretariat publishes news."))
-    news = NewsItem.objects.select_for_update().get(pk=news.pk)
-    if news.status != NewsStatus.SUBMITTED:
-        raise ValidationError(_("Only a submitted item can be published."))
-    news.status = NewsStatus.PUBLISHED
-    news.published_at = timezone.now()
-    news.review_comment = ""
-    news.save()
-    _tell_submitter(news, "newsletter/email/news_published")
-    return news
-
-
-@transaction.atomic
-def news_return(*, news, user, comment):
-    _require(rules.can_review_news(user), _("Only the Secretariat reviews news."))
-    if not comment.strip():
-        raise ValidationError({"comment": _("Say what should change.")})
-    news = NewsItem.objects.select_for_update().get(pk=news.pk)
-    if news.status != NewsStatus.SUBMITTED:
-        raise ValidationError(_("Only a submitted item can be returned."))
-    news.status = NewsStatus.RETURNED
-    news.review_comment = comment.strip()
-    news.save(update_fields=["status", "review_comment", "updated_at"])
-    _tell_submitter(news, "newsletter/email/news_returned")
-    return news
-
-
-def _tell_submitter(news, template):
-    email_people(
-        people=submitter_or_focal_points(news.submitted_by, news.institution),
-        key=f"{template.rsplit('/', 1)[-1]}:{news.pk}:{news.updated_at.isoformat()}",
-        template=template,
-        context={"news": news},
-        notice=Notice.REVIEW_OUTCOMES,
-    )
-
-
-# Subscribers --------------------------------------------------------------
+REFUSAL_FIELDS = ("refusals", "disabled_at", "disabled_reason")
 
 
 def confirmation_token(subscriber):
@@ -171,7 +87,9 @@ def subscriber_confirm(*, token):
         raise ValidationError(_("This confirmation link is not valid or has expired."))
     subscriber.confirmed_at = timezone.now()
     subscriber.unsubscribed_at = None
-    subscriber.save(update_fields=["confirmed_at", "unsubscribed_at"])
+    # Confirming proves the address receives mail again.
+    _clear_refusals(subscriber)
+    subscriber.save(update_fields=["confirmed_at", "unsubscribed_at", *REFUSAL_FIELDS])
     return subscriber
 
 
@@ -214,8 +132,43 @@ def subscription_update_for_user(*, user, subscribed, languages, topics):
     if subscribed:
         subscriber.confirmed_at = subscriber.confirmed_at or now
         subscriber.unsubscribed_at = None
+        _clear_refusals(subscriber)
     elif subscriber.unsubscribed_at is None:
         subscriber.unsubscribed_at = now
     subscriber.save()
     subscriber.topics.set(topics)
     return subscriber
+
+
+# Refused addresses ----------------------------------------------------------
+
+
+def _clear_refusals(subscriber):
+    subscriber.refusals = 0
+    subscriber.disabled_at = None
+    subscriber.disabled_reason = ""
+
+
+def subscriber_enable(*, subscriber, user):
+    """Staff put a disabled address back on the list (its owner fixed it)."""
+    require(rules.can_change_subscriber(user), _("You cannot change subscribers."))
+    _clear_refusals(subscriber)
+    subscriber.save(update_fields=REFUSAL_FIELDS)
+    return subscriber
+
+
+def subscriber_delivery_accepted(*, subscriber_id):
+    """The mail server took an issue for this subscriber: refusals start over."""
+    Subscriber.objects.filter(pk=subscriber_id, refusals__gt=0).update(refusals=0)
+
+
+def subscriber_delivery_refused(*, subscriber_id, reason):
+    """The mail server refused an issue for good; after
+    NEWSLETTER_DISABLE_AFTER_FAILURES refusals in a row the address is
+    disabled (no longer active) with the server's answer as the reason."""
+    Subscriber.objects.filter(pk=subscriber_id).update(refusals=F("refusals") + 1)
+    Subscriber.objects.filter(
+        pk=subscriber_id,
+        refusals__gte=settings.NEWSLETTER_DISABLE_AFTER_FAILURES,
+        disabled_at__isnull=True,
+    ).update(disabled_at=timezone.now(), disabled_reason=reason)

@@ -1,0 +1,302 @@
+"""Demo cooperation drawn from the seeds' themes (``demo_data``): two calls with
+their match-making webinars, a few needs, and requests in every state.
+
+Idempotent like the other loaders: calls are matched by their English title,
+webinars by slug, needs by ministry and title, requests by title and the two
+ministries. The calls' dates are set at the first loading, relative to that
+day, and never moved. A request is made once: its history up to the
+Secretariat's decision is recorded as it would have been (the other
+ministries' focal points are not demo accounts), and from the approval on it
+moves through the services, so that the approved ones get their fund
+allocation as any other; a request that exists is left where the demo users
+moved it.
+"""
+
+import datetime
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from meetings.models import Meeting
+from network.demo import DEMO_FOCAL_POINT_EMAIL, DEMO_STAFF_EMAIL, upsert
+from network.models import Institution, Topic, User
+
+from . import demo_data, services
+from .enums import RequestStatus
+from .models import BudgetLine, Call, ExpectedResult, Need, Request, RequestEvent, Review
+
+Status = RequestStatus
+# The steps taken through the services, after the Secretariat's decision.
+THROUGH_SERVICES = (Status.APPROVED, Status.CARRIED_OUT, Status.REPORTED, Status.CLOSED)
+DECIDED_DAYS_AFTER_CLOSING = 20
+APPROVED_DAYS_AFTER_CLOSING = 30
+
+
+class Demo:
+    """The directory's rows and the demo accounts the data names by key."""
+
+    def __init__(self):
+        ministries = Institution.objects.ministries().active().select_related("member_state")
+        self.ministries = {ministry.member_state.iso_code: ministry for ministry in ministries}
+        self.topics = {topic.slug: topic for topic in Topic.objects.all()}
+        self.staff = User.objects.get(email=DEMO_STAFF_EMAIL)
+        self.focal_point = User.objects.get(email=DEMO_FOCAL_POINT_EMAIL)
+        self.calls = {}
+        self.needs = {}
+
+    def focal_point_of(self, institution):
+        """The demo focal point if ``institution`` is theirs: the others'
+        focal points are not demo accounts."""
+        return self.focal_point if self.focal_point.institution_id == institution.pk else None
+
+
+@transaction.atomic
+def load():
+    demo = Demo()
+    for entry in demo_data.CALLS:
+        demo.calls[entry["key"]] = _call(entry, demo)
+    for entry in demo_data.NEEDS:
+        demo.needs[entry["title"]] = _need(entry, demo)
+    for entry in demo_data.REQUESTS:
+        _request(entry, demo)
+
+
+def _call(entry, demo):
+    existing = Call.objects.filter(title_en=entry["title_en"]).first()
+    if existing is not None:
+        opens = existing.opens_at
+    else:
+        opens = timezone.now().replace(minute=0, second=0, microsecond=0) - datetime.timedelta(
+            days=entry["opened_days_ago"]
+        )
+    call = upsert(
+        Call,
+        {"title_en": entry["title_en"]},
+        {
+            "title_es": entry["title_es"],
+            "description_en": entry["description"],
+            "activity_types": entry["activity_types"],
+            "max_fund_contribution": Decimal(entry["max_fund_contribution"]),
+            "envelope": Decimal(entry["envelope"]),
+            "webinar": _webinar(entry["webinar"], opens),
+        },
+        create_only={
+            "opens_at": opens,
+            "closes_at": opens + datetime.timedelta(days=entry["open_days"]),
+        },
+    )
+    topics = {demo.topics[slug] for slug in entry["topics"]}
+    if set(call.topics.all()) != topics:
+        call.topics.set(topics)
+    return call
+
+
+def _webinar(entry, call_opens):
+    """The call's match-making webinar, made once, some days after it opens."""
+    meeting = Meeting.objects.filter(slug=entry["slug"]).first()
+    if meeting is not None:
+        return meeting
+    day = timezone.localdate(call_opens) + datetime.timedelta(days=entry["days_after_opening"])
+    meeting = Meeting(
+        slug=entry["slug"],
+        kind="webinar",
+        title_en=entry["title_en"],
+        title_es=entry["title_es"],
+        status=entry["status"],
+        description_en=(
+            "Ministries that need cooperation meet those that offer it, before proposals "
+            "are written. " + demo_data.ILLUSTRATIVE
+        ),
+        is_online=True,
+        time_zone=settings.TIME_ZONE,
+        date_precision="day",
+        start_date=day,
+        end_date=day,
+        start_time=datetime.time(10, 0),
+        end_time=datetime.time(11, 30),
+        languages=["es", "en"],
+    )
+    meeting.full_clean()
+    meeting.save()
+    return meeting
+
+
+def _need(entry, demo):
+    institution = demo.ministries[entry["iso"]]
+    return upsert(
+        Need,
+        {"institution": institution, "title": entry["title"]},
+        {
+            "topic": demo.topics[entry["topic"]],
+            "description": entry["description"],
+            "priority": entry["priority"],
+            "support_kinds": entry["support_kinds"],
+            "status": entry["status"],
+            "is_public": entry["is_public"],
+        },
+        create_only={"created_by": demo.focal_point_of(institution)},
+    )
+
+
+def _dates(entry, call):
+    today = timezone.localdate()
+    if "start_days_after_close" in entry:
+        start = timezone.localdate(call.closes_at) + datetime.timedelta(
+            days=entry["start_days_after_close"]
+        )
+    elif "start_days_ago" in entry:
+        start = today - datetime.timedelta(days=entry["start_days_ago"])
+    else:
+        start = today + datetime.timedelta(days=entry["start_days_ahead"])
+    return start, start + datetime.timedelta(days=entry["days"] - 1)
+
+
+def _request(entry, demo):
+    requester = demo.ministries[entry["requester"]]
+    provider = demo.ministries[entry["provider"]]
+    if Request.objects.filter(
+        title=entry["title"], requester=requester, provider=provider
+    ).exists():
+        return
+    call = demo.calls[entry["call"]]
+    start, end = _dates(entry, call)
+    request = Request(
+        title=entry["title"],
+        requester=requester,
+        provider=provider,
+        call=call,
+        need=demo.needs.get(entry.get("need")),
+        topic=demo.topics[entry["topic"]],
+        activity_type=entry["activity_type"],
+        objectives=entry["objectives"],
+        participants_count=entry["participants_count"],
+        participants_profile=entry["participants_profile"],
+        proposed_start=start,
+        proposed_end=end,
+        summary=entry.get("summary", ""),
+        created_by=demo.focal_point_of(requester),
+    )
+    request.full_clean()
+    request.save()
+    for position, (result, indicator, baseline, target, _achieved) in enumerate(entry["results"]):
+        ExpectedResult.objects.create(
+            request=request,
+            result=result,
+            indicator=indicator,
+            baseline=baseline,
+            target=target,
+            position=position,
+        )
+    for item, description, fund, by_requester, by_provider in entry["budget"]:
+        BudgetLine.objects.create(
+            request=request,
+            item=item,
+            description=description,
+            fund_amount=Decimal(fund),
+            requester_amount=Decimal(by_requester),
+            provider_amount=Decimal(by_provider),
+        )
+    recorded = [status for status in entry["path"] if status not in THROUGH_SERVICES]
+    _record_history(request, recorded, entry, demo)
+    _through_services(request, [s for s in entry["path"] if s in THROUGH_SERVICES], entry, demo)
+
+
+def _record_history(request, statuses, entry, demo):
+    """The steps up to the Secretariat's decision, as they were taken, a day
+    apart: ending some days after the call closed, or today for an open call."""
+    call = request.call
+    if call.is_open():
+        last = timezone.now()
+    else:
+        last = call.closes_at + datetime.timedelta(days=DECIDED_DAYS_AFTER_CLOSING)
+    moments = [last - datetime.timedelta(days=len(statuses) - 1 - n) for n in range(len(statuses))]
+    deciders = {
+        Status.DRAFT: demo.focal_point_of(request.requester),
+        Status.SUBMITTED: demo.focal_point_of(request.requester),
+        Status.ACCEPTED: demo.focal_point_of(request.provider),
+        Status.SELECTED: demo.staff,
+        Status.WAITLISTED: demo.staff,
+        Status.REJECTED: demo.staff,
+    }
+    if "scores" in entry:
+        relevance, opportunity, clarity, commitment = entry["scores"]
+        Review.objects.create(
+            request=request,
+            reviewer=demo.staff,
+            relevance=relevance,
+            opportunity=opportunity,
+            clarity=clarity,
+            commitment=commitment,
+            comment=entry["review"],
+        )
+    decisions = (Status.SELECTED, Status.WAITLISTED, Status.REJECTED)
+    RequestEvent.objects.bulk_create(
+        RequestEvent(
+            request=request,
+            from_status=from_status,
+            to_status=to_status,
+            by=deciders.get(to_status),
+            at=at,
+            comment=entry.get("decision_reason", "") if to_status in decisions else "",
+        )
+        for from_status, to_status, at in zip(["", *statuses[:-1]], statuses, moments, strict=True)
+    )
+    request.status = statuses[-1]
+    request.save(update_fields=["status", "updated_at"])
+
+
+def _through_services(request, statuses, entry, demo):
+    """Approval (with its fund allocation), carrying out, the final report,
+    closing and the follow-up, by the people the services require; each
+    event is then dated when it happened."""
+    if not statuses:
+        return
+    approved_at = request.call.closes_at + datetime.timedelta(days=APPROVED_DAYS_AFTER_CLOSING)
+    request = services.request_approve(
+        request=request,
+        user=demo.staff,
+        amount=request.amount_requested(),
+        decided_at=f"Selection committee of the {request.call} (illustrative)"[:250],
+        now=approved_at,
+    )
+    _date_last_event(request, approved_at)
+    if Status.CARRIED_OUT not in statuses:
+        return
+    request = services.request_carried_out(
+        request=request, user=demo.staff, last_day=request.proposed_end
+    )
+    _date_last_event(request, _end_of(request.proposed_end))
+    if Status.REPORTED not in statuses:
+        return
+    achieved = {
+        result.pk: values[4]
+        for result, values in zip(request.results.all(), entry["results"], strict=True)
+    }
+    reported_on = request.proposed_end + datetime.timedelta(days=30)
+    request = services.final_report_submit(
+        request=request,
+        user=demo.focal_point,
+        achieved=achieved,
+        **entry["report"],
+    )
+    _date_last_event(request, _end_of(reported_on))
+    if Status.CLOSED not in statuses:
+        return
+    request = services.request_close(
+        request=request, user=demo.staff, comment="Final report checked against the evidence."
+    )
+    _date_last_event(request, _end_of(reported_on + datetime.timedelta(days=10)))
+    if "follow_up" in entry:
+        services.follow_up_submit(request=request, user=demo.focal_point, **entry["follow_up"])
+
+
+def _end_of(day):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(17, 0)))
+
+
+def _date_last_event(request, at):
+    event = request.events.order_by("-pk").first()
+    event.at = at
+    event.save(update_fields=["at"])

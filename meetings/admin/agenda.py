@@ -1,0 +1,33 @@
+"""An agenda session on its own page, with its presenters and the summary of
+what was said (the meeting's page lists the sessions and links here: the
+admin has no inline within an inline)."""
+
+from django.contrib import admin
+
+from ..models import AgendaSession, Presenter
+
+
+class PresenterInline(admin.TabularInline):
+    model = Presenter
+    fields = ("name", "title", "institution", "organization", "position")
+    autocomplete_fields = ("institution",)
+    extra = 1
+
+
+@admin.register(AgendaSession)
+class AgendaSessionAdmin(admin.ModelAdmin):
+    list_display = ("title", "meeting", "day_number", "start_time", "end_time", "kind")
+    list_filter = ("kind",)
+    list_select_related = ("meeting",)
+    search_fields = ("title", "moderator", "meeting__title_en", "meeting__title_es")
+    autocomplete_fields = ("meeting",)
+    fields = (
+        "meeting",
+        ("day_number", "start_time", "end_time"),
+        "kind",
+        "title",
+        "moderator",
+        "position",
+        "summary",
+    )
+    inlines = [PresenterInline]

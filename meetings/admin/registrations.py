@@ -1,0 +1,291 @@
+"""Registrations as they come from the form. Staff correct a person's
+details, and approve or decline with the actions, which call the services
+(they check the permission, record the transition and email the person);
+the status itself is never typed in."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from network.admin_actions import apply_to_each, ask_then_apply
+
+from .. import printing, rules, services
+from ..enums import Approval, RegistrationStatus
+from ..models import Registration, RegistrationEvent
+
+
+def registrations_awaiting_approval():
+    """Confirmed registrations holding a place that wait for the Secretariat:
+    endorsed ones, and submitted ones where no endorsement is asked for."""
+    return Registration.objects.filter(
+        Q(status=RegistrationStatus.ENDORSED)
+        | (Q(status=RegistrationStatus.SUBMITTED) & ~Q(meeting__approval=Approval.ENDORSEMENT))
+    )
+
+
+class RegistrationAdminForm(forms.ModelForm):
+    def clean_email(self):
+        # The meeting is read-only here, so the model's one-address-per-meeting
+        # constraint is not checked by the form: check it, for a message
+        # rather than a database error.
+        email = self.cleaned_data["email"].strip()
+        others = Registration.objects.filter(
+            meeting_id=self.instance.meeting_id, email__iexact=email
+        ).exclude(pk=self.instance.pk)
+        if others.exists():
+            raise ValidationError(_("This address is registered for this meeting already."))
+        return email
+
+
+class DeclineForm(forms.Form):
+    note = forms.CharField(
+        label=_("Reason"),
+        max_length=300,
+        required=False,
+        help_text=_("Sent to each person in the email that tells them, and kept in the history."),
+    )
+
+
+class AwaitingApprovalFilter(admin.SimpleListFilter):
+    title = _("waiting for the Secretariat")
+    parameter_name = "awaiting"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Ready to approve"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(pk__in=registrations_awaiting_approval().values("pk"))
+        return queryset
+
+
+class RegistrationEventInline(admin.TabularInline):
+    """Who moved the registration, when, from what to what: the record the
+    services keep, never edited."""
+
+    model = RegistrationEvent
+    fields = ("at", "by", "from_status", "to_status", "note")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("by")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Registration)
+class RegistrationAdmin(admin.ModelAdmin):
+    """Registrations as they come from the form; staff correct a person's
+    details here, and approve or decline with the actions (which email the
+    person). The status itself is never typed in."""
+
+    form = RegistrationAdminForm
+    list_display = (
+        "full_name",
+        "meeting",
+        "delegation",
+        "member_state",
+        "role",
+        "status",
+        "created_at",
+        "letter",
+    )
+    list_filter = (
+        AwaitingApprovalFilter,
+        "status",
+        "meeting",
+        "role",
+        "member_state",
+        "needs_visa_letter",
+        "requests_travel_funding",
+    )
+    list_select_related = ("meeting", "institution", "member_state")
+    search_fields = (
+        "full_name",
+        "email",
+        "organization",
+        "institution__name_en",
+        "institution__name_es",
+        "institution__acronym",
+    )
+    autocomplete_fields = ("institution", "member_state")
+    readonly_fields = (
+        "meeting",
+        "status",
+        "waitlist_position",
+        "letter",
+        "user",
+        "registered_by",
+        "created_at",
+        "confirmed_at",
+        "waitlisted_at",
+        "offer_expires_at",
+        "updated_at",
+    )
+    fieldsets = (
+        (None, {"fields": ("meeting", "status", "waitlist_position", "letter")}),
+        (
+            _("Person"),
+            {
+                "fields": (
+                    "full_name",
+                    "job_title",
+                    "institution",
+                    "organization",
+                    "member_state",
+                    "role",
+                    "email",
+                    "phone",
+                    "language",
+                )
+            },
+        ),
+        (
+            _("Needs and consent"),
+            {
+                "fields": (
+                    "needs_visa_letter",
+                    "requests_travel_funding",
+                    "accessibility_needs",
+                    "dietary_needs",
+                    "listed_consent",
+                )
+            },
+        ),
+        (
+            _("Record"),
+            {
+                "fields": (
+                    "user",
+                    "registered_by",
+                    "created_at",
+                    "confirmed_at",
+                    "waitlisted_at",
+                    "offer_expires_at",
+                    "updated_at",
+                )
+            },
+        ),
+    )
+    inlines = [RegistrationEventInline]
+    actions = ["approve", "decline"]
+
+    # Registrations hold personal data: only staff who manage them see them.
+
+    def has_module_permission(self, request):
+        return rules.can_manage_registrations(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return rules.can_manage_registrations(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return rules.can_manage_registrations(request.user)
+
+    def has_manage_permission(self, request):
+        return rules.can_manage_registrations(request.user)
+
+    # People register through the form, which confirms their address and
+    # gives them a place in order; a registration ends by being declined or
+    # withdrawn, so that its place goes to the waiting list.
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/letter.pdf",
+                self.admin_site.admin_view(self.letter_view),
+                name="meetings_registration_letter",
+            ),
+            *super().get_urls(),
+        ]
+
+    @admin.display(description=_("delegation"))
+    def delegation(self, registration):
+        return registration.delegation
+
+    @admin.display(description=_("place on the waiting list"))
+    def waitlist_position(self, registration):
+        return registration.waitlist_position() or "—"
+
+    @admin.display(description=_("letter"))
+    def letter(self, registration):
+        if registration.status != RegistrationStatus.APPROVED:
+            return "—"
+        url = reverse("admin:meetings_registration_letter", args=[registration.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Participation letter (PDF)"))
+
+    def letter_view(self, request, object_id):
+        if not rules.can_manage_registrations(request.user):
+            raise PermissionDenied
+        registration = self.get_object(request, unquote(object_id))
+        if registration is None:
+            raise Http404
+        if registration.status != RegistrationStatus.APPROVED:
+            self.message_user(
+                request,
+                _("The letter is available once the registration is approved."),
+                messages.ERROR,
+            )
+            return redirect("admin:meetings_registration_change", registration.pk)
+        return printing.pdf_attachment(
+            printing.participation_letter(registration),
+            f"participation-{registration.meeting.slug}-{registration.pk}.pdf",
+        )
+
+    @admin.action(
+        description=_("Approve the selected registrations (emails each person)"),
+        permissions=["manage"],
+    )
+    def approve(self, request, queryset):
+        apply_to_each(
+            self,
+            request,
+            queryset,
+            lambda registration: services.registration_approve(
+                registration=registration, by=request.user
+            ),
+            lambda n: ngettext("%d registration approved.", "%d registrations approved.", n) % n,
+        )
+
+    @admin.action(
+        description=_("Decline the selected registrations (emails each person)"),
+        permissions=["manage"],
+    )
+    def decline(self, request, queryset):
+        return ask_then_apply(
+            self,
+            request,
+            queryset,
+            form_class=DeclineForm,
+            title=_("Decline registrations"),
+            explanation=_(
+                "Each person is told by email that their registration was declined, and a "
+                "place they held goes to the next person on the waiting list."
+            ),
+            submit_label=_("Decline"),
+            step=lambda registration, data: services.registration_decline(
+                registration=registration, by=request.user, note=data["note"]
+            ),
+            done_message=lambda n: (
+                ngettext("%d registration declined.", "%d registrations declined.", n) % n
+            ),
+        )

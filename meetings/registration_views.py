@@ -1,0 +1,229 @@
+"""Registering for a meeting: the delegate's form and signed links, and the
+focal point's delegation pages. The workflow itself is in services.py."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from . import printing, rules, services
+from .enums import RegistrationStatus
+from .forms import DeclineForm, DelegationFormSet, RegistrationForm
+from .models import Meeting, Registration
+
+
+def _meeting_for(request, slug):
+    meeting = get_object_or_404(Meeting.objects.select_related("host_state"), slug=slug)
+    if not rules.can_view_meeting(request.user, meeting):
+        raise Http404
+    return meeting
+
+
+def _closed(request, meeting, error):
+    return render(
+        request,
+        "meetings/registration_closed.html",
+        {"meeting": meeting, "error": error},
+        status=403,
+    )
+
+
+def _registration_page(request, registration):
+    return redirect("meetings:registration_manage", token=services.manage_token(registration))
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def register(request, slug):
+    meeting = _meeting_for(request, slug)
+    if not meeting.registration_is_open():
+        state = meeting.registration_state()
+        return _closed(request, meeting, state)
+    initial = {}
+    if request.user.is_authenticated:
+        user = request.user
+        initial = {
+            "full_name": user.full_name,
+            "job_title": user.job_title,
+            "email": user.email,
+            "institution": user.institution_id,
+            "member_state": user.institution.member_state_id if user.institution_id else None,
+            "language": user.language,
+        }
+    else:
+        initial = {"language": request.LANGUAGE_CODE[:2]}
+    form = RegistrationForm(request.POST or None, meeting=meeting, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            registration = services.registration_create(
+                meeting=meeting, registration=form.save(commit=False), by=request.user
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            if registration.status == RegistrationStatus.PENDING_CONFIRMATION:
+                return redirect("meetings:registration_sent", slug=meeting.slug)
+            messages.success(request, _("Your registration is recorded."))
+            return _registration_page(request, registration)
+    return render(request, "meetings/register.html", {"meeting": meeting, "form": form})
+
+
+@require_safe
+def registration_sent(request, slug):
+    meeting = _meeting_for(request, slug)
+    return render(request, "meetings/registration_sent.html", {"meeting": meeting})
+
+
+def _bad_link(request):
+    return render(request, "meetings/registration_bad_link.html", status=400)
+
+
+@require_safe
+def registration_confirm(request, token):
+    registration = services.registration_from_token(token, purpose="confirm")
+    if registration is None:
+        return _bad_link(request)
+    if registration.status == RegistrationStatus.PENDING_CONFIRMATION:
+        registration = services.registration_confirm(registration=registration)
+        messages.success(request, _("Thank you: your address is confirmed."))
+    return _registration_page(request, registration)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def registration_manage(request, token):
+    """The registrant's page, reached from the link in every email."""
+    registration = services.registration_from_token(token, purpose="manage")
+    if registration is None:
+        return _bad_link(request)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "withdraw":
+                services.registration_withdraw(registration=registration, by=request.user)
+                messages.success(request, _("Your registration is cancelled."))
+            elif action == "accept":
+                services.offer_accept(registration=registration)
+                messages.success(request, _("The place is yours."))
+            else:
+                messages.error(request, _("Choose what to do with the registration."))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        return redirect(request.path)
+    return render(
+        request,
+        "meetings/registration_manage.html",
+        {
+            "registration": registration,
+            "meeting": registration.meeting,
+            "token": token,
+            "position": registration.waitlist_position(),
+        },
+    )
+
+
+@require_safe
+def participation_letter(request, token):
+    """The approved delegate's letter confirming their participation (PDF)."""
+    registration = services.registration_from_token(token, purpose="manage")
+    if registration is None:
+        return _bad_link(request)
+    if registration.status != RegistrationStatus.APPROVED:
+        raise PermissionDenied(_("The letter is available once the registration is approved."))
+    response = HttpResponse(printing.participation_letter(registration), "application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="participation-{registration.meeting.slug}-{registration.pk}.pdf"'
+    )
+    return response
+
+
+# The focal point's delegation ----------------------------------------------
+
+
+@login_required
+@require_safe
+def delegation(request):
+    """The focal point's view of their own institution's registrations."""
+    user = request.user
+    if not rules.can_register_delegation(user, user.institution):
+        raise PermissionDenied(_("Only an institution's focal points manage its delegations."))
+    registrations = (
+        Registration.objects.filter(institution=user.institution)
+        .select_related("meeting")
+        .order_by("-meeting__start_date", "meeting", "full_name")
+    )
+    open_meetings = Meeting.objects.open_for_registration().visible_to(user).in_calendar_order()
+    return render(
+        request,
+        "meetings/delegation.html",
+        {
+            "registrations": registrations,
+            "open_meetings": open_meetings,
+            "decline_form": DeclineForm(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def delegation_decide(request, pk):
+    registration = get_object_or_404(Registration.objects.select_related("meeting"), pk=pk)
+    if not rules.can_endorse(request.user, registration):
+        raise Http404
+    action = request.POST.get("action")
+    try:
+        if action == "endorse":
+            services.registration_endorse(registration=registration, by=request.user)
+            messages.success(request, _("%(name)s is endorsed.") % {"name": registration.full_name})
+        elif action == "decline":
+            form = DeclineForm(request.POST)
+            note = form.cleaned_data["note"] if form.is_valid() else ""
+            services.registration_decline(registration=registration, by=request.user, note=note)
+            messages.success(request, _("%(name)s is declined.") % {"name": registration.full_name})
+        else:
+            messages.error(request, _("Choose endorse or decline."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("meetings:delegation")
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def delegation_register(request, slug):
+    """A focal point registers several members of their delegation at once."""
+    meeting = _meeting_for(request, slug)
+    user = request.user
+    if not rules.can_register_delegation(user, user.institution):
+        raise PermissionDenied(_("Only an institution's focal points register its delegation."))
+    if not meeting.registration_is_open():
+        return _closed(request, meeting, meeting.registration_state())
+    formset = DelegationFormSet(request.POST or None, meeting=meeting)
+    if request.method == "POST" and formset.is_valid():
+        delegates = [form.save(commit=False) for form in formset.forms if form.has_changed()]
+        if not delegates:
+            messages.error(request, _("Enter at least one member of the delegation."))
+        else:
+            try:
+                with transaction.atomic():
+                    for delegate in delegates:
+                        delegate.institution = user.institution
+                        delegate.member_state = user.institution.member_state
+                        services.registration_create(
+                            meeting=meeting, registration=delegate, by=user
+                        )
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(
+                    request,
+                    _("%(count)d registrations recorded for %(meeting)s.")
+                    % {"count": len(delegates), "meeting": meeting},
+                )
+                return redirect("meetings:delegation")
+    return render(
+        request,
+        "meetings/delegation_register.html",
+        {"meeting": meeting, "formset": formset},
+    )

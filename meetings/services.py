@@ -1,0 +1,489 @@
+"""The registration workflow: places, the waiting list, approval and the
+emails that go with each step.
+
+Every change of a registration's status goes through ``_move``, which records
+who and when. Every decision about places is taken while holding a lock on
+the meeting's row (``_locked_meeting``), so that concurrent requests never
+give away more places than the meeting has: the database serializes them.
+"""
+
+import datetime
+
+from django.core import signing
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Count
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from network.enums import Notice
+from network.mail import email_enqueue, email_people
+from network.selectors import focal_points_of
+
+from . import rules
+from .enums import (
+    FINAL,
+    PLACE_HOLDING,
+    Approval,
+    MeetingStatus,
+    RegistrationStatus,
+)
+from .models import Meeting, Registration, RegistrationEvent
+
+CONFIRM_SALT = "meetings.registration.confirm"
+MANAGE_SALT = "meetings.registration.manage"
+CONFIRMATION_MAX_AGE = 7 * 24 * 60 * 60
+# The link in every email to see, cancel or accept a place; it lasts until
+# well after any meeting a person registers for today.
+MANAGE_MAX_AGE = 400 * 24 * 60 * 60
+
+Status = RegistrationStatus
+
+
+def _require(allowed, message):
+    if not allowed:
+        raise PermissionDenied(message)
+
+
+# Links --------------------------------------------------------------------
+
+
+def confirmation_token(registration):
+    return signing.dumps(registration.pk, salt=CONFIRM_SALT)
+
+
+def manage_token(registration):
+    return signing.dumps(registration.pk, salt=MANAGE_SALT)
+
+
+def manage_path(registration):
+    return reverse("meetings:registration_manage", kwargs={"token": manage_token(registration)})
+
+
+def registration_from_token(token, *, purpose):
+    """The registration a signed link names, or None if the link was altered,
+    has expired or names a registration that is gone."""
+    salt, max_age = {
+        "confirm": (CONFIRM_SALT, CONFIRMATION_MAX_AGE),
+        "manage": (MANAGE_SALT, MANAGE_MAX_AGE),
+    }[purpose]
+    try:
+        pk = signing.loads(token, salt=salt, max_age=max_age)
+    except signing.BadSignature:
+        return None
+    return Registration.objects.select_related("meeting").filter(pk=pk).first()
+
+
+# Transitions --------------------------------------------------------------
+
+
+def _move(registration, to_status, *, by=None, note="", **fields):
+    """Set the status (and ``fields``), and record the transition."""
+    from_status = registration.status
+    registration.status = to_status
+    for name, value in fields.items():
+        setattr(registration, name, value)
+    registration.save(update_fields=["status", "updated_at", *fields])
+    RegistrationEvent.objects.create(
+        registration=registration,
+        from_status=from_status,
+        to_status=to_status,
+        by=by if by is not None and by.is_authenticated else None,
+        note=note[:300],
+    )
+
+
+def _locked_meeting(meeting_id):
+    return Meeting.objects.select_for_update().get(pk=meeting_id)
+
+
+def _has_room(meeting, institution_id):
+    """Whether a place is free for someone of ``institution_id``, counting the
+    places held now (call with the meeting's row locked)."""
+    holding = Registration.objects.filter(meeting=meeting, status__in=PLACE_HOLDING)
+    if meeting.capacity is not None and holding.count() >= meeting.capacity:
+        return False
+    if meeting.quota_per_institution is not None and institution_id is not None:
+        taken = holding.filter(institution_id=institution_id).count()
+        if taken >= meeting.quota_per_institution:
+            return False
+    return True
+
+
+def _accepted_status(meeting, *, endorsed):
+    """Where a registration with a place goes: approved at once, waiting for
+    the Secretariat, or for the delegation's endorsement first."""
+    if meeting.approval == Approval.AUTOMATIC:
+        return Status.APPROVED
+    if endorsed and meeting.approval == Approval.ENDORSEMENT:
+        return Status.ENDORSED
+    return Status.SUBMITTED
+
+
+def _take_place_or_wait(meeting, registration, *, by=None, endorsed=False, now):
+    if _has_room(meeting, registration.institution_id):
+        _move(registration, _accepted_status(meeting, endorsed=endorsed), by=by)
+    else:
+        _move(registration, Status.WAITLISTED, by=by, waitlisted_at=now)
+
+
+# Registering --------------------------------------------------------------
+
+
+def _check_open(meeting, now):
+    if not meeting.registration_is_open(now):
+        state = meeting.registration_state(now)
+        if state == "not_yet":
+            raise ValidationError(_("Registration for this meeting has not opened yet."))
+        if state == "closed":
+            raise ValidationError(
+                _("Registration for this meeting closed on %(date)s.")
+                % {
+                    "date": timezone.localtime(meeting.registration_closes_at, meeting.tz).strftime(
+                        "%Y-%m-%d %H:%M %Z"
+                    )
+                }
+            )
+        raise ValidationError(_("This meeting does not take registrations."))
+
+
+def registration_create(*, meeting, registration, by=None, now=None):
+    """Save an unsaved ``registration`` for ``meeting`` and start its way.
+
+    A person registering with their own account's address, or a focal point
+    registering their institution's delegation, needs no email confirmation;
+    anyone else confirms their address first and holds no place until then.
+    Raises ValidationError (registration closed, address already registered)."""
+    now = now or timezone.now()
+    _check_open(meeting, now)
+    registration.meeting = meeting
+    registration.email = registration.email.strip()
+    signed_in = by is not None and by.is_authenticated
+    if signed_in:
+        registration.registered_by = by
+        if by.email.lower() == registration.email.lower():
+            registration.user = by
+    by_focal_point = signed_in and rules.can_register_delegation(by, registration.institution)
+    own_address = registration.user_id is not None
+    try:
+        with transaction.atomic():
+            registration.status = Status.PENDING_CONFIRMATION
+            registration.save()
+            RegistrationEvent.objects.create(
+                registration=registration,
+                to_status=Status.PENDING_CONFIRMATION,
+                by=by if signed_in else None,
+            )
+    except IntegrityError as error:
+        raise ValidationError(
+            _(
+                "%(email)s is registered for this meeting already. Use the link in the email "
+                "we sent to see or change that registration."
+            )
+            % {"email": registration.email}
+        ) from error
+    if by_focal_point or own_address:
+        return registration_confirm(
+            registration=registration, by=by, endorsed=by_focal_point, now=now
+        )
+    email_enqueue(
+        key=f"meetings:registration:{registration.pk}:confirm",
+        to=registration.email,
+        template="meetings/email/registration_confirm",
+        context={
+            "registration": registration,
+            "meeting": meeting,
+            "confirm_path": reverse(
+                "meetings:registration_confirm",
+                kwargs={"token": confirmation_token(registration)},
+            ),
+        },
+        language=registration.language,
+    )
+    return registration
+
+
+@transaction.atomic
+def registration_confirm(*, registration, by=None, endorsed=False, now=None):
+    """The address is confirmed: the registration takes a place, or joins the
+    waiting list. Confirming twice changes nothing."""
+    now = now or timezone.now()
+    meeting = _locked_meeting(registration.meeting_id)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if registration.status != Status.PENDING_CONFIRMATION:
+        return registration
+    registration.confirmed_at = now
+    registration.save(update_fields=["confirmed_at", "updated_at"])
+    _take_place_or_wait(meeting, registration, by=by, endorsed=endorsed, now=now)
+    _tell_registrant(registration, "received")
+    if registration.status == Status.SUBMITTED and meeting.approval == Approval.ENDORSEMENT:
+        _ask_for_endorsement(registration)
+    return registration
+
+
+def _ask_for_endorsement(registration):
+    if registration.institution_id is None:
+        return
+    email_people(
+        people=focal_points_of(registration.institution),
+        key=f"meetings:registration:{registration.pk}:endorse",
+        template="meetings/email/registration_endorse",
+        context={"registration": registration, "meeting": registration.meeting},
+    )
+
+
+def _tell_registrant(registration, event, *, note=""):
+    """Email the registrant about ``event`` (a template name), once per event."""
+    email_enqueue(
+        key=f"meetings:registration:{registration.pk}:{event}",
+        to=registration.email,
+        template=f"meetings/email/registration_{event}",
+        context={
+            "registration": registration,
+            "meeting": registration.meeting,
+            "manage_path": manage_path(registration),
+            "position": registration.waitlist_position(),
+            "note": note,
+        },
+        language=registration.language,
+    )
+
+
+# Decisions ----------------------------------------------------------------
+
+
+@transaction.atomic
+def registration_endorse(*, registration, by):
+    _require(rules.can_endorse(by, registration), _("Only the delegation's focal point endorses."))
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if registration.meeting.approval != Approval.ENDORSEMENT:
+        raise ValidationError(_("This meeting does not ask for endorsements."))
+    if registration.status != Status.SUBMITTED:
+        raise ValidationError(_("Only a submitted registration can be endorsed."))
+    _move(registration, Status.ENDORSED, by=by)
+    return registration
+
+
+@transaction.atomic
+def registration_approve(*, registration, by):
+    _require(rules.can_manage_registrations(by), _("Only the Secretariat approves."))
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    meeting = registration.meeting
+    ready = [Status.SUBMITTED, Status.ENDORSED]
+    if meeting.approval == Approval.ENDORSEMENT:
+        ready = [Status.ENDORSED]
+    if registration.status not in ready:
+        if registration.status == Status.SUBMITTED:
+            raise ValidationError(_("The delegation's focal point has not endorsed it yet."))
+        raise ValidationError(
+            _("A registration that is “%(status)s” cannot be approved.")
+            % {"status": registration.get_status_display()}
+        )
+    _move(registration, Status.APPROVED, by=by)
+    _tell_registrant(registration, "approved")
+    return registration
+
+
+def registration_decline(*, registration, by, note=""):
+    """The Secretariat, or the delegation's focal point, declines it; a place
+    it held goes to the waiting list."""
+    _require(
+        rules.can_manage_registrations(by) or rules.can_endorse(by, registration),
+        _("You cannot decline this registration."),
+    )
+    return _end(registration, Status.DECLINED, by=by, note=note, event="declined")
+
+
+def registration_withdraw(*, registration, by=None):
+    """The registrant cancels (from their link, or signed in)."""
+    return _end(registration, Status.WITHDRAWN, by=by, event="withdrawn")
+
+
+@transaction.atomic
+def _end(registration, to_status, *, by, note="", event):
+    meeting = _locked_meeting(registration.meeting_id)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if registration.status in FINAL:
+        raise ValidationError(
+            _("This registration is “%(status)s” already.")
+            % {"status": registration.get_status_display()}
+        )
+    held_place = registration.holds_place
+    _move(registration, to_status, by=by, note=note, offer_expires_at=None)
+    _tell_registrant(registration, event, note=note)
+    if held_place:
+        _fill_places(meeting, now=timezone.now())
+    return registration
+
+
+def _fill_places(meeting, *, now):
+    """Give free places to the waiting list, in order (meeting row locked).
+    Someone whose institution has used its quota waits; the next one may go."""
+    if meeting.status == MeetingStatus.CANCELLED:
+        return
+    for registration in Registration.objects.waiting().filter(meeting=meeting).select_for_update():
+        if meeting.capacity is not None and not _has_room(meeting, None):
+            return
+        if not _has_room(meeting, registration.institution_id):
+            continue
+        if meeting.offer_hours:
+            expires = now + datetime.timedelta(hours=meeting.offer_hours)
+            _move(registration, Status.OFFERED, offer_expires_at=expires)
+            _tell_registrant(registration, "offered")
+        else:
+            _move(registration, _accepted_status(meeting, endorsed=False))
+            _tell_registrant(registration, "promoted")
+            if registration.status == Status.SUBMITTED and meeting.approval == Approval.ENDORSEMENT:
+                _ask_for_endorsement(registration)
+
+
+@transaction.atomic
+def offer_accept(*, registration, now=None):
+    now = now or timezone.now()
+    meeting = _locked_meeting(registration.meeting_id)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if registration.status != Status.OFFERED:
+        raise ValidationError(_("There is no offer of a place to accept."))
+    if registration.offer_expires_at and registration.offer_expires_at <= now:
+        raise ValidationError(_("The offer has expired and the place went to the next person."))
+    _move(registration, _accepted_status(meeting, endorsed=False), offer_expires_at=None)
+    _tell_registrant(registration, "promoted")
+    if registration.status == Status.SUBMITTED and meeting.approval == Approval.ENDORSEMENT:
+        _ask_for_endorsement(registration)
+    return registration
+
+
+def offers_expire(*, now=None):
+    """Offers not accepted in time lapse; their places pass on. Returns how many."""
+    now = now or timezone.now()
+    meeting_ids = set(
+        Registration.objects.filter(status=Status.OFFERED, offer_expires_at__lte=now).values_list(
+            "meeting_id", flat=True
+        )
+    )
+    expired = 0
+    for meeting_id in meeting_ids:
+        with transaction.atomic():
+            meeting = _locked_meeting(meeting_id)
+            lapsed = Registration.objects.select_for_update().filter(
+                meeting=meeting, status=Status.OFFERED, offer_expires_at__lte=now
+            )
+            for registration in lapsed:
+                _move(registration, Status.OFFER_EXPIRED, note=_("Not accepted in time."))
+                _tell_registrant(registration, "offer_expired")
+                expired += 1
+            _fill_places(meeting, now=now)
+    return expired
+
+
+def meeting_fill_places(*, meeting):
+    """After the Secretariat raised the capacity or a quota: let the waiting list in."""
+    with transaction.atomic():
+        _fill_places(_locked_meeting(meeting.pk), now=timezone.now())
+
+
+# Reminders ----------------------------------------------------------------
+
+
+def registrations_remind(*, now=None):
+    """Reminders due now, once each (the email key), in each person's language:
+    - before the registration deadline, to those who have not confirmed their
+      address and to focal points with registrations to endorse;
+    - before the meeting, to approved participants.
+    Timed from the deadline itself, so moving the deadline moves the reminder.
+    Returns the number of emails recorded."""
+    now = now or timezone.now()
+    count = 0
+    for meeting in Meeting.objects.exclude(status=MeetingStatus.CANCELLED).filter(
+        registration_closes_at__gt=now
+    ):
+        lead = datetime.timedelta(days=meeting.reminder_days)
+        if now < meeting.registration_closes_at - lead:
+            continue
+        for registration in meeting.registrations.filter(status=Status.PENDING_CONFIRMATION):
+            email_enqueue(
+                key=f"meetings:registration:{registration.pk}:reminder-confirm",
+                to=registration.email,
+                template="meetings/email/reminder_confirm",
+                context={
+                    "registration": registration,
+                    "meeting": meeting,
+                    "confirm_path": reverse(
+                        "meetings:registration_confirm",
+                        kwargs={"token": confirmation_token(registration)},
+                    ),
+                },
+                language=registration.language,
+            )
+            count += 1
+        if meeting.approval == Approval.ENDORSEMENT:
+            count += _remind_endorsers(meeting)
+    for meeting in Meeting.objects.exclude(status=MeetingStatus.CANCELLED).filter(
+        start_date__isnull=False, start_date__gt=timezone.localdate(now)
+    ):
+        starts = meeting.starts_at()
+        if starts is None or not (starts - datetime.timedelta(days=meeting.reminder_days) <= now):
+            continue
+        for registration in meeting.registrations.filter(status=Status.APPROVED):
+            _tell_registrant(registration, "reminder")
+            count += 1
+    return count
+
+
+def _remind_endorsers(meeting):
+    waiting = (
+        meeting.registrations.filter(status=Status.SUBMITTED, institution__isnull=False)
+        .values("institution")
+        .annotate(n=Count("pk"))
+    )
+    count = 0
+    for row in waiting:
+        people = list(focal_points_of(row["institution"]))
+        email_people(
+            people=people,
+            key=f"meetings:meeting:{meeting.pk}:reminder-endorse:{row['institution']}",
+            template="meetings/email/reminder_endorse",
+            context={"meeting": meeting, "waiting": row["n"]},
+            notice=Notice.MEETING_REMINDERS,
+        )
+        count += len(people)
+    return count
+
+
+# Personal data ------------------------------------------------------------
+
+
+def registrations_purge(*, today=None):
+    """Delete the registrations of meetings past their retention period,
+    keeping anonymous counts on the meeting. Returns the meetings purged."""
+    today = today or timezone.localdate()
+    purged = []
+    candidates = Meeting.objects.filter(
+        personal_data_purged_at__isnull=True, start_date__isnull=False
+    )
+    for meeting in candidates:
+        if meeting.last_day + datetime.timedelta(days=meeting.retention_days) >= today:
+            continue
+        with transaction.atomic():
+            meeting = _locked_meeting(meeting.pk)
+            registrations = meeting.registrations.all()
+            meeting.participation_summary = {
+                "by_status": dict(_counts(registrations, "status")),
+                "participants_by_role": dict(
+                    _counts(registrations.filter(status=Status.APPROVED), "role")
+                ),
+                "participants_by_member_state": dict(
+                    _counts(registrations.filter(status=Status.APPROVED), "member_state__iso_code")
+                ),
+            }
+            registrations.delete()
+            meeting.personal_data_purged_at = timezone.now()
+            meeting.save(update_fields=["participation_summary", "personal_data_purged_at"])
+        purged.append(meeting)
+    return purged
+
+
+def _counts(queryset, field):
+    rows = queryset.values(field).annotate(n=Count("pk")).order_by(field)
+    return ((row[field] or "", row["n"]) for row in rows)

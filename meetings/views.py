@@ -1,0 +1,280 @@
+"""Public pages of meetings: the calendar, the timeline, a meeting's page,
+documents, iCalendar feeds and national reports. Views check permissions
+through rules.py, read through selectors.py and change data only through
+national_reports.py."""
+
+import os
+import re
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from . import ical, national_reports, rules, selectors
+from .enums import Visibility
+from .filters import DocumentSearchForm, MeetingFilter, TimelineForm
+from .models import DocumentFile, Meeting, NationalReport
+
+PAGE_SIZE = 20
+DOCUMENTS_PAGE_SIZE = 25
+CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8"
+
+
+def _query_string(request, *, without=("page",)):
+    query = request.GET.copy()
+    for key in without:
+        query.pop(key, None)
+    return query.urlencode()
+
+
+def _meeting_for(request, slug):
+    """The meeting at ``slug`` if the user may see it; 404 otherwise, so
+    that nobody learns that a restricted meeting exists."""
+    meeting = get_object_or_404(Meeting.objects.select_related("host_state"), slug=slug)
+    if not rules.can_view_meeting(request.user, meeting):
+        raise Http404
+    return meeting
+
+
+@require_safe
+def meeting_list(request):
+    past = request.GET.get("when") == "past"
+    queryset = (
+        selectors.meetings_past(user=request.user)
+        if past
+        else selectors.meetings_upcoming(user=request.user)
+    )
+    meeting_filter = MeetingFilter(request.GET, queryset=queryset)
+    page = Paginator(meeting_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "meetings/meeting_list.html",
+        {
+            "filter": meeting_filter,
+            "page": page,
+            "past": past,
+            "query_string": _query_string(request),
+            "filter_query": _query_string(request, without=("page", "when")),
+        },
+    )
+
+
+@require_safe
+def meeting_timeline(request):
+    form = TimelineForm(request.GET or None)
+    conference, first_year, last_year = form.period()
+    return render(
+        request,
+        "meetings/meeting_timeline.html",
+        {
+            "form": form,
+            "conference": conference,
+            "timeline": selectors.timeline_for(
+                user=request.user,
+                conference=conference,
+                first_year=first_year,
+                last_year=last_year,
+            ),
+        },
+    )
+
+
+@require_safe
+def meeting_detail(request, slug):
+    meeting = selectors.meeting_for_page(slug=slug)
+    if meeting is None or not rules.can_view_meeting(request.user, meeting):
+        raise Http404
+    user = request.user
+    can_upload_report = rules.can_upload_national_report(user, meeting)
+    may_see_restricted = rules.can_view_restricted_material(user, meeting)
+    return render(
+        request,
+        "meetings/meeting_detail.html",
+        {
+            "meeting": meeting,
+            "time_zone": selectors.time_zone_label(meeting),
+            "languages": selectors.language_names(meeting.languages),
+            "interpretation": selectors.language_names(meeting.interpretation),
+            "agenda": selectors.agenda_by_day(meeting),
+            "documents": selectors.documents_of_meeting(meeting=meeting, user=user),
+            "funding": selectors.funding_table(meeting),
+            "delegations": (
+                None if meeting.personal_data_purged_at else selectors.participant_list(meeting)
+            ),
+            "registration_state": meeting.registration_state(),
+            "places_left": meeting.places_left() if meeting.capacity is not None else None,
+            "may_see_restricted": may_see_restricted,
+            "national_reports": (
+                meeting.national_reports.select_related("member_state")
+                if may_see_restricted and meeting.national_reports_due
+                else None
+            ),
+            "reports_accepted": national_reports.national_reports_accepted(meeting),
+            "can_upload_report": can_upload_report,
+            "is_staff": rules.is_meetings_staff(user),
+        },
+    )
+
+
+@require_safe
+def meeting_calendar(request, slug):
+    meeting = _meeting_for(request, slug)
+    if not meeting.is_dated:
+        raise Http404
+    response = HttpResponse(
+        ical.meetings_calendar([meeting], name=meeting.title),
+        content_type=CALENDAR_CONTENT_TYPE,
+    )
+    response["Content-Disposition"] = f'attachment; filename="{meeting.slug}.ics"'
+    return response
+
+
+@require_safe
+def calendar_feed(request):
+    meetings = selectors.meetings_for_feed(user=request.user)
+    return HttpResponse(
+        ical.meetings_calendar(meetings, name=_("RIAL meetings")),
+        content_type=CALENDAR_CONTENT_TYPE,
+    )
+
+
+# Documents -------------------------------------------------------------------
+
+
+@require_safe
+def document_list(request):
+    form = DocumentSearchForm(request.GET)
+    search = form.cleaned_data if form.is_valid() else {}
+    documents = selectors.document_search(
+        user=request.user, query=search.get("q", ""), kind=search.get("kind", "")
+    )
+    page = Paginator(documents, DOCUMENTS_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "meetings/document_list.html",
+        {"form": form, "page": page, "query_string": _query_string(request)},
+    )
+
+
+def _download_name(symbol, language, stored_name):
+    """CIMT-18/GT1-GT2/doc.6/15 in Spanish: CIMT-18-GT1-GT2-doc.6-15-es.pdf."""
+    extension = os.path.splitext(stored_name)[1].lower()
+    base = re.sub(r"[^\w.-]+", "-", symbol).strip("-.") or "document"
+    return f"{base}-{language}{extension}"
+
+
+@require_safe
+def document_download(request, pk, lang):
+    document_file = get_object_or_404(
+        DocumentFile.objects.select_related("document__meeting"), document_id=pk, language=lang
+    )
+    document = document_file.document
+    if not rules.can_view_meeting(request.user, document.meeting):
+        raise Http404
+    if not rules.can_download_document(request.user, document):
+        raise PermissionDenied
+    try:
+        handle = document_file.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=_download_name(document.symbol, lang, document_file.file.name),
+    )
+    if document.visibility != Visibility.PUBLIC or document.meeting.visibility != Visibility.PUBLIC:
+        # Never kept by a shared cache: it was allowed for this person only.
+        patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+# National reports -------------------------------------------------------------
+
+
+@login_required
+def national_report_upload(request, slug):
+    meeting = get_object_or_404(Meeting, slug=slug)
+    if not rules.can_upload_national_report(request.user, meeting):
+        raise PermissionDenied
+    member_state = request.user.institution.member_state
+    form = national_reports.NationalReportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            national_reports.national_report_upload(
+                meeting=meeting,
+                user=request.user,
+                file=form.cleaned_data["file"],
+                language=form.cleaned_data["language"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("Thank you: the national report of %(state)s is recorded.")
+                % {"state": member_state},
+            )
+            return redirect("meetings:national_report_upload", slug=meeting.slug)
+    return render(
+        request,
+        "meetings/national_report_form.html",
+        {
+            "meeting": meeting,
+            "member_state": member_state,
+            "report": national_reports.national_report_of(
+                meeting=meeting, member_state=member_state
+            ),
+            "accepted": national_reports.national_reports_accepted(meeting),
+            "deadline": national_reports.national_reports_deadline(meeting),
+            "form": form,
+        },
+    )
+
+
+@login_required
+@require_safe
+def national_reports_status(request, slug):
+    meeting = get_object_or_404(Meeting, slug=slug)
+    if not rules.is_meetings_staff(request.user):
+        raise PermissionDenied
+    if meeting.national_reports_due is None:
+        raise Http404
+    status = national_reports.national_reports_status(meeting)
+    return render(
+        request,
+        "meetings/national_reports_status.html",
+        {
+            "meeting": meeting,
+            "status": status,
+            "received": sum(report is not None for _state, report in status),
+            "accepted": national_reports.national_reports_accepted(meeting),
+        },
+    )
+
+
+@login_required
+@require_safe
+def national_report_download(request, slug, pk):
+    report = get_object_or_404(
+        NationalReport.objects.select_related("meeting", "member_state"), pk=pk, meeting__slug=slug
+    )
+    if not rules.can_view_restricted_material(request.user, report.meeting):
+        raise PermissionDenied
+    try:
+        handle = report.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    extension = os.path.splitext(report.file.name)[1].lower()
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=f"{report.meeting.slug}-{report.member_state.iso_code}{extension}",
+    )
+    patch_cache_control(response, private=True, no_store=True)
+    return response

@@ -1,0 +1,60 @@
+"""The newsletter's workflows, one module per part: news review (``news``),
+the subscriber list (``subscribers``) and the issues (``issues``). Callers
+use them through this package: ``services.news_publish(...)``."""
+
+from .issues import (
+    issue_compile,
+    issue_create,
+    issue_draft_if_due,
+    issue_finish_if_done,
+    issue_schedule,
+    issue_send_due,
+    issue_send_now,
+    issue_send_test,
+    issue_unschedule,
+    issue_update,
+)
+from .news import news_publish, news_return, news_save, news_submit
+from .subscribers import (
+    confirmation_token,
+    subscriber_confirm,
+    subscriber_delivery_accepted,
+    subscriber_delivery_refused,
+    subscriber_enable,
+    subscriber_from_unsubscribe_token,
+    subscriber_subscribe,
+    subscriber_unsubscribe,
+    subscription_of,
+    subscription_update_for_user,
+    unsubscribe_token,
+    unsubscribe_url,
+)
+
+__all__ = [
+    "confirmation_token",
+    "issue_compile",
+    "issue_create",
+    "issue_draft_if_due",
+    "issue_finish_if_done",
+    "issue_schedule",
+    "issue_send_due",
+    "issue_send_now",
+    "issue_send_test",
+    "issue_unschedule",
+    "issue_update",
+    "news_publish",
+    "news_return",
+    "news_save",
+    "news_submit",
+    "subscriber_confirm",
+    "subscriber_delivery_accepted",
+    "subscriber_delivery_refused",
+    "subscriber_enable",
+    "subscriber_from_unsubscribe_token",
+    "subscriber_subscribe",
+    "subscriber_unsubscribe",
+    "subscription_of",
+    "subscription_update_for_user",
+    "unsubscribe_token",
+    "unsubscribe_url",
+]

@@ -1,0 +1,192 @@
+"""Where an issue's content comes from: a registry of content sources.
+
+A source is a ``kind`` name and plain functions:
+
+- ``propose(since)`` returns what an issue should offer: the objects
+  published after ``since`` (an aware datetime), in the order readers should
+  see them; a source of a free item (the fund's call for contributions)
+  returns ``[None]`` to offer it, or ``[]``;
+- ``entry(obj, language)`` returns the ``Entry`` readers see in ``language``
+  (a content language code, also the active language while it runs), or None
+  when the item should not be shown any more (``obj`` unpublished, or deleted:
+  then ``obj`` is None for a source that has objects);
+- ``queryset()``, for a source with objects, returns their queryset joined
+  with what ``entry`` reads.
+
+Sources are registered at the bottom of this module, in the order their items
+are proposed. The newsletter imports the apps whose content it shows, never
+the reverse: a source for meetings (upcoming, with open registration) or for
+cooperation (open calls, new results) is such functions here, reading that
+app's selectors, plus one ``register`` line. Its ``propose`` may ignore
+``since`` (a meeting is news while its registration is open); compiling never
+proposes again what a sent issue included.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.contrib.contenttypes.prefetch import GenericPrefetch
+from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from fund.selectors import fund_below_minimum, year_end_projection
+from portfolio.models import Program
+
+from .models import NewsItem
+
+SUMMARY_WORDS = 60
+
+
+@dataclass(frozen=True)
+class Entry:
+    """An item as a reader sees it."""
+
+    label: str  # what kind of item it is: "News", "New program"
+    title: str
+    text: str  # a short plain-text summary
+    url: str  # absolute
+    byline: str = ""  # who it comes from
+    # The topics it belongs to (network.Topic ids); empty: for every reader.
+    topic_ids: frozenset = frozenset()
+
+
+@dataclass(frozen=True)
+class Source:
+    kind: str
+    label: str  # for staff, in the admin
+    propose: Callable[..., Iterable]
+    entry: Callable[..., Entry | None]
+    # The objects' queryset with what ``entry`` reads joined or prefetched,
+    # so that an issue's items load in a few queries, however many there are.
+    queryset: Callable[[], QuerySet] | None = None
+
+
+SOURCES = {}
+
+
+def register(source):
+    SOURCES[source.kind] = source
+
+
+def items_with_content(items):
+    """``items`` (IssueItem) with their ``content`` loaded by each source's
+    queryset: a query per kind of content, not per item."""
+    querysets = [source.queryset() for source in SOURCES.values() if source.queryset]
+    return items.prefetch_related(GenericPrefetch("content", querysets))
+
+
+def source_label(kind):
+    source = SOURCES.get(kind)
+    return source.label if source else kind
+
+
+def _absolute(path):
+    return f"{settings.SITE_URL}{path}"
+
+
+def _summary(text):
+    return Truncator(" ".join(text.split())).words(SUMMARY_WORDS)
+
+
+# News from the ministries -------------------------------------------------
+
+
+def news_queryset():
+    return NewsItem.objects.select_related("institution", "topic")
+
+
+def news_propose(since):
+    return news_queryset().published().filter(published_at__gt=since).order_by("published_at", "pk")
+
+
+def news_entry(news, language):
+    if news is None or not news.is_public:
+        return None
+    paragraphs = news.paragraphs()
+    return Entry(
+        label=_("News"),
+        title=news.title,
+        text=_summary(paragraphs[0] if paragraphs else ""),
+        url=_absolute(news.get_absolute_url()),
+        byline=str(news.institution),
+        topic_ids=frozenset([news.topic_id] if news.topic_id else []),
+    )
+
+
+# New programs in the Portfolio ---------------------------------------------
+
+
+def programs_queryset():
+    return Program.objects.select_related("owner").prefetch_related("topics")
+
+
+def programs_propose(since):
+    published = programs_queryset().published().filter(published_at__gt=since)
+    return published.order_by("published_at", "pk")
+
+
+def program_entry(program, language):
+    if program is None or not program.is_public:
+        return None
+    original = program.language
+    summary = getattr(program, f"summary_{language}", None) or getattr(
+        program, f"summary_{original}"
+    )
+    return Entry(
+        label=_("New program in the Portfolio"),
+        title=getattr(program, f"title_{language}", None) or program.original_title(),
+        text=_summary(summary or ""),
+        url=_absolute(program.get_absolute_url()),
+        byline=str(program.owner),
+        topic_ids=frozenset(topic.pk for topic in program.topics.all()),
+    )
+
+
+# The fund's call for contributions -----------------------------------------
+
+
+def fund_call_propose(since):
+    return [None] if fund_below_minimum() else []
+
+
+def fund_call_entry(_nothing, language):
+    projection = year_end_projection()
+    return Entry(
+        label=_("Voluntary Contribution Fund"),
+        title=_("Call for contributions"),
+        text=_(
+            "The balance the fund is expected to hold at the end of the year, "
+            "US$%(projected)s, is below the US$%(minimum)s the Ministries agreed as its "
+            "minimum. Contributions from Ministries and partners keep the network's "
+            "cooperation going."
+        )
+        % {
+            "projected": f"{projection.projected_balance:,.0f}",
+            "minimum": f"{projection.minimum:,.0f}",
+        },
+        url=_absolute(reverse("fund:statement")),
+    )
+
+
+register(Source("news", gettext_lazy("News"), news_propose, news_entry, news_queryset))
+register(
+    Source(
+        "program",
+        gettext_lazy("New program"),
+        programs_propose,
+        program_entry,
+        programs_queryset,
+    )
+)
+register(
+    Source(
+        "fund_call",
+        gettext_lazy("Fund: call for contributions"),
+        fund_call_propose,
+        fund_call_entry,
+    )
+)

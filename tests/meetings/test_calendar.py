@@ -1,0 +1,375 @@
+"""/meetings/: upcoming and past meetings, their filters, the timeline by
+month, and the meetings' sections of the directory's pages."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from meetings.enums import DatePrecision, MeetingKind, MeetingStatus, MonthPart, Visibility
+from tests.factories import ConferenceFactory, MemberStateFactory, TopicFactory, WorkingGroupFactory
+from tests.meetings.factories import MeetingFactory
+from tests.meetings.roles import ROLES, make_user, sign_in
+
+pytestmark = pytest.mark.django_db
+
+LIST_URL = reverse("meetings:meeting_list")
+TIMELINE_URL = reverse("meetings:meeting_timeline")
+
+
+def titles(response):
+    return [meeting.title for meeting in response.context["page"]]
+
+
+def days_from_today(days):
+    return timezone.localdate() + datetime.timedelta(days=days)
+
+
+def test_upcoming_meetings_come_in_calendar_order_with_their_dates_as_known(client):
+    year = timezone.localdate().year + 2
+    MeetingFactory(title_en="To be defined", date_precision=DatePrecision.UNDEFINED)
+    MeetingFactory(
+        title_en="Second semester",
+        date_precision=DatePrecision.SEMESTER,
+        start_date=datetime.date(year, 9, 1),
+    )
+    MeetingFactory(
+        title_en="Exact days",
+        start_date=datetime.date(year, 4, 10),
+        end_date=datetime.date(year, 4, 11),
+    )
+    MeetingFactory(
+        title_en="Beginning of April",
+        date_precision=DatePrecision.MONTH,
+        month_part=MonthPart.BEGINNING,
+        start_date=datetime.date(year, 4, 20),
+    )
+
+    response = client.get(LIST_URL)
+
+    assert titles(response) == [
+        "Beginning of April",
+        "Exact days",
+        "Second semester",
+        "To be defined",
+    ]
+    html = response.content.decode()
+    assert f"beginning of April {year}" in html
+    assert f"April 10–11, {year}" in html
+    assert f"second semester of {year}" in html
+
+
+def test_past_meetings_are_on_their_own_tab_the_latest_first(client):
+    MeetingFactory(title_en="Next month")
+    MeetingFactory(
+        title_en="Last year",
+        status=MeetingStatus.HELD,
+        start_date=days_from_today(-400),
+        end_date=days_from_today(-399),
+    )
+    MeetingFactory(
+        title_en="Last month",
+        status=MeetingStatus.HELD,
+        start_date=days_from_today(-30),
+        end_date=days_from_today(-29),
+    )
+
+    assert titles(client.get(LIST_URL)) == ["Next month"]
+    assert titles(client.get(LIST_URL, {"when": "past"})) == ["Last month", "Last year"]
+
+
+def test_a_meeting_still_going_on_is_upcoming(client):
+    MeetingFactory(title_en="Today's", start_date=days_from_today(-1), end_date=days_from_today(1))
+
+    assert titles(client.get(LIST_URL)) == ["Today's"]
+    assert titles(client.get(LIST_URL, {"when": "past"})) == []
+
+
+def test_calendar_filters_by_kind_host_state_working_group_topic_and_year(client):
+    state = MemberStateFactory()
+    group = WorkingGroupFactory()
+    topic = TopicFactory()
+    year = timezone.localdate().year + 1
+    MeetingFactory(title_en="Seminar", kind=MeetingKind.SEMINAR)
+    MeetingFactory(title_en="Hosted", host_state=state)
+    MeetingFactory(title_en="Of the group").working_groups.add(group)
+    MeetingFactory(title_en="On the topic").topics.add(topic)
+    MeetingFactory(
+        title_en="Next year",
+        date_precision=DatePrecision.SEMESTER,
+        start_date=datetime.date(year, 2, 1),
+    )
+
+    assert titles(client.get(LIST_URL, {"kind": MeetingKind.SEMINAR})) == ["Seminar"]
+    assert titles(client.get(LIST_URL, {"host_state": state.iso_code})) == ["Hosted"]
+    assert titles(client.get(LIST_URL, {"working_group": group.pk})) == ["Of the group"]
+    assert titles(client.get(LIST_URL, {"topic": topic.slug})) == ["On the topic"]
+    assert "Next year" in titles(client.get(LIST_URL, {"year": year}))
+    assert "Next year" not in titles(client.get(LIST_URL, {"year": year + 1}))
+
+
+def test_year_filter_keeps_a_meeting_that_runs_into_the_year(client):
+    year = timezone.localdate().year + 3
+    MeetingFactory(
+        title_en="Over new year",
+        start_date=datetime.date(year - 1, 12, 30),
+        end_date=datetime.date(year, 1, 2),
+    )
+
+    assert titles(client.get(LIST_URL, {"year": year})) == ["Over new year"]
+    assert titles(client.get(LIST_URL, {"year": year - 1})) == ["Over new year"]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"kind": "banquet"},
+        {"host_state": "ZZ"},
+        {"working_group": "abc"},
+        {"working_group": "999999"},
+        {"topic": "no-such-topic"},
+        {"year": "abc"},
+        {"year": "99999999"},
+        {"year": "2006.5"},
+        {"when": "tomorrow"},
+        {"page": "last"},
+        {"page": "-3"},
+    ],
+)
+def test_calendar_ignores_values_it_does_not_know(client, params):
+    MeetingFactory(title_en="Listed")
+
+    response = client.get(LIST_URL, params)
+
+    assert response.status_code == 200
+    assert titles(response) == ["Listed"]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_restricted_meetings_are_listed_only_to_those_who_may_see_them(client, role):
+    MeetingFactory(title_en="Public")
+    restricted = MeetingFactory(title_en="Restricted", visibility=Visibility.DELEGATES)
+    sign_in(client, make_user(role, restricted))
+
+    listed = titles(client.get(LIST_URL))
+
+    if role in ("focal_point", "delegate", "staff"):
+        assert listed == ["Public", "Restricted"]
+    else:
+        assert listed == ["Public"]
+
+
+def _meetings(count):
+    for _ in range(count):
+        meeting = MeetingFactory(conference=ConferenceFactory())
+        meeting.working_groups.add(WorkingGroupFactory(), WorkingGroupFactory())
+        MeetingFactory(
+            status=MeetingStatus.HELD,
+            start_date=days_from_today(-40),
+            end_date=days_from_today(-39),
+        )
+
+
+@pytest.mark.parametrize("params", [{}, {"when": "past"}, {"kind": MeetingKind.WORKSHOP}])
+def test_calendar_runs_a_fixed_number_of_queries(count_queries, params):
+    from urllib.parse import urlencode
+
+    url = f"{LIST_URL}?{urlencode(params)}"
+    _meetings(2)
+    small = count_queries(url)
+
+    _meetings(6)
+
+    assert count_queries(url) == small
+
+
+def test_calendar_offers_the_timeline_documents_and_feed(client):
+    html = client.get(LIST_URL).content.decode()
+
+    assert reverse("meetings:meeting_timeline") in html
+    assert reverse("meetings:document_list") in html
+    assert reverse("meetings:calendar_feed") in html
+
+
+def test_main_navigation_links_to_the_meetings(client):
+    html = client.get(reverse("home")).content.decode()
+
+    assert f'href="{LIST_URL}"' in html
+
+
+# Timeline ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def cycle():
+    """A planning cycle as the 2006-2007 timeline had it."""
+    conference = ConferenceFactory(number=14, year=2005)
+    MeetingFactory(
+        title_en="Seminar on social dialogue",
+        conference=conference,
+        status=MeetingStatus.HELD,
+        start_date=datetime.date(2006, 3, 23),
+        end_date=datetime.date(2006, 3, 24),
+    )
+    MeetingFactory(
+        title_en="WGs Meeting 2006",
+        conference=conference,
+        date_precision=DatePrecision.MONTH,
+        month_part=MonthPart.BEGINNING,
+        start_date=datetime.date(2006, 4, 1),
+    )
+    MeetingFactory(
+        title_en="Seminar on employment services",
+        conference=conference,
+        date_precision=DatePrecision.SEMESTER,
+        start_date=datetime.date(2006, 7, 1),
+    )
+    MeetingFactory(
+        title_en="Workshop on social protection",
+        conference=conference,
+        date_precision=DatePrecision.UNDEFINED,
+        date_note="To be defined in WGs meeting in April, 2006",
+    )
+    MeetingFactory(
+        title_en="XV IACML",
+        conference=conference,
+        date_precision=DatePrecision.MONTH,
+        start_date=datetime.date(2007, 9, 1),
+    )
+    MeetingFactory(title_en="Of another cycle", start_date=datetime.date(2006, 5, 3))
+    return conference
+
+
+def test_timeline_of_a_cycle_places_each_meeting_in_its_months(client, cycle):
+    response = client.get(TIMELINE_URL, {"conference": cycle.number})
+
+    timeline = response.context["timeline"]
+    assert timeline.years == [2006, 2007]
+    assert len(timeline.months) == 24
+    rows = {
+        row.meeting.title: (row.before, row.span, row.after, row.label) for row in timeline.rows
+    }
+    assert rows == {
+        "Seminar on social dialogue": (2, 1, 21, "23–24"),
+        "WGs Meeting 2006": (3, 1, 20, "beginning"),
+        "Seminar on employment services": (6, 6, 12, "second semester of 2006"),
+        "XV IACML": (20, 1, 3, ""),
+    }
+    assert [meeting.title for meeting in timeline.undefined] == ["Workshop on social protection"]
+    html = response.content.decode()
+    assert 'colspan="6"' in html
+    assert "To be defined in WGs meeting in April, 2006" in html
+    assert "Of another cycle" not in html
+
+
+def test_timeline_by_years_shows_the_meetings_that_may_fall_in_them(client, cycle):
+    response = client.get(TIMELINE_URL, {"start": 2007, "end": 2007})
+
+    timeline = response.context["timeline"]
+    assert [row.meeting.title for row in timeline.rows] == ["XV IACML"]
+    assert timeline.undefined == []
+
+
+def test_timeline_clips_a_meeting_to_the_years_shown(client):
+    MeetingFactory(
+        title_en="A whole year",
+        date_precision=DatePrecision.YEAR,
+        start_date=datetime.date(2010, 5, 5),
+    )
+    MeetingFactory(
+        title_en="A semester",
+        date_precision=DatePrecision.SEMESTER,
+        start_date=datetime.date(2010, 8, 1),
+    )
+
+    timeline = client.get(TIMELINE_URL, {"start": 2010, "end": 2011}).context["timeline"]
+
+    rows = {row.meeting.title: (row.before, row.span, row.after) for row in timeline.rows}
+    assert rows == {"A whole year": (0, 12, 12), "A semester": (6, 6, 12)}
+    assert client.get(TIMELINE_URL, {"start": 2011, "end": 2011}).context["timeline"].rows == []
+
+
+def test_timeline_shows_this_year_and_the_next_by_default(client):
+    year = timezone.localdate().year
+    MeetingFactory(title_en="Soon")
+
+    timeline = client.get(TIMELINE_URL).context["timeline"]
+
+    assert timeline.years == [year, year + 1]
+    assert [row.meeting.title for row in timeline.rows] == ["Soon"]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"conference": "999"},
+        {"conference": "abc"},
+        {"start": "abc"},
+        {"start": "2007", "end": "2006"},
+        {"start": "1000", "end": "9999"},
+        {"start": "2000", "end": "2030"},
+        {"end": "2006"},
+    ],
+)
+def test_timeline_answers_bad_periods_with_a_default_table(client, params):
+    response = client.get(TIMELINE_URL, params)
+
+    assert response.status_code == 200
+    assert 1 <= len(response.context["timeline"].years) <= 4
+
+
+def test_timeline_hides_restricted_meetings_from_visitors(client, cycle):
+    MeetingFactory(
+        title_en="Closed-door meeting",
+        conference=cycle,
+        visibility=Visibility.DELEGATES,
+        start_date=datetime.date(2006, 6, 1),
+    )
+
+    html = client.get(TIMELINE_URL, {"conference": cycle.number}).content.decode()
+
+    assert "Closed-door meeting" not in html
+
+
+# Sections of the directory ---------------------------------------------------
+
+
+def test_member_state_page_lists_the_meetings_it_hosts_upcoming_first(client):
+    state = MemberStateFactory()
+    MeetingFactory(
+        title_en="Held here",
+        host_state=state,
+        status=MeetingStatus.HELD,
+        start_date=days_from_today(-100),
+        end_date=days_from_today(-99),
+    )
+    MeetingFactory(title_en="Coming here", host_state=state)
+    MeetingFactory(title_en="Restricted here", host_state=state, visibility=Visibility.DELEGATES)
+    MeetingFactory(title_en="Elsewhere")
+
+    html = client.get(state.get_absolute_url()).content.decode()
+
+    assert html.index("Coming here") < html.index("Held here")
+    assert "Restricted here" not in html
+    assert "Elsewhere" not in html
+    assert f"?host_state={state.iso_code}" in html
+
+
+def test_topic_page_lists_the_meetings_on_the_topic(client):
+    topic = TopicFactory()
+    MeetingFactory(title_en="On the topic").topics.add(topic)
+    MeetingFactory(title_en="Off the topic")
+
+    html = client.get(topic.get_absolute_url()).content.decode()
+
+    assert "On the topic" in html
+    assert "Off the topic" not in html
+
+
+def test_a_member_state_without_meetings_shows_no_meetings_section(client):
+    state = MemberStateFactory()
+
+    html = client.get(state.get_absolute_url()).content.decode()
+
+    assert "meetings-hosted-heading" not in html

@@ -1,0 +1,113 @@
+"""Places under concurrent requests: the meeting's row lock serializes the
+decisions, so capacity is never exceeded. Real threads, each with its own
+database connection, against PostgreSQL (CI)."""
+
+import threading
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+
+from meetings.enums import RegistrationStatus
+from meetings.models import Registration
+from tests.factories import InstitutionFactory, UserFactory
+from tests.meetings.factories import MeetingFactory
+
+CONCURRENT = 50
+PLACES = 10
+
+
+def _in_threads(work, count):
+    """Run work(i) in ``count`` threads released at the same moment; return errors."""
+    start = threading.Barrier(count)
+    errors = []
+
+    def run(i):
+        try:
+            start.wait()
+            work(i)
+        except Exception as error:  # noqa: BLE001 — every failure is reported by the test
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    return errors
+
+
+@pytest.mark.postgresql
+@pytest.mark.django_db(transaction=True)
+def test_fifty_concurrent_registrations_for_ten_places():
+    meeting = MeetingFactory(capacity=PLACES)
+    institution = InstitutionFactory()
+    users = [UserFactory(email=f"delegate{i}@example.org") for i in range(CONCURRENT)]
+    url = reverse("meetings:register", args=[meeting.slug])
+    statuses = []
+
+    def register(i):
+        client = Client()
+        client.force_login(users[i])
+        response = client.post(
+            url,
+            {
+                "full_name": f"Delegate {i}",
+                "institution": institution.pk,
+                "member_state": institution.member_state_id,
+                "role": "delegate",
+                "email": users[i].email,
+                "language": "en",
+            },
+        )
+        statuses.append(response.status_code)
+
+    errors = _in_threads(register, CONCURRENT)
+
+    assert errors == []
+    assert statuses == [302] * CONCURRENT
+    by_status = {
+        status: Registration.objects.filter(meeting=meeting, status=status).count()
+        for status in RegistrationStatus.values
+    }
+    assert by_status[RegistrationStatus.SUBMITTED] == PLACES
+    assert by_status[RegistrationStatus.WAITLISTED] == CONCURRENT - PLACES
+    assert sum(by_status.values()) == CONCURRENT
+    positions = sorted(
+        r.waitlist_position()
+        for r in Registration.objects.filter(status=RegistrationStatus.WAITLISTED)
+    )
+    assert positions == list(range(1, CONCURRENT - PLACES + 1))
+
+
+@pytest.mark.postgresql
+@pytest.mark.django_db(transaction=True)
+def test_the_same_address_posted_concurrently_registers_once():
+    meeting = MeetingFactory(capacity=PLACES)
+    institution = InstitutionFactory()
+    url = reverse("meetings:register", args=[meeting.slug])
+    statuses = []
+
+    def register(i):
+        response = Client().post(
+            url,
+            {
+                "full_name": "Same Person",
+                "institution": institution.pk,
+                "role": "delegate",
+                "email": "same@example.org",
+                "language": "en",
+            },
+        )
+        statuses.append(response.status_code)
+
+    errors = _in_threads(register, 10)
+
+    assert errors == []
+    assert Registration.objects.filter(meeting=meeting).count() == 1
+    # One went through to the "check your email" page; the others got the form
+    # back with the message.
+    assert sorted(statuses) == [200] * 9 + [302]
