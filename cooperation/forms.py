@@ -3,15 +3,14 @@ services (services.py); these forms only check what a person typed."""
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from network.models import Institution
 from network.uploads import DocumentValidator
 from portfolio.models import Program
 
-from .enums import ActivityType, ChangeKind, NeedStatus, RequestStatus
-from .models import BudgetLine, Call, Evidence, ExpectedResult, Need, Request
+from .enums import ActivityType, ChangeKind, NeedStatus
+from .models import BudgetLine, Call, ExpectedResult, Need, Request
 
 MAX_EVIDENCE_FILES = 10
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -139,23 +138,6 @@ BudgetLineFormSet = forms.inlineformset_factory(
 )
 
 
-def draft_save(*, form, results, budget_lines):
-    """Save the draft and its lines together, if it is still a draft: the
-    requester may have submitted it from another tab meanwhile."""
-    with transaction.atomic():
-        if form.instance.pk and not (
-            Request.objects.select_for_update()
-            .filter(pk=form.instance.pk, status=RequestStatus.DRAFT)
-            .exists()
-        ):
-            raise ValidationError(_("This request is no longer a draft; it cannot be changed."))
-        request = form.save()
-        for formset in (results, budget_lines):
-            formset.instance = request
-            formset.save()
-    return request
-
-
 class CommentForm(forms.Form):
     comment = forms.CharField(
         label=_("Comment"),
@@ -202,19 +184,7 @@ class EvidenceField(forms.FileField):
         return [super(EvidenceField, self).clean(file, initial) for file in files]
 
 
-class EvidenceFormMixin:
-    def attach_evidence(self, *, request, user, follow_up=None):
-        for file in self.cleaned_data["evidence"]:
-            Evidence.objects.create(
-                request=request,
-                follow_up=follow_up,
-                title=file.name[:200],
-                file=file,
-                uploaded_by=user,
-            )
-
-
-class FinalReportForm(EvidenceFormMixin, forms.Form):
+class FinalReportForm(forms.Form):
     """What was done, what was learned, the value reached for each expected
     result's indicator, and the evidence."""
 
@@ -243,7 +213,7 @@ class FinalReportForm(EvidenceFormMixin, forms.Form):
         return {result.pk: self.cleaned_data[f"achieved_{result.pk}"] for result in self.results}
 
 
-class FollowUpForm(EvidenceFormMixin, forms.Form):
+class FollowUpForm(forms.Form):
     months = forms.TypedChoiceField(label=_("Follow-up"), coerce=int)
     change_kinds = forms.MultipleChoiceField(
         label=_("What changed in the ministry"),

@@ -25,8 +25,8 @@ from network.models import User
 from network.selectors import focal_points_of, secretariat_recipients
 
 from . import rules
-from .enums import FOLLOW_UP_MONTHS, RequestStatus
-from .models import Call, FinalReport, FollowUp, Request, RequestEvent, Review
+from .enums import FOLLOW_UP_MONTHS, NeedStatus, RequestStatus
+from .models import Call, Evidence, FinalReport, FollowUp, Need, Request, RequestEvent, Review
 
 Status = RequestStatus
 
@@ -260,8 +260,9 @@ def request_carried_out(*, request, user, last_day):
 
 
 @transaction.atomic
-def final_report_submit(*, request, user, what_was_done, lessons, achieved):
-    """``achieved``: {expected result pk: value reached}, for every result."""
+def final_report_submit(*, request, user, what_was_done, lessons, achieved, evidence=()):
+    """``achieved``: {expected result pk: value reached}, for every result;
+    ``evidence``: uploaded files showing the activity took place."""
     _require(_is_party(user, request), _("Only the two ministries report."))
     request = _locked(request, Status.CARRIED_OUT)
     results = list(request.results.all())
@@ -277,12 +278,13 @@ def final_report_submit(*, request, user, what_was_done, lessons, achieved):
     FinalReport.objects.create(
         request=request, what_was_done=what_was_done, lessons=lessons, submitted_by=user
     )
+    _evidence_add(request, evidence, user=user)
     _move(request, Status.REPORTED, by=user)
     return request
 
 
 @transaction.atomic
-def follow_up_submit(*, request, user, months, change_kinds, description):
+def follow_up_submit(*, request, user, months, change_kinds, description, evidence=()):
     """What changed in the beneficiary ministry, 6 or 12 months after."""
     _require(rules.is_requester(user, request), _("The beneficiary ministry reports follow-ups."))
     request = _locked(request, Status.REPORTED, Status.CLOSED)
@@ -299,7 +301,45 @@ def follow_up_submit(*, request, user, months, change_kinds, description):
     )
     follow_up.full_clean()
     follow_up.save()
+    _evidence_add(request, evidence, user=user, follow_up=follow_up)
     return follow_up
+
+
+def _evidence_add(request, files, *, user, follow_up=None):
+    for file in files:
+        Evidence.objects.create(
+            request=request,
+            follow_up=follow_up,
+            title=file.name[:200],
+            file=file,
+            uploaded_by=user,
+        )
+
+
+# Drafts and needs -------------------------------------------------------------
+
+
+@transaction.atomic
+def request_draft_save(*, user, form, results, budget_lines):
+    """Save a draft from its validated form and formsets (expected results,
+    budget lines) together, if it is still a draft: the requester may have
+    submitted it from another tab meanwhile."""
+    draft = form.instance
+    if draft.pk is None:
+        _require(rules.can_create_request(user), _("Only a ministry's focal points request."))
+    else:
+        _require(rules.is_requester(user, draft), _("Only the requesting ministry edits."))
+        _locked(draft, Status.DRAFT)
+    draft = form.save()
+    for formset in (results, budget_lines):
+        formset.instance = draft
+        formset.save()
+    return draft
+
+
+def need_withdraw(*, need, user):
+    _require(rules.can_edit_need(user, need), _("Only the ministry's focal points withdraw it."))
+    Need.objects.filter(pk=need.pk, status=NeedStatus.OPEN).update(status=NeedStatus.WITHDRAWN)
 
 
 # Reminders --------------------------------------------------------------------

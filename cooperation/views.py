@@ -12,7 +12,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -33,7 +32,6 @@ from .forms import (
     NeedForm,
     ReasonForm,
     RequestForm,
-    draft_save,
 )
 from .models import Evidence, Need, Request
 
@@ -135,8 +133,7 @@ def need_edit(request, pk):
 @require_POST
 def need_withdraw(request, pk):
     need = _need_for(request, pk, edit=True)
-    # One field of one object, and nothing else depends on it: no workflow.
-    Need.objects.filter(pk=need.pk, status=NeedStatus.OPEN).update(status=NeedStatus.WITHDRAWN)
+    services.need_withdraw(need=need, user=request.user)
     messages.success(request, _("The need is withdrawn; peers no longer see it as open."))
     return redirect("cooperation:need_detail", pk=need.pk)
 
@@ -217,7 +214,9 @@ def _draft_page(request, *, form, results, budget_lines, coop=None):
         [form.is_valid(), results.is_valid(), budget_lines.is_valid()]
     ):
         try:
-            coop = draft_save(form=form, results=results, budget_lines=budget_lines)
+            coop = services.request_draft_save(
+                user=request.user, form=form, results=results, budget_lines=budget_lines
+            )
         except ValidationError as error:
             _error(request, error)
         else:
@@ -397,15 +396,14 @@ def request_report(request, reference):
     form = FinalReportForm(request.POST or None, request.FILES or None, results=results)
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                services.final_report_submit(
-                    request=coop,
-                    user=request.user,
-                    what_was_done=form.cleaned_data["what_was_done"],
-                    lessons=form.cleaned_data["lessons"],
-                    achieved=form.achieved(),
-                )
-                form.attach_evidence(request=coop, user=request.user)
+            services.final_report_submit(
+                request=coop,
+                user=request.user,
+                what_was_done=form.cleaned_data["what_was_done"],
+                lessons=form.cleaned_data["lessons"],
+                achieved=form.achieved(),
+                evidence=form.cleaned_data["evidence"],
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -426,15 +424,14 @@ def request_follow_up(request, reference):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                follow_up = services.follow_up_submit(
-                    request=coop,
-                    user=request.user,
-                    months=form.cleaned_data["months"],
-                    change_kinds=form.cleaned_data["change_kinds"],
-                    description=form.cleaned_data["description"],
-                )
-                form.attach_evidence(request=coop, user=request.user, follow_up=follow_up)
+            services.follow_up_submit(
+                request=coop,
+                user=request.user,
+                months=form.cleaned_data["months"],
+                change_kinds=form.cleaned_data["change_kinds"],
+                description=form.cleaned_data["description"],
+                evidence=form.cleaned_data["evidence"],
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
