@@ -15,10 +15,8 @@ A source is a ``kind`` name and plain functions:
 
 Sources are registered at the bottom of this module, in the order their items
 are proposed. The newsletter imports the apps whose content it shows, never
-the reverse: a source for meetings (upcoming, with open registration) or for
-cooperation (open calls, new results) is such functions here, reading that
-app's selectors, plus one ``register`` line. Its ``propose`` may ignore
-``since`` (a meeting is news while its registration is open); compiling never
+the reverse. A source's ``propose`` may ignore ``since`` (a meeting is news
+while its registration is open, a call while it is open); compiling never
 proposes again what a sent issue included.
 """
 
@@ -29,11 +27,17 @@ from django.conf import settings
 from django.contrib.contenttypes.prefetch import GenericPrefetch
 from django.db.models import QuerySet
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from cooperation.enums import RequestStatus
+from cooperation.models import Call, RequestEvent
+from cooperation.models import Request as CooperationRequest
 from fund.selectors import fund_below_minimum, year_end_projection
+from meetings.enums import Visibility
+from meetings.models import Meeting
 from portfolio.models import Program
 
 from .models import NewsItem
@@ -146,6 +150,98 @@ def program_entry(program, language):
     )
 
 
+# Meetings with open registration ------------------------------------------
+
+
+def meetings_queryset():
+    return Meeting.objects.select_related("host_state").prefetch_related("topics")
+
+
+def meetings_propose(since):
+    # News while registration is open, whenever it was published: a sent
+    # issue that included the meeting keeps it from being proposed again.
+    return (
+        meetings_queryset()
+        .open_for_registration()
+        .filter(visibility=Visibility.PUBLIC)
+        .in_calendar_order()
+    )
+
+
+def meeting_entry(meeting, language):
+    if meeting is None or meeting.visibility != Visibility.PUBLIC:
+        return None
+    when = _("%(dates)s, %(place)s. Registration is open until %(deadline)s.") % {
+        "dates": meeting.dates_display(),
+        "place": meeting.place_display(),
+        "deadline": formats.date_format(
+            timezone.localtime(meeting.registration_closes_at, meeting.tz), "DATE_FORMAT"
+        ),
+    }
+    return Entry(
+        label=_("Meeting"),
+        title=getattr(meeting, f"title_{language}", None) or meeting.title,
+        text=_summary(f"{when} {meeting.description}"),
+        url=_absolute(meeting.get_absolute_url()),
+        byline=meeting.get_kind_display(),
+        topic_ids=frozenset(topic.pk for topic in meeting.topics.all()),
+    )
+
+
+# Cooperation: open calls and new results -------------------------------------
+
+
+def calls_queryset():
+    return Call.objects.prefetch_related("topics")
+
+
+def calls_propose(since):
+    return calls_queryset().open().order_by("closes_at", "pk")
+
+
+def call_entry(call, language):
+    if call is None or not call.is_open():
+        return None
+    deadline = formats.date_format(timezone.localtime(call.closes_at), "DATE_FORMAT")
+    return Entry(
+        label=_("Call for proposals"),
+        title=getattr(call, f"title_{language}", None) or call.title,
+        text=_summary(
+            _("Proposals until %(deadline)s.") % {"deadline": deadline}
+            + f" {getattr(call, f'description_{language}', None) or call.description}"
+        ),
+        url=_absolute(call.get_absolute_url()),
+        topic_ids=frozenset(topic.pk for topic in call.topics.all()),
+    )
+
+
+def results_queryset():
+    return CooperationRequest.objects.select_related("requester", "provider", "topic")
+
+
+def results_propose(since):
+    closed = RequestEvent.objects.filter(to_status=RequestStatus.CLOSED, at__gt=since)
+    return (
+        results_queryset()
+        .filter(status=RequestStatus.CLOSED, pk__in=closed.values("request_id"))
+        .order_by("updated_at", "pk")
+    )
+
+
+def result_entry(request, language):
+    if request is None or not request.results_are_public:
+        return None
+    return Entry(
+        label=_("Results of cooperation"),
+        title=request.title,
+        text=_summary(request.summary or request.objectives),
+        url=_absolute(request.get_absolute_url()),
+        byline=_("%(provider)s with %(requester)s")
+        % {"provider": request.provider, "requester": request.requester},
+        topic_ids=frozenset([request.topic_id]),
+    )
+
+
 # The fund's call for contributions -----------------------------------------
 
 
@@ -180,6 +276,27 @@ register(
         programs_propose,
         program_entry,
         programs_queryset,
+    )
+)
+register(
+    Source(
+        "meeting",
+        gettext_lazy("Meeting with open registration"),
+        meetings_propose,
+        meeting_entry,
+        meetings_queryset,
+    )
+)
+register(
+    Source("call", gettext_lazy("Call for proposals"), calls_propose, call_entry, calls_queryset)
+)
+register(
+    Source(
+        "cooperation_result",
+        gettext_lazy("Results of cooperation"),
+        results_propose,
+        result_entry,
+        results_queryset,
     )
 )
 register(
