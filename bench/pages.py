@@ -44,6 +44,15 @@ PAGES = [
     "/fund/",
     "/fund/?year=2014",
     "/fund/statement.xlsx",
+    "/meetings/",
+    "/meetings/timeline/?start=2006&end=2007",
+    "/meetings/wg2-meeting-washington-2004/",
+    "/meetings/calendar.ics",
+    "/meetings/documents/?q=CIMT",
+    "/cooperation/",
+    "/cooperation/statistics/",
+    "/cooperation/calls/",
+    "/news/",
 ]
 
 
