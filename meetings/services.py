@@ -187,13 +187,19 @@ def registration_create(*, meeting, registration, by=None, now=None):
         return registration_confirm(
             registration=registration, by=by, endorsed=by_focal_point, now=now
         )
+    _ask_to_confirm(registration, event="confirm", template="registration_confirm")
+    return registration
+
+
+def _ask_to_confirm(registration, *, event, template):
+    """Email the link that confirms the registrant's address (once per event)."""
     email_enqueue(
-        key=f"meetings:registration:{registration.pk}:confirm",
+        key=f"meetings:registration:{registration.pk}:{event}",
         to=registration.email,
-        template="meetings/email/registration_confirm",
+        template=f"meetings/email/{template}",
         context={
             "registration": registration,
-            "meeting": meeting,
+            "meeting": registration.meeting,
             "confirm_path": reverse(
                 "meetings:registration_confirm",
                 kwargs={"token": confirmation_token(registration)},
@@ -201,7 +207,6 @@ def registration_create(*, meeting, registration, by=None, now=None):
         },
         language=registration.language,
     )
-    return registration
 
 
 @transaction.atomic
@@ -402,20 +407,7 @@ def registrations_remind(*, now=None):
         if now < meeting.registration_closes_at - lead:
             continue
         for registration in meeting.registrations.filter(status=Status.PENDING_CONFIRMATION):
-            email_enqueue(
-                key=f"meetings:registration:{registration.pk}:reminder-confirm",
-                to=registration.email,
-                template="meetings/email/reminder_confirm",
-                context={
-                    "registration": registration,
-                    "meeting": meeting,
-                    "confirm_path": reverse(
-                        "meetings:registration_confirm",
-                        kwargs={"token": confirmation_token(registration)},
-                    ),
-                },
-                language=registration.language,
-            )
+            _ask_to_confirm(registration, event="reminder-confirm", template="reminder_confirm")
             count += 1
         if meeting.approval == Approval.ENDORSEMENT:
             count += _remind_endorsers(meeting)
