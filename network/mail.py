@@ -41,6 +41,8 @@ STALE_SENDING_AFTER = datetime.timedelta(hours=1)
 # Rows per INSERT or lookup when recording many deliveries: well under
 # SQLite's limit of variables per statement.
 RECORD_CHUNK = 500
+# Deliveries per task when stale ones are queued again: one connection each.
+REQUEUE_BATCH = 100
 
 
 @dataclass(frozen=True)
@@ -266,16 +268,22 @@ def email_retry_failed(*, deliveries):
 
 
 def email_requeue_stale(*, now=None):
-    """Queue again what the broker may have lost; give up on interrupted sends.
+    """Queue again what the broker may have lost (in batches: after an outage
+    or a killed worker there may be many); give up on interrupted sends.
     Returns (requeued, abandoned) counts."""
+    # Imported here: tasks.py imports this module.
+    from .tasks import email_deliver_many
+
     now = now or timezone.now()
     pending = list(
         EmailDelivery.objects.filter(
             status=DeliveryStatus.PENDING, updated_at__lt=now - STALE_PENDING_AFTER
-        ).values_list("pk", flat=True)
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)
     )
-    for pk in pending:
-        _queue_after_commit(pk)
+    for start in range(0, len(pending), REQUEUE_BATCH):
+        queue_after_commit(email_deliver_many, pending[start : start + REQUEUE_BATCH])
     abandoned = EmailDelivery.objects.filter(
         status=DeliveryStatus.SENDING, updated_at__lt=now - STALE_SENDING_AFTER
     ).update(

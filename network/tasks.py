@@ -11,6 +11,15 @@ def email_deliver(self, delivery_id):
         raise self.retry(exc=error, countdown=mail.backoff_seconds(self.request.retries)) from error
 
 
+@shared_task(bind=True, max_retries=mail.MAX_ATTEMPTS, acks_late=True)
+def email_deliver_many(self, delivery_ids):
+    """Deliveries queued again together (email_requeue_stale): one connection."""
+    try:
+        mail.email_deliver_batch(delivery_ids=delivery_ids)
+    except mail.TRANSIENT_ERRORS as error:
+        raise self.retry(exc=error, countdown=mail.backoff_seconds(self.request.retries)) from error
+
+
 @shared_task
 def email_requeue_stale():
     mail.email_requeue_stale()

@@ -305,6 +305,18 @@ def test_email_requeue_stale_sends_stale_pending_delivery(celery_worker, smtp_se
     assert smtp_server[0]["Subject"] == "Hello Ana"
 
 
+def test_email_requeue_stale_queues_many_deliveries_in_batches(
+    django_capture_on_commit_callbacks,
+):
+    for n in range(mail.REQUEUE_BATCH + 1):
+        backdate(create_delivery(key=f"greeting:{n}"), mail.STALE_PENDING_AFTER * 2)
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        assert mail.email_requeue_stale() == (mail.REQUEUE_BATCH + 1, 0)
+
+    assert len(callbacks) == 2
+
+
 def test_email_requeue_stale_fails_delivery_stuck_sending(smtp_server):
     delivery = create_delivery(status=DeliveryStatus.SENDING)
     backdate(delivery, mail.STALE_SENDING_AFTER + datetime.timedelta(minutes=1))
