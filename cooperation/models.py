@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.db.models import Q, Sum
 from django.urls import reverse
 from django.utils import timezone
@@ -353,14 +353,24 @@ class Request(models.Model):
         return f"{self.reference} {self.title}"
 
     def save(self, *args, **kwargs):
-        if not self.reference:
-            year = (self.created_at or timezone.now()).year
-            count = Request.objects.filter(reference__startswith=f"RIAL-{year}-").count()
-            self.reference = f"RIAL-{year}-{count + 1:03d}"
-            while Request.objects.filter(reference=self.reference).exists():
-                count += 1
-                self.reference = f"RIAL-{year}-{count + 1:03d}"
-        super().save(*args, **kwargs)
+        if self.reference:
+            super().save(*args, **kwargs)
+            return
+        # The next number of the year; two requests created at the same moment
+        # may pick the same one, and the unique constraint sends the loser to
+        # the next number.
+        year = (self.created_at or timezone.now()).year
+        taken = Request.objects.filter(reference__startswith=f"RIAL-{year}-").count()
+        for number in range(taken + 1, taken + 20):
+            self.reference = f"RIAL-{year}-{number:03d}"
+            try:
+                with transaction.atomic():
+                    super().save(*args, **kwargs)
+                return
+            except IntegrityError:
+                if not Request.objects.filter(reference=self.reference).exists():
+                    raise
+        raise IntegrityError("No free reference number for the cooperation request.")
 
     def get_absolute_url(self):
         return reverse("cooperation:request_detail", kwargs={"reference": self.reference})

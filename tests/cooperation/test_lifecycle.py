@@ -329,3 +329,15 @@ def _do(step, request, user):
         ),
         "close": lambda: services.request_close(request=request, user=user),
     }[step]()
+
+
+def test_references_are_numbered_per_year_and_skip_a_taken_number():
+    first = RequestFactory()
+    year = first.reference.split("-")[1]
+    # The next number taken meanwhile, as by a request saved at the same moment.
+    RequestFactory(reference=f"RIAL-{year}-003")
+
+    third = RequestFactory()
+
+    assert first.reference == f"RIAL-{year}-001"
+    assert third.reference == f"RIAL-{year}-004"
