@@ -205,3 +205,29 @@ def wait_for(predicate, timeout=15):
             return True
         time.sleep(0.1)
     return False
+
+
+def run_in_threads(work, count):
+    """Run ``work(i)`` for i in range(count), each in its own thread (and
+    database connection), all released at the same moment. Returns the
+    exceptions raised, in no particular order."""
+    import threading
+
+    start = threading.Barrier(count)
+    errors = []
+
+    def run(i):
+        try:
+            start.wait()
+            work(i)
+        except Exception as error:  # noqa: BLE001 — the caller asserts on every failure
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    return errors

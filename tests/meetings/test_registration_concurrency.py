@@ -2,42 +2,18 @@
 decisions, so capacity is never exceeded. Real threads, each with its own
 database connection, against PostgreSQL (CI)."""
 
-import threading
-
 import pytest
-from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
 from meetings.enums import RegistrationStatus
 from meetings.models import Registration
+from tests.conftest import run_in_threads
 from tests.factories import InstitutionFactory, UserFactory
 from tests.meetings.factories import MeetingFactory
 
 CONCURRENT = 50
 PLACES = 10
-
-
-def _in_threads(work, count):
-    """Run work(i) in ``count`` threads released at the same moment; return errors."""
-    start = threading.Barrier(count)
-    errors = []
-
-    def run(i):
-        try:
-            start.wait()
-            work(i)
-        except Exception as error:  # noqa: BLE001 — every failure is reported by the test
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return errors
 
 
 @pytest.mark.postgresql
@@ -65,7 +41,7 @@ def test_fifty_concurrent_registrations_for_ten_places():
         )
         statuses.append(response.status_code)
 
-    errors = _in_threads(register, CONCURRENT)
+    errors = run_in_threads(register, CONCURRENT)
 
     assert errors == []
     assert statuses == [302] * CONCURRENT
@@ -104,7 +80,7 @@ def test_the_same_address_posted_concurrently_registers_once():
         )
         statuses.append(response.status_code)
 
-    errors = _in_threads(register, 10)
+    errors = run_in_threads(register, 10)
 
     assert errors == []
     assert Registration.objects.filter(meeting=meeting).count() == 1
