@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
@@ -95,9 +96,12 @@ def news_edit(request, slug=None):
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
         try:
-            news = services.news_save(user=request.user, news=news, **fields)
-            if "submit" in request.POST:
-                services.news_submit(news=news, user=request.user)
+            # Saved and submitted together, or neither: a refused submission
+            # leaves the item as it was.
+            with transaction.atomic():
+                saved = services.news_save(user=request.user, news=news, **fields)
+                if "submit" in request.POST:
+                    services.news_submit(news=saved, user=request.user)
         except ValidationError as error:
             form.add_error(None, error)
         else:
