@@ -6,6 +6,8 @@ import io
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
 
+from network.exports import xlsx_response
+
 
 def statement_rows(statement):
     period = (
@@ -52,16 +54,9 @@ def statement_response(statement, fmt):
         csv.writer(buffer).writerows(statement_rows(statement))
         response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     elif fmt == "xlsx":
-        from openpyxl import Workbook
-
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet(_("Statement"))
-        for row in statement_rows(statement):
-            sheet.append(row)
-        response = HttpResponse(
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        return xlsx_response(
+            statement_rows(statement), filename=filename, sheet_title=_("Statement")
         )
-        workbook.save(response)
     else:
         raise Http404
     response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'

@@ -11,7 +11,7 @@ from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from network.exports import spreadsheet_safe
+from network.exports import spreadsheet_safe, xlsx_response
 
 from .enums import RegistrationStatus
 from .models import Registration
@@ -95,16 +95,7 @@ def participants_response(meeting, fmt):
         )
         response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     elif fmt == "xlsx":
-        from openpyxl import Workbook
-
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet(_("Participants"))
-        for row in _rows(meeting):
-            sheet.append([spreadsheet_safe(cell) for cell in row])
-        response = HttpResponse(
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
-        workbook.save(response)
+        return xlsx_response(_rows(meeting), filename=filename, sheet_title=_("Participants"))
     else:
         raise Http404
     response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'

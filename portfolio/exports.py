@@ -2,11 +2,11 @@
 
 import csv
 
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import Http404, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from network.exports import spreadsheet_safe
+from network.exports import spreadsheet_safe, xlsx_response
 
 COLUMNS = [
     (lambda: _("Title"), lambda p: p.title),
@@ -48,16 +48,5 @@ def programs_response(programs, fmt):
         response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
         return response
     if fmt == "xlsx":
-        from openpyxl import Workbook
-
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet(_("Programs"))
-        for row in _rows(programs):
-            sheet.append([spreadsheet_safe(cell) for cell in row])
-        response = HttpResponse(
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        )
-        response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-        workbook.save(response)
-        return response
+        return xlsx_response(_rows(programs), filename=filename, sheet_title=_("Programs"))
     raise Http404
