@@ -740,6 +740,15 @@ class RegistrationQuerySet(models.QuerySet):
         """The waiting list, in order."""
         return self.filter(status=RegistrationStatus.WAITLISTED).order_by("waitlisted_at", "pk")
 
+    def awaiting_approval(self):
+        """Confirmed registrations holding a place that wait for the Secretariat:
+        endorsed ones, and submitted ones where no endorsement is asked for
+        (as Registration.awaits_approval says of one)."""
+        return self.filter(
+            Q(status=RegistrationStatus.ENDORSED)
+            | (Q(status=RegistrationStatus.SUBMITTED) & ~Q(meeting__approval=Approval.ENDORSEMENT))
+        )
+
     def for_person(self, user):
         """The registrations made with this person's address or account."""
         return self.filter(Q(user=user) | Q(email__iexact=user.email))
@@ -850,6 +859,15 @@ class Registration(models.Model):
     @property
     def is_final(self):
         return self.status in FINAL
+
+    @property
+    def awaits_approval(self):
+        if self.status == RegistrationStatus.ENDORSED:
+            return True
+        return (
+            self.status == RegistrationStatus.SUBMITTED
+            and self.meeting.approval != Approval.ENDORSEMENT
+        )
 
     @property
     def can_withdraw(self):

@@ -499,3 +499,23 @@ def personal_data(user):
         }
         for r in registrations
     ]
+
+
+def with_uncovered_funding(meetings):
+    """The meetings of ``meetings`` that need an item no party has committed
+    to cover, each with ``uncovered`` (its FundingItems) set. Worked out in
+    Python: the needs are a JSON list, and there are tens of meetings a cycle."""
+    lines = FundingCommitment.objects.select_related("party")
+    found = []
+    for meeting in meetings.prefetch_related(Prefetch("funding_lines", queryset=lines)):
+        meeting.uncovered = meeting.uncovered_items()
+        if meeting.uncovered:
+            found.append(meeting)
+    return found
+
+
+def upcoming_with_uncovered_funding(today=None):
+    """Meetings to come, not cancelled, whose funding is not all committed."""
+    return with_uncovered_funding(
+        Meeting.objects.upcoming(today).select_related("host_state").in_calendar_order()
+    )

@@ -274,11 +274,7 @@ def registration_endorse(*, registration, by):
 def registration_approve(*, registration, by):
     _require(rules.can_manage_registrations(by), _("Only the Secretariat approves."))
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
-    meeting = registration.meeting
-    ready = [Status.SUBMITTED, Status.ENDORSED]
-    if meeting.approval == Approval.ENDORSEMENT:
-        ready = [Status.ENDORSED]
-    if registration.status not in ready:
+    if not registration.awaits_approval:
         if registration.status == Status.SUBMITTED:
             raise ValidationError(_("The delegation's focal point has not endorsed it yet."))
         raise ValidationError(

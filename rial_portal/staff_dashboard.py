@@ -14,8 +14,8 @@ from cooperation.enums import RequestStatus
 from cooperation.models import Request
 from fund.selectors import open_pledges, year_end_projection
 from meetings import rules as meetings_rules
-from meetings.admin.funding import upcoming_with_uncovered_funding
-from meetings.admin.registrations import registrations_awaiting_approval
+from meetings.models import Registration
+from meetings.selectors import upcoming_with_uncovered_funding
 from network.enums import DeliveryStatus
 from network.models import EmailDelivery
 from newsletter.enums import NewsStatus
@@ -59,7 +59,7 @@ def dashboard_context(request):
         waiting.append(
             _line(
                 _("Registrations to approve"),
-                registrations_awaiting_approval().count(),
+                Registration.objects.awaiting_approval().count(),
                 reverse("admin:meetings_registration_changelist") + "?awaiting=yes",
             )
         )

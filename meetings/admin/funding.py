@@ -1,35 +1,15 @@
 """Which meetings still need a funding item that no party has committed to
-cover: the filter of the meetings' list, the staff page, and the count on
-the staff dashboard."""
+cover: the filter of the meetings' list and the staff page (the reads are
+in meetings/selectors.py, shared with the staff dashboard)."""
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
 from .. import rules
-from ..models import FundingCommitment, Meeting
-
-
-def with_uncovered_funding(meetings):
-    """The meetings of ``meetings`` that need an item no party has committed
-    to cover, each with ``uncovered`` (its FundingItems) set. Worked out in
-    Python: the needs are a JSON list, and there are tens of meetings a cycle."""
-    lines = FundingCommitment.objects.select_related("party")
-    found = []
-    for meeting in meetings.prefetch_related(Prefetch("funding_lines", queryset=lines)):
-        meeting.uncovered = meeting.uncovered_items()
-        if meeting.uncovered:
-            found.append(meeting)
-    return found
-
-
-def upcoming_with_uncovered_funding(today=None):
-    """Meetings to come, not cancelled, whose funding is not all committed."""
-    return with_uncovered_funding(
-        Meeting.objects.upcoming(today).select_related("host_state").in_calendar_order()
-    )
+from ..models import Meeting
+from ..selectors import upcoming_with_uncovered_funding, with_uncovered_funding
 
 
 class UncoveredFundingFilter(admin.SimpleListFilter):

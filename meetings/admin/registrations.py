@@ -7,7 +7,6 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import path, reverse
@@ -18,17 +17,8 @@ from django.utils.translation import ngettext
 from network.admin_actions import apply_to_each, ask_then_apply
 
 from .. import printing, rules, services
-from ..enums import Approval, RegistrationStatus
+from ..enums import RegistrationStatus
 from ..models import Registration, RegistrationEvent
-
-
-def registrations_awaiting_approval():
-    """Confirmed registrations holding a place that wait for the Secretariat:
-    endorsed ones, and submitted ones where no endorsement is asked for."""
-    return Registration.objects.filter(
-        Q(status=RegistrationStatus.ENDORSED)
-        | (Q(status=RegistrationStatus.SUBMITTED) & ~Q(meeting__approval=Approval.ENDORSEMENT))
-    )
 
 
 class RegistrationAdminForm(forms.ModelForm):
@@ -63,7 +53,7 @@ class AwaitingApprovalFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() == "yes":
-            return queryset.filter(pk__in=registrations_awaiting_approval().values("pk"))
+            return queryset.awaiting_approval()
         return queryset
 
 
