@@ -90,25 +90,10 @@ class ExpenseAdminForm(LedgerAdminForm):
         allocation, amount = cleaned_data.get("allocation"), cleaned_data.get("amount")
         if allocation is None or amount is None:
             return
-        if allocation.voided:
-            self.add_error("allocation", _("This allocation was voided."))
-            return
-        remaining = selectors.allocation_remaining(allocation)
-        if amount > remaining:
-            # The message of services.expense_record.
-            self.add_error(
-                "amount",
-                _(
-                    "This expense of %(amount)s USD would take “%(purpose)s” past its "
-                    "ceiling of %(ceiling)s USD: only %(remaining)s USD remain."
-                )
-                % {
-                    "amount": amount,
-                    "purpose": allocation.purpose,
-                    "ceiling": allocation.ceiling,
-                    "remaining": remaining,
-                },
-            )
+        try:
+            services.expense_check_allocation(allocation, amount)
+        except ValidationError as error:
+            self.add_error(None, error)
 
 
 class LedgerAdmin(SimpleHistoryAdmin):

@@ -70,6 +70,30 @@ def allocation_record(*, user, **fields):
     return _save(Allocation(**fields), user)
 
 
+def expense_check_allocation(allocation, amount):
+    """Refuse (ValidationError) an expense of ``amount`` that ``allocation``
+    cannot take: voided, or past its ceiling. The admin's form asks first,
+    for a message beside the field; expense_record asks again under a lock."""
+    if allocation.voided:
+        raise ValidationError({"allocation": _("This allocation was voided.")})
+    remaining = selectors.allocation_remaining(allocation)
+    if amount is not None and amount > remaining:
+        raise ValidationError(
+            {
+                "amount": _(
+                    "This expense of %(amount)s USD would take “%(purpose)s” past its "
+                    "ceiling of %(ceiling)s USD: only %(remaining)s USD remain."
+                )
+                % {
+                    "amount": amount,
+                    "purpose": allocation.purpose,
+                    "ceiling": allocation.ceiling,
+                    "remaining": remaining,
+                }
+            }
+        )
+
+
 @transaction.atomic
 def expense_record(*, user, **fields):
     """Record an expense. One that would take its allocation past the
@@ -79,24 +103,7 @@ def expense_record(*, user, **fields):
     expense = Expense(**fields)
     if expense.allocation_id:
         allocation = Allocation.objects.select_for_update().get(pk=expense.allocation_id)
-        if allocation.voided:
-            raise ValidationError({"allocation": _("This allocation was voided.")})
-        remaining = selectors.allocation_remaining(allocation)
-        if expense.amount is not None and expense.amount > remaining:
-            raise ValidationError(
-                {
-                    "amount": _(
-                        "This expense of %(amount)s USD would take “%(purpose)s” past its "
-                        "ceiling of %(ceiling)s USD: only %(remaining)s USD remain."
-                    )
-                    % {
-                        "amount": expense.amount,
-                        "purpose": allocation.purpose,
-                        "ceiling": allocation.ceiling,
-                        "remaining": remaining,
-                    }
-                }
-            )
+        expense_check_allocation(allocation, expense.amount)
     return _save(expense, user)
 
 
