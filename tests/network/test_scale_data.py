@@ -1,0 +1,44 @@
+"""generate_scale_data: the data the load test runs on."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from meetings.models import Meeting, Registration
+from network.models import Institution
+from newsletter.models import Subscriber
+from portfolio.enums import ProgramStatus
+from portfolio.models import Program
+
+pytestmark = pytest.mark.django_db
+
+
+def test_generates_the_network_at_the_factor_and_adds_nothing_when_run_again():
+    call_command("generate_scale_data", factor=1, stdout=StringIO())
+
+    # The demo's directory already holds more than 35 institutions.
+    assert Institution.objects.count() >= 35
+    counts = (
+        Program.objects.count(),
+        Meeting.objects.count(),
+        Registration.objects.count(),
+        Subscriber.objects.count(),
+    )
+    assert counts == (500, 100, 5000, 2000)
+    # Most programs are public, so that the public pages have something to show.
+    assert Program.objects.published().count() > 300
+    assert Program.objects.exclude(status=ProgramStatus.PUBLISHED).exists()
+    assert not Program.objects.filter(topics=None).exists()
+
+    output = StringIO()
+    call_command("generate_scale_data", factor=1, stdout=output)
+
+    assert "added 0 rows" in output.getvalue()
+    assert Registration.objects.count() == 5000
+    assert Program.objects.count() == 500
+
+
+def test_refuses_a_factor_out_of_range():
+    with pytest.raises(CommandError, match="between 1 and 100"):
+        call_command("generate_scale_data", factor=0, stdout=StringIO())
