@@ -43,7 +43,7 @@ PAGES = [
     "/bench/trivial/",
     "/",
     "/programs/",
-    "/programs/?q=inspección",
+    "/programs/?q=inspecci%C3%B3n",
     "/programs/?topic=labor-inspection&sort=title",
     "/programs/{program}/",
     "/meetings/",
@@ -209,9 +209,9 @@ def wait_until_up(url, server):
         if server.poll() is not None:
             sys.exit("gunicorn exited before answering")
         try:
-            urllib.request.urlopen(url, timeout=2)
+            urllib.request.urlopen(url, timeout=10)
             return
-        except (urllib.error.URLError, ConnectionError):
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
             time.sleep(0.1)
     sys.exit("gunicorn did not answer within 20 s")
 

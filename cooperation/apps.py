@@ -13,3 +13,5 @@ class CooperationConfig(AppConfig):
 
         sections.register(sections.MEMBER_STATE, statistics.member_state_section)
         sections.register(sections.DASHBOARD, selectors.dashboard_section)
+        sections.register(sections.DEADLINES, selectors.deadlines)
+        sections.register(sections.MEMBER_STATE_FIGURES, statistics.member_states_figure)

@@ -108,7 +108,10 @@ class Call(models.Model):
         unknown = set(self.activity_types) - set(ActivityType.values)
         if unknown:
             raise ValidationError(
-                {"activity_types": _("Unknown activity types: %s") % ", ".join(sorted(unknown))}
+                {
+                    "activity_types": _("Unknown activity types: %(types)s")
+                    % {"types": ", ".join(sorted(unknown))}
+                }
             )
 
     def is_open(self, now=None):
@@ -207,7 +210,10 @@ class Need(models.Model):
         unknown = set(self.support_kinds) - set(ActivityType.values)
         if unknown:
             raise ValidationError(
-                {"support_kinds": _("Unknown kinds of support: %s") % ", ".join(sorted(unknown))}
+                {
+                    "support_kinds": _("Unknown kinds of support: %(kinds)s")
+                    % {"kinds": ", ".join(sorted(unknown))}
+                }
             )
 
 
@@ -638,7 +644,12 @@ class FollowUp(models.Model):
         super().clean()
         unknown = set(self.change_kinds) - set(ChangeKind.values)
         if unknown:
-            raise ValidationError({"change_kinds": _("Unknown changes: %s") % ", ".join(unknown)})
+            raise ValidationError(
+                {
+                    "change_kinds": _("Unknown changes: %(changes)s")
+                    % {"changes": ", ".join(unknown)}
+                }
+            )
 
 
 def evidence_path(evidence, filename):

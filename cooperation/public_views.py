@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 
 from meetings import rules as meetings_rules
+from network.htmx import render_results
 
 from . import charts, statistics
 from .enums import ActivityType
@@ -36,9 +37,10 @@ def _published_calls(now):
 def activity_list(request):
     activity_filter = ActivityFilter(request.GET, queryset=statistics.public_activities())
     page = Paginator(activity_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
+    return render_results(
         request,
         "cooperation/public_activity_list.html",
+        "cooperation/_activity_results.html",
         {"filter": activity_filter, "page": page, "query_string": _query_string(request)},
     )
 

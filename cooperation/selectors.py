@@ -1,12 +1,18 @@
 """Reads of cooperation for the focal points' pages and their dashboard."""
 
 from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from network.sections import Deadline
+from portfolio import rules as portfolio_rules
 
 from . import rules
 from .enums import FOLLOW_UP_MONTHS, NeedStatus, Priority, RequestStatus
-from .models import Evidence, FinalReport, FollowUp, Need, Request
+from .models import Call, Evidence, FinalReport, FollowUp, Need, Request
 
 Status = RequestStatus
+DEADLINES_LIMIT = 10
 
 
 def needs_for_list(*, user, topic=None, institution=None):
@@ -58,6 +64,12 @@ def request_details(*, request, user, full):
         "final_report": None,
         "follow_ups": [],
         "report_evidence": [],
+        # A draft program's title is its ministry's until it is published.
+        "program": (
+            request.program
+            if request.program and portfolio_rules.can_view_program(user, request.program)
+            else None
+        ),
     }
     if results_visible:
         details["final_report"] = FinalReport.objects.filter(request=request).first()
@@ -136,12 +148,60 @@ NEXT_STEPS = {
 }
 
 
+# Requests whose next step is someone else's decision: the provider's
+# answer, or the Secretariat's review.
+IN_REVIEW = (Status.ACCEPTED, Status.UNDER_REVIEW, Status.SELECTED, Status.WAITLISTED)
+
+
+def in_review_for(institution):
+    """The ministry's requests waiting for a decision that is not theirs."""
+    return _for_lists(
+        Request.objects.filter(
+            Q(requester=institution, status=Status.SUBMITTED)
+            | Q(requester=institution, status__in=IN_REVIEW)
+            | Q(provider=institution, status__in=IN_REVIEW)
+        )
+    ).order_by("updated_at", "pk")
+
+
+def deadlines(user, now=None):
+    """A focal point's cooperation deadlines (sections.DEADLINES): the open
+    calls for proposals closing, and their ministry's final reports due."""
+    if not rules.can_create_request(user):
+        return []
+    now = now or timezone.now()
+    calls = Call.objects.open(now).order_by("closes_at", "pk")[:DEADLINES_LIMIT]
+    reports = Request.objects.filter(
+        requester_id=user.institution_id,
+        status=Status.CARRIED_OUT,
+        report_due_on__isnull=False,
+    ).order_by("report_due_on", "pk")[:DEADLINES_LIMIT]
+    return [
+        Deadline(
+            due=timezone.localdate(call.closes_at),
+            title=call.title,
+            what=_("Call for proposals closes"),
+            url=call.get_absolute_url(),
+        )
+        for call in calls
+    ] + [
+        Deadline(
+            due=request.report_due_on,
+            title=f"{request.reference} {request.title}",
+            what=_("Final report due"),
+            url=request.get_absolute_url(),
+        )
+        for request in reports
+    ]
+
+
 def dashboard_section(user):
     """Requests waiting for the focal point's ministry; None for others."""
     if not rules.can_create_request(user):
         return None
     return "cooperation/my_dashboard_section.html", {
         "waiting": waiting_for(user.institution),
+        "in_review": list(in_review_for(user.institution)),
         "open_needs": Need.objects.filter(
             institution_id=user.institution_id, status=NeedStatus.OPEN
         ).count(),

@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
 from fund.enums import BudgetLine as FundBudgetLine
@@ -39,6 +40,18 @@ WITHDRAWABLE = (
     Status.SELECTED,
     Status.WAITLISTED,
 )
+
+
+def _usd(amount):
+    """An amount as the reader's language writes it (the decimal separator)."""
+    return number_format(amount, 2)
+
+
+def _closing_moment(moment):
+    """A call's closing moment in the portal's time zone, as the reader's
+    language writes it, with the zone's name."""
+    local = timezone.localtime(moment)
+    return f"{date_format(local, 'DATETIME_FORMAT')} {local.strftime('%Z')}"
 
 
 def _require(allowed, message):
@@ -106,7 +119,7 @@ def request_submit(*, request, user, now=None):
             _("The call “%(call)s” closed on %(date)s; proposals are no longer accepted.")
             % {
                 "call": request.call,
-                "date": timezone.localtime(request.call.closes_at).strftime("%Y-%m-%d %H:%M %Z"),
+                "date": _closing_moment(request.call.closes_at),
             }
         )
     if not request.results.exists():
@@ -117,7 +130,7 @@ def request_submit(*, request, user, now=None):
     if request.call_id and asked > request.call.max_fund_contribution:
         raise ValidationError(
             _("The call finances at most %(max)s USD per activity; this asks %(asked)s.")
-            % {"max": request.call.max_fund_contribution, "asked": asked}
+            % {"max": _usd(request.call.max_fund_contribution), "asked": _usd(asked)}
         )
     _move(request, Status.SUBMITTED, by=user)
     return request
@@ -215,7 +228,7 @@ def request_approve(*, request, user, amount, decided_at, now=None):
         if committed + amount > call.envelope:
             raise ValidationError(
                 _("The call's envelope has %(left)s USD left; this needs %(amount)s.")
-                % {"left": call.envelope - committed, "amount": amount}
+                % {"left": _usd(call.envelope - committed), "amount": _usd(amount)}
             )
     allocation = allocation_record(
         user=user,

@@ -3,9 +3,14 @@ of the statistics page and a member state's section. Only public requests
 (approved and later) ever count; each figure is one aggregate query, plus one
 to name what it counts."""
 
+from collections import Counter
+
 from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import Coalesce, ExtractYear, TruncDate
+from django.urls import reverse
+from django.utils.translation import ngettext
 
+from network import sections
 from network.models import MemberState, Topic
 
 from .models import ExpectedResult, Request
@@ -66,6 +71,28 @@ def flows_between_states():
     flows = [(states[provider], states[requester], count) for provider, requester, count in rows]
     flows.sort(key=lambda flow: (-flow[2], str(flow[0]), str(flow[1])))
     return flows
+
+
+def member_states_figure(_obj=None):
+    """How many public activities /cooperation/?country=… lists for each
+    state, as provider or as beneficiary."""
+    counts = Counter()
+    for side in ("provider", "requester"):
+        rows = (
+            Request.objects.public()
+            .values_list(f"{side}__member_state")
+            .annotate(count=Count("pk"))
+            .order_by()
+        )
+        counts.update(dict(rows))
+    return sections.StateFigure(
+        counts=counts,
+        label=lambda count: (
+            ngettext("%(count)s cooperation activity", "%(count)s cooperation activities", count)
+            % {"count": count}
+        ),
+        url=lambda state: f"{reverse('cooperation:activity_list')}?country={state.iso_code}",
+    )
 
 
 def member_state_section(member_state):

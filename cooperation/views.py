@@ -14,9 +14,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from network.htmx import render_results
 from network.models import Topic
 from portfolio.models import Program
 
@@ -63,9 +65,10 @@ def need_list(request):
     topic = Topic.objects.filter(slug=request.GET.get("topic", "")).first()
     needs = selectors.needs_for_list(user=request.user, topic=topic)
     page = Paginator(needs, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
+    return render_results(
         request,
         "cooperation/need_list.html",
+        "cooperation/_need_results.html",
         {
             "page": page,
             "topics": Topic.objects.all(),
@@ -366,7 +369,9 @@ def request_carried_out(request, coop):
     coop = services.request_carried_out(
         request=coop, user=request.user, last_day=form.cleaned_data["last_day"]
     )
-    return _("Recorded. The final report is due by %(date)s.") % {"date": coop.report_due_on}
+    return _("Recorded. The final report is due by %(date)s.") % {
+        "date": date_format(coop.report_due_on)
+    }
 
 
 def _step_page(request, reference, allowed, status_ok):

@@ -17,8 +17,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from network.admin_actions import apply_to_each, ask_then_apply
@@ -200,7 +200,9 @@ class LedgerAdmin(SimpleHistoryAdmin):
             step=lambda entry, data: services.entry_void(
                 entry=entry, user=request.user, reason=data["reason"]
             ),
-            done_message=lambda n: ngettext("%d record voided.", "%d records voided.", n) % n,
+            done_message=lambda n: (
+                ngettext("%(count)d record voided.", "%(count)d records voided.", n) % {"count": n}
+            ),
         )
 
     @admin.action(description=_("Record a full reversal dated today"), permissions=["add"])
@@ -215,9 +217,15 @@ class LedgerAdmin(SimpleHistoryAdmin):
                 entry=entry,
                 user=request.user,
                 on=today,
-                reference=f"Reversal of {entry.reference or entry.pk}"[:max_length],
+                reference=(
+                    gettext("Reversal of %(reference)s")
+                    % {"reference": entry.reference or entry.pk}
+                )[:max_length],
             ),
-            lambda n: ngettext("%d reversal recorded.", "%d reversals recorded.", n) % n,
+            lambda n: (
+                ngettext("%(count)d reversal recorded.", "%(count)d reversals recorded.", n)
+                % {"count": n}
+            ),
         )
 
 
@@ -277,7 +285,12 @@ class PledgeAdmin(LedgerAdmin):
             queryset,
             lambda pledge: services.pledge_withdraw(pledge=pledge, user=request.user),
             lambda n: (
-                ngettext("%d pledge marked withdrawn.", "%d pledges marked withdrawn.", n) % n
+                ngettext(
+                    "%(count)d pledge marked withdrawn.",
+                    "%(count)d pledges marked withdrawn.",
+                    n,
+                )
+                % {"count": n}
             ),
         )
 

@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from network.enums import Notice
@@ -19,6 +20,11 @@ from network.selectors import focal_points_of, secretariat_recipients
 from . import rules, selectors
 from .enums import PledgeStatus
 from .models import CENT, Allocation, Contribution, Expense, FundAlertState, Pledge, signed
+
+
+def _usd(amount):
+    """An amount as the reader's language writes it (the decimal separator)."""
+    return number_format(amount, 2)
 
 
 def _require_bookkeeper(user):
@@ -85,10 +91,10 @@ def expense_check_allocation(allocation, amount):
                     "ceiling of %(ceiling)s USD: only %(remaining)s USD remain."
                 )
                 % {
-                    "amount": amount,
+                    "amount": _usd(amount),
                     "purpose": allocation.purpose,
-                    "ceiling": allocation.ceiling,
-                    "remaining": remaining,
+                    "ceiling": _usd(allocation.ceiling),
+                    "remaining": _usd(remaining),
                 }
             }
         )
@@ -166,7 +172,7 @@ def entry_reverse(*, entry, user, on, reference, amount=None, amount_usd=None):
         raise ValidationError(
             {
                 "amount": _("A reversal is at most what remains of the record: %(left)s.")
-                % {"left": entry.amount - already}
+                % {"left": _usd(entry.amount - already)}
             }
         )
     fields = {name: getattr(entry, name) for name in REVERSIBLE_FIELDS[model]}

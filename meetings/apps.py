@@ -15,3 +15,4 @@ class MeetingsConfig(AppConfig):
         sections.register(sections.TOPIC, selectors.topic_section)
         sections.register(sections.DASHBOARD, selectors.dashboard_section)
         sections.register(sections.PERSONAL_DATA, selectors.personal_data)
+        sections.register(sections.DEADLINES, selectors.deadlines)

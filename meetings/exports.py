@@ -10,6 +10,7 @@ from itertools import groupby
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from network.exports import spreadsheet_safe, xlsx_response
 
@@ -35,7 +36,7 @@ COLUMNS = [
     (lambda: _("Delegation"), lambda r: r.delegation),
     (lambda: _("Member state"), member_state_name),
     (lambda: _("Name"), lambda r: r.full_name),
-    (lambda: _("Title"), lambda r: r.job_title),
+    (lambda: pgettext("job title", "Title"), lambda r: r.job_title),
     (lambda: _("Role"), lambda r: r.get_role_display()),
     (lambda: _("Email"), lambda r: r.email),
     (lambda: _("Phone"), lambda r: r.phone),

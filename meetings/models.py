@@ -403,7 +403,8 @@ class Meeting(models.Model):
                 return pgettext("semester", "first semester of %(year)s") % {"year": start.year}
             return pgettext("semester", "second semester of %(year)s") % {"year": start.year}
         if precision == DatePrecision.MONTH:
-            month = formats.date_format(start, "F Y")
+            # "April 2006" in English, "abril de 2006" in Spanish.
+            month = formats.date_format(start, "YEAR_MONTH_FORMAT")
             if self.month_part == MonthPart.BEGINNING:
                 return pgettext("month part", "beginning of %(month)s") % {"month": month}
             if self.month_part == MonthPart.MIDDLE:
@@ -414,15 +415,27 @@ class Meeting(models.Model):
         end = self.end_date
         if not end or end == start:
             return formats.date_format(start, "DATE_FORMAT")
+        # The order of day, month and year is the language's: "May 13-14, 2004"
+        # in English, "13-14 de mayo de 2004" in Spanish.
         if (start.year, start.month) == (end.year, end.month):
-            return f"{formats.date_format(start, 'F j')}–{end.day}, {end.year}"
+            return pgettext(
+                "days of one month", "%(month)s %(first_day)s–%(last_day)s, %(year)s"
+            ) % {
+                "month": formats.date_format(start, "F"),
+                "first_day": start.day,
+                "last_day": end.day,
+                "year": end.year,
+            }
         if start.year == end.year:
-            return (
-                f"{formats.date_format(start, 'F j')} – {formats.date_format(end, 'F j')}, "
-                f"{end.year}"
-            )
-        first, last = (formats.date_format(day, "DATE_FORMAT") for day in (start, end))
-        return f"{first} – {last}"
+            return pgettext("days of one year", "%(first)s – %(last)s, %(year)s") % {
+                "first": formats.date_format(start, "MONTH_DAY_FORMAT"),
+                "last": formats.date_format(end, "MONTH_DAY_FORMAT"),
+                "year": end.year,
+            }
+        return pgettext("days across years", "%(first)s – %(last)s") % {
+            "first": formats.date_format(start, "DATE_FORMAT"),
+            "last": formats.date_format(end, "DATE_FORMAT"),
+        }
 
     def place_display(self):
         if self.is_online and not self.host_state_id:

@@ -10,8 +10,8 @@ import datetime
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 
 from network.enums import Notice
 from network.mail import email_people
@@ -54,7 +54,7 @@ def national_report_upload(*, meeting, user, file, language, now=None):
     if not national_reports_accepted(meeting, now):
         raise ValidationError(
             _("National reports were due on %(date)s; ask the Technical Secretariat.")
-            % {"date": meeting.national_reports_due}
+            % {"date": formats.date_format(meeting.national_reports_due, "DATE_FORMAT")}
         )
     state_id = user.institution.member_state_id
     try:

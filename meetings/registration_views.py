@@ -8,6 +8,7 @@ from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from . import printing, rules, services
@@ -218,7 +219,11 @@ def delegation_register(request, slug):
             else:
                 messages.success(
                     request,
-                    _("%(count)d registrations recorded for %(meeting)s.")
+                    ngettext(
+                        "%(count)d registration recorded for %(meeting)s.",
+                        "%(count)d registrations recorded for %(meeting)s.",
+                        len(delegates),
+                    )
                     % {"count": len(delegates), "meeting": meeting},
                 )
                 return redirect("meetings:delegation")

@@ -7,19 +7,23 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from django.conf import settings
-from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
+from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modeltranslation.settings import AVAILABLE_LANGUAGES
 from modeltranslation.utils import build_localized_fieldname
 
 from network.models import WorkingGroup
 from network.rules import is_active_user, is_focal_point
+from network.sections import Deadline
 
 from . import rules
 from .enums import (
     DatePrecision,
     DelegateRole,
+    MeetingStatus,
     MonthPart,
     ParticipantListVisibility,
     RegistrationStatus,
@@ -30,6 +34,7 @@ from .models import (
     DocumentFile,
     FundingCommitment,
     Meeting,
+    NationalReport,
     Presenter,
     Registration,
 )
@@ -39,6 +44,8 @@ from .services import manage_token
 # asking for a table of centuries.
 TIMELINE_MAX_YEARS = 4
 SECTION_LIMIT = 10
+# The next meetings a focal point's dashboard lists.
+DASHBOARD_UPCOMING = 5
 # Short enough for a cell of one month in the timeline.
 MONTH_PART_SHORT = {
     MonthPart.BEGINNING: pgettext_lazy("part of the month", "beginning"),
@@ -471,7 +478,68 @@ def dashboard_section(user):
         "registrations": [(r, manage_token(r)) for r in mine],
         "to_endorse": to_endorse,
         "is_focal_point": is_focal_point(user),
+        "upcoming": upcoming_for_delegation(user) if is_focal_point(user) else [],
     }
+
+
+def upcoming_for_delegation(user, today=None):
+    """The next meetings a focal point may see, each with ``delegation``:
+    how many people their institution has registered (and not withdrawn)."""
+    meetings = list(
+        Meeting.objects.visible_to(user)
+        .upcoming(today)
+        .select_related("host_state")
+        .in_calendar_order()[:DASHBOARD_UPCOMING]
+    )
+    counts = dict(
+        Registration.objects.filter(institution_id=user.institution_id, meeting__in=meetings)
+        .holding_places()
+        .values_list("meeting_id")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    for meeting in meetings:
+        meeting.delegation = counts.get(meeting.pk, 0)
+    return meetings
+
+
+def deadlines(user, now=None):
+    """A focal point's meeting deadlines (sections.DEADLINES): registration
+    closing for the meetings open now, and the national reports their state
+    has still to send."""
+    if not is_focal_point(user):
+        return []
+    now = now or timezone.now()
+    visible = Meeting.objects.visible_to(user)
+    closing = visible.open_for_registration(now).order_by("registration_closes_at", "pk")
+    found = [
+        Deadline(
+            due=timezone.localdate(meeting.registration_closes_at),
+            title=meeting.title,
+            what=_("Registration closes"),
+            url=meeting.get_absolute_url(),
+        )
+        for meeting in closing[:SECTION_LIMIT]
+    ]
+    member_state_id = user.institution.member_state_id
+    if member_state_id is not None:
+        sent = NationalReport.objects.filter(member_state_id=member_state_id)
+        reports_due = (
+            visible.filter(national_reports_due__gte=timezone.localdate(now))
+            .exclude(status=MeetingStatus.CANCELLED)
+            .exclude(pk__in=sent.values("meeting_id"))
+            .order_by("national_reports_due", "pk")[:SECTION_LIMIT]
+        )
+        found += [
+            Deadline(
+                due=meeting.national_reports_due,
+                title=meeting.title,
+                what=_("National report due"),
+                url=reverse("meetings:national_report_upload", args=[meeting.slug]),
+            )
+            for meeting in reports_due
+        ]
+    return found
 
 
 def personal_data(user):

@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from network.enums import Notice
@@ -137,12 +137,12 @@ def _check_open(meeting, now):
         if state == "not_yet":
             raise ValidationError(_("Registration for this meeting has not opened yet."))
         if state == "closed":
+            closed = timezone.localtime(meeting.registration_closes_at, meeting.tz)
             raise ValidationError(
-                _("Registration for this meeting closed on %(date)s.")
+                _("Registration for this meeting closed on %(date)s (%(tz)s).")
                 % {
-                    "date": timezone.localtime(meeting.registration_closes_at, meeting.tz).strftime(
-                        "%Y-%m-%d %H:%M %Z"
-                    )
+                    "date": formats.date_format(closed, "DATETIME_FORMAT"),
+                    "tz": meeting.time_zone,
                 }
             )
         raise ValidationError(_("This meeting does not take registrations."))

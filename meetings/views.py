@@ -16,6 +16,8 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from network.htmx import render_results
+
 from . import ical, national_reports, rules, selectors
 from .enums import Visibility
 from .filters import DocumentSearchForm, MeetingFilter, TimelineForm
@@ -52,9 +54,10 @@ def meeting_list(request):
     )
     meeting_filter = MeetingFilter(request.GET, queryset=queryset)
     page = Paginator(meeting_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
+    return render_results(
         request,
         "meetings/meeting_list.html",
+        "meetings/_meeting_results_swap.html",
         {
             "filter": meeting_filter,
             "page": page,
@@ -155,9 +158,10 @@ def document_list(request):
         user=request.user, query=search.get("q", ""), kind=search.get("kind", "")
     )
     page = Paginator(documents, DOCUMENTS_PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
+    return render_results(
         request,
         "meetings/document_list.html",
+        "meetings/_document_results.html",
         {"form": form, "page": page, "query_string": _query_string(request)},
     )
 

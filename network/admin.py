@@ -5,6 +5,7 @@ from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.db import models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -95,8 +96,11 @@ class UserAdmin(DjangoUserAdmin):
     def deactivate(self, request, queryset):
         for user in queryset:
             services.user_deactivate(user=user, by=request.user)
+        count = queryset.count()
         self.message_user(
-            request, _("%(count)d accounts deactivated.") % {"count": queryset.count()}
+            request,
+            ngettext("%(count)d account deactivated.", "%(count)d accounts deactivated.", count)
+            % {"count": count},
         )
 
     def get_fieldsets(self, request, obj=None):
@@ -222,4 +226,10 @@ class EmailDeliveryAdmin(admin.ModelAdmin):
     @admin.action(description=_("Send the selected failed deliveries again"), permissions=["view"])
     def retry(self, request, queryset):
         count = mail.email_retry_failed(deliveries=queryset)
-        self.message_user(request, _("%(count)d deliveries queued again.") % {"count": count})
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d delivery queued again.", "%(count)d deliveries queued again.", count
+            )
+            % {"count": count},
+        )

@@ -8,8 +8,12 @@ class NetworkConfig(AppConfig):
     verbose_name = _("Network directory")
 
     def ready(self):
+        from . import sections, selectors
         from .beat import periodic_tasks_install
         from .roles import grant_role_permissions
+
+        # First on the dashboard: what is due soonest, whichever app it is in.
+        sections.register(sections.DASHBOARD, selectors.deadlines_section)
 
         # Permissions exist only after each app's post_migrate: grant them then,
         # so that a new app's permissions reach the staff groups on the next migrate.

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .enums import DeliveryStatus, InstitutionKind, Subregion
 
@@ -318,7 +319,7 @@ class InstitutionName(models.Model):
     def __str__(self):
         if self.from_year:
             return f"{self.name} ({self.from_year}–{self.until_year})"
-        return f"{self.name} (until {self.until_year})"
+        return _("%(name)s (until %(year)s)") % {"name": self.name, "year": self.until_year}
 
     def covers(self, year):
         return (self.from_year is None or self.from_year <= year) and year <= self.until_year
@@ -396,7 +397,11 @@ class Conference(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.roman_number} IACML ({self.city}, {self.year})"
+        return _("%(number)s IACML (%(city)s, %(year)s)") % {
+            "number": self.roman_number,
+            "city": self.city,
+            "year": self.year,
+        }
 
     @property
     def roman_number(self):
@@ -449,7 +454,12 @@ class WorkingGroup(models.Model):
         ]
 
     def __str__(self):
-        return f"WG{self.number} ({self.conference.roman_number} IACML): {self.name}"
+        # Translators: WG is the short form of "working group".
+        return _("WG%(number)s (%(conference)s IACML): %(name)s") % {
+            "number": self.number,
+            "conference": self.conference.roman_number,
+            "name": self.name,
+        }
 
 
 class EmailDelivery(models.Model):
@@ -458,7 +468,7 @@ class EmailDelivery(models.Model):
     retries, restarts or double clicks happen, an event mails a person once."""
 
     key = models.CharField(_("key"), max_length=255, unique=True)
-    to = models.EmailField(_("to"))
+    to = models.EmailField(pgettext_lazy("the recipient of an email", "to"))
     subject = models.CharField(_("subject"), max_length=255)
     body = models.TextField(_("body"))
     html_body = models.TextField(_("HTML body"), blank=True)

@@ -4,6 +4,10 @@ programs, meetings, cooperation…), so that the directory never imports them.
 An app registers, in its AppConfig.ready(), a function taking the object and
 returning ``(template_name, context)``, or None to show nothing."""
 
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+
 MEMBER_STATE = "member_state"
 TOPIC = "topic"
 # A signed-in person's dashboard: the function takes the user.
@@ -12,7 +16,42 @@ DASHBOARD = "dashboard"
 # the user and returns (key, JSON-ready value).
 PERSONAL_DATA = "personal_data"
 
-_registry = {MEMBER_STATE: [], TOPIC: [], DASHBOARD: [], PERSONAL_DATA: []}
+# A figure per member state for the list of member states (its published
+# programs…): the function takes None and returns a StateFigure.
+MEMBER_STATE_FIGURES = "member_state_figures"
+# Dates that matter to a signed-in person (a report due, a call closing…),
+# gathered into one list on their dashboard: the function takes the user and
+# returns [Deadline, …].
+DEADLINES = "deadlines"
+
+_registry = {
+    MEMBER_STATE: [],
+    TOPIC: [],
+    DASHBOARD: [],
+    PERSONAL_DATA: [],
+    MEMBER_STATE_FIGURES: [],
+    DEADLINES: [],
+}
+
+
+@dataclass(frozen=True)
+class StateFigure:
+    """A count per member state: ``counts`` by the state's primary key,
+    ``label(count)`` says it in words, ``url(state)`` lists what was counted."""
+
+    counts: dict
+    label: Callable[[int], str]
+    url: Callable[[object], str]
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A date by which something is due, and the page where it is done."""
+
+    due: datetime.date
+    title: str
+    what: str
+    url: str
 
 
 def register(page, section):

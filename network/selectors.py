@@ -4,9 +4,15 @@ from itertools import groupby
 
 from django.db.models import Case, Count, Prefetch, Q, Value, When
 
+from . import sections
 from .enums import InstitutionKind, Subregion
 from .models import Conference, Institution, MemberState, User, WorkingGroup
 from .roles import TECHNICAL_SECRETARIAT
+from .rules import is_focal_point
+from .tile_map import tile_map
+
+# A dashboard lists this many deadlines at most, and says how many more.
+DEADLINES_LIMIT = 12
 
 
 def member_states_by_subregion():
@@ -21,6 +27,22 @@ def member_states_by_subregion():
         (Subregion(subregion), list(group))
         for subregion, group in groupby(states, key=lambda state: state.subregion)
     ]
+
+
+def member_states_for_list():
+    """(subregions as member_states_by_subregion gives them, the tile map):
+    each state with ``figures``, [(text, url)] from the other apps' counts
+    (one query each, whatever the number of states)."""
+    figures = sections.collect(sections.MEMBER_STATE_FIGURES, None)
+    subregions = member_states_by_subregion()
+    for _subregion, states in subregions:
+        for state in states:
+            state.figures = [
+                (figure.label(figure.counts.get(state.pk, 0)), figure.url(state))
+                for figure in figures
+            ]
+    states = [state for _subregion, group in subregions for state in group]
+    return subregions, tile_map(states)
 
 
 def member_state_directory(*, member_state):
@@ -77,3 +99,19 @@ def network_figures():
     )
     counts["member_states"] = MemberState.objects.count()
     return counts
+
+
+def deadlines_section(user):
+    """The dashboard's dates that matter to a focal point, soonest first,
+    gathered from the apps (sections.DEADLINES): national reports due,
+    registrations and calls closing, final reports due."""
+    if not is_focal_point(user):
+        return None
+    deadlines = [
+        deadline for found in sections.collect(sections.DEADLINES, user) for deadline in found
+    ]
+    deadlines.sort(key=lambda deadline: (deadline.due, str(deadline.title)))
+    return "network/_section_deadlines.html", {
+        "deadlines": deadlines[:DEADLINES_LIMIT],
+        "more": max(len(deadlines) - DEADLINES_LIMIT, 0),
+    }

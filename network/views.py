@@ -28,10 +28,11 @@ def about(request):
 
 @require_safe
 def member_state_list(request):
+    subregions, tile_map = selectors.member_states_for_list()
     return render(
         request,
         "network/member_state_list.html",
-        {"subregions": selectors.member_states_by_subregion()},
+        {"subregions": subregions, "tile_map": tile_map},
     )
 
 

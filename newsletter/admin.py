@@ -446,6 +446,7 @@ class IssueAdmin(TabbedTranslationAdmin):
 
     def send_view(self, request, object_id):
         issue = self._issue(request, object_id, rules.can_send_issue)
+        count = Subscriber.objects.active().count()
 
         def step(data):
             services.issue_send_now(issue=issue, user=request.user)
@@ -454,11 +455,13 @@ class IssueAdmin(TabbedTranslationAdmin):
             request,
             issue,
             title=_("Send %(issue)s now") % {"issue": issue},
-            explanation=_(
+            explanation=ngettext(
+                "It goes to every active subscriber now: %(count)d address. This cannot be undone.",
                 "It goes to every active subscriber now: %(count)d addresses. "
-                "This cannot be undone."
+                "This cannot be undone.",
+                count,
             )
-            % {"count": Subscriber.objects.active().count()},
+            % {"count": count},
             submit_label=_("Send now"),
             step=step,
         ) or redirect("admin:newsletter_issue_progress", issue.pk)

@@ -7,9 +7,13 @@ class NewsletterConfig(AppConfig):
     verbose_name = _("Newsletter")
 
     def ready(self):
+        from network import sections
         from network.signals import email_refused, email_sent
 
+        from . import selectors
         from .receivers import on_email_refused, on_email_sent
+
+        sections.register(sections.DASHBOARD, selectors.dashboard_section)
 
         email_sent.connect(on_email_sent, dispatch_uid="newsletter.on_email_sent")
         email_refused.connect(on_email_refused, dispatch_uid="newsletter.on_email_refused")

@@ -1,5 +1,6 @@
 from django import forms
 from django.conf import settings
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from network.models import Topic
@@ -51,9 +52,15 @@ class ProfileSubscriptionForm(SubscribeForm):
 class IssueScheduleForm(forms.Form):
     when = forms.DateTimeField(
         label=_("Send at"),
-        help_text=_("In the portal's time zone (%(zone)s).") % {"zone": settings.TIME_ZONE},
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Interpolated here, not at import: the help text is in the reader's language.
+        self.fields["when"].help_text = gettext("In the portal's time zone (%(zone)s).") % {
+            "zone": settings.TIME_ZONE
+        }
 
 
 class IssueTestForm(forms.Form):

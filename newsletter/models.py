@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from network.models import unique_slug
@@ -245,7 +246,7 @@ class Issue(models.Model):
     sending_started_at = models.DateTimeField(_("sending started"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sending finished"), null=True, blank=True)
     recipients_count = models.PositiveIntegerField(_("recipients"), default=0)
-    sent_count = models.PositiveIntegerField(_("sent"), default=0)
+    sent_count = models.PositiveIntegerField(pgettext_lazy("a number of emails", "sent"), default=0)
     failed_count = models.PositiveIntegerField(_("failed"), default=0)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

@@ -7,7 +7,9 @@ from django.db.models import Count
 from network.enums import DeliveryStatus
 from network.models import EmailDelivery
 
-from .enums import IssueStatus
+from . import rules
+from .enums import IssueStatus, NewsStatus
+from .models import NewsItem
 
 
 @dataclass(frozen=True)
@@ -48,3 +50,19 @@ def issue_progress(issue):
     failed = counts.get(DeliveryStatus.FAILED, 0)
     pending = counts.get(DeliveryStatus.PENDING, 0) + counts.get(DeliveryStatus.SENDING, 0)
     return Progress(total=sent + failed + pending, sent=sent, failed=failed, pending=pending)
+
+
+def dashboard_section(user):
+    """A focal point's news not published yet: drafts and returned items to
+    finish, and those waiting for the Secretariat's review."""
+    if not rules.can_submit_news(user):
+        return None
+    items = list(
+        NewsItem.objects.filter(institution_id=user.institution_id)
+        .exclude(status=NewsStatus.PUBLISHED)
+        .order_by("-updated_at", "pk")
+    )
+    return "newsletter/_section_dashboard.html", {
+        "to_finish": [item for item in items if item.can_be_submitted],
+        "in_review": [item for item in items if item.status == NewsStatus.SUBMITTED],
+    }

@@ -261,8 +261,10 @@ def fund_call_entry(_nothing, language):
             "cooperation going."
         )
         % {
-            "projected": f"{projection.projected_balance:,.0f}",
-            "minimum": f"{projection.minimum:,.0f}",
+            "projected": formats.number_format(
+                round(projection.projected_balance), 0, force_grouping=True
+            ),
+            "minimum": formats.number_format(round(projection.minimum), 0, force_grouping=True),
         },
         url=_absolute(reverse("fund:statement")),
     )

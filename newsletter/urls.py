@@ -1,13 +1,13 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "newsletter"
 
 urlpatterns = [
     path("news/", views.news_list, name="news_list"),
-    path("news/feed/rss/", views.NewsRssFeed(), name="news_feed_rss"),
-    path("news/feed/atom/", views.NewsAtomFeed(), name="news_feed_atom"),
+    path("news/feed/rss/", feeds.NewsRssFeed(), name="news_feed_rss"),
+    path("news/feed/atom/", feeds.NewsAtomFeed(), name="news_feed_atom"),
     path("news/mine/", views.my_news, name="my_news"),
     path("news/new/", views.news_edit, name="news_create"),
     path("news/<slug:slug>/", views.news_detail, name="news_detail"),

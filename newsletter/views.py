@@ -1,19 +1,17 @@
-"""News pages and feeds; subscribing, confirming, unsubscribing."""
+"""News pages; subscribing, confirming, unsubscribing. (The feeds are feeds.py.)"""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.syndication.views import Feed
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse_lazy
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
+
+from network.versions import content_versions
 
 from . import rules, services
 from .forms import NewsForm, ProfileSubscriptionForm, SubscribeForm
@@ -48,34 +46,14 @@ def news_detail(request, slug):
     return render(
         request,
         "newsletter/news_detail.html",
-        {"news": news, "can_edit": rules.can_edit_news(request.user, news)},
+        {
+            "news": news,
+            "can_edit": rules.can_edit_news(request.user, news),
+            "versions": content_versions(
+                news, fields=("title", "text"), requested=request.GET.get("version")
+            ),
+        },
     )
-
-
-class NewsRssFeed(Feed):
-    title = gettext_lazy("RIAL news")
-    link = reverse_lazy("newsletter:news_list")
-    description = gettext_lazy("News from the Ministries of Labor of the Americas.")
-
-    def items(self):
-        return _published()[:30]
-
-    def item_title(self, item):
-        return item.title
-
-    def item_description(self, item):
-        return item.text
-
-    def item_pubdate(self, item):
-        return item.published_at
-
-    def item_categories(self, item):
-        return [item.topic.name] if item.topic else []
-
-
-class NewsAtomFeed(NewsRssFeed):
-    feed_type = Atom1Feed
-    subtitle = NewsRssFeed.description
 
 
 @login_required

@@ -15,3 +15,4 @@ class PortfolioConfig(AppConfig):
         sections.register(sections.TOPIC, selectors.topic_section)
         sections.register(sections.DASHBOARD, selectors.dashboard_section)
         sections.register(sections.PERSONAL_DATA, selectors.personal_data)
+        sections.register(sections.MEMBER_STATE_FIGURES, selectors.member_states_figure)

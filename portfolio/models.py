@@ -28,6 +28,8 @@ from .enums import (
 # PostgreSQL's text search configuration for each content language.
 SEARCH_CONFIGS = {"en": "english", "es": "spanish", "pt": "portuguese", "fr": "french"}
 TRANSLATED_FIELDS = ("title", "summary")
+# The fixed paths of portfolio/urls.py that a program's slug would shadow.
+RESERVED_SLUGS = {"mine", "new", "feed"}
 # The fields a focal point edits (besides topics, target groups, offers and
 # indicators); a revision's content holds exactly these.
 CONTENT_SCALAR_FIELDS = (
@@ -307,7 +309,12 @@ class Program(models.Model):
         )
 
     def _unique_slug(self):
-        return unique_slug(self, self.title_en or self.original_title(), fallback="program")
+        return unique_slug(
+            self,
+            self.title_en or self.original_title(),
+            fallback="program",
+            reserved=RESERVED_SLUGS,
+        )
 
     def _search_text(self):
         parts = [

@@ -6,10 +6,12 @@ from operator import or_
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 from django.db import connection
-from django.db.models import F, FloatField, Q, Value
+from django.db.models import Count, F, FloatField, Q, Value
 from django.db.models.functions import Coalesce, Lower
-from django.utils.translation import get_language
+from django.urls import reverse
+from django.utils.translation import get_language, ngettext
 
+from network import sections
 from network.rules import is_focal_point
 
 from .enums import ProgramStatus
@@ -92,6 +94,24 @@ def programs_of_topic(topic, limit=50):
         programs_for_list(Program.objects.published())
         .filter(pk__in=Program.topics.through.objects.filter(topic=topic).values("program_id"))
         .order_by(title_in_reader_language(), "pk")[:limit]
+    )
+
+
+def member_states_figure(_obj=None):
+    """How many programs /programs/?member_state=… lists for each state."""
+    counts = dict(
+        Program.objects.published()
+        .fresh()
+        .values_list("owner__member_state")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    return sections.StateFigure(
+        counts=counts,
+        label=lambda count: (
+            ngettext("%(count)s program", "%(count)s programs", count) % {"count": count}
+        ),
+        url=lambda state: f"{reverse('portfolio:program_list')}?member_state={state.iso_code}",
     )
 
 

@@ -1,12 +1,14 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "portfolio"
 
 urlpatterns = [
     path("", views.program_list, name="program_list"),
     path("export.<str:fmt>", views.program_export, name="program_export"),
+    path("feed/rss/", feeds.ProgramRssFeed(), name="program_feed_rss"),
+    path("feed/atom/", feeds.ProgramAtomFeed(), name="program_feed_atom"),
     path("mine/", views.my_programs, name="my_programs"),
     path("new/", views.program_create, name="program_create"),
     path("<slug:slug>/", views.program_detail, name="program_detail"),

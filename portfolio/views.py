@@ -11,6 +11,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from network.htmx import render_results
+from network.versions import content_versions
+
 from . import exports, rules, selectors, services
 from .enums import ProgramStatus
 from .filters import ProgramFilter
@@ -49,12 +52,9 @@ def program_list(request):
         "query_string": query.urlencode(),
         "can_export": rules.can_export_programs(request.user),
     }
-    template = (
-        "portfolio/_program_results.html"
-        if request.headers.get("HX-Request")
-        else "portfolio/program_list.html"
+    return render_results(
+        request, "portfolio/program_list.html", "portfolio/_program_results.html", context
     )
-    return render(request, template, context)
 
 
 @require_safe
@@ -85,6 +85,9 @@ def program_detail(request, slug):
             "indicators": program.indicators.all(),
             "attachments": attachments,
             "related": selectors.programs_related(program=program),
+            "versions": content_versions(
+                program, fields=("title", "summary"), requested=request.GET.get("version")
+            ),
             "can_edit": can_edit,
             "open_revision": program.revisions.open().first() if can_edit else None,
         },

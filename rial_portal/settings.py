@@ -7,6 +7,7 @@ ALLOWED_HOSTS and leaves DEBUG off. The README lists every variable.
 """
 
 import datetime
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from whitenoise.compress import Compressor
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -52,7 +54,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
-    "django.contrib.staticfiles",
+    # django.contrib.staticfiles, leaving out what no page serves.
+    "api.apps.RialStaticFilesConfig",
     "django.contrib.humanize",
     # Full-text search and trigram lookups; inert on SQLite.
     "django.contrib.postgres",
@@ -66,6 +69,11 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     # Periodic tasks kept in the database, editable in the admin.
     "django_celery_beat",
+    # The read-only API for partner sites, its OpenAPI schema and its docs
+    # (Swagger UI served from our static files by the sidecar, never a CDN).
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "network",
     "accounts",
     "portfolio",
@@ -73,6 +81,9 @@ INSTALLED_APPS = [
     "fund",
     "cooperation",
     "newsletter",
+    # The global search across the apps above; reads only, no models.
+    "search",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -90,6 +101,8 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes requires: it answers locked-out logins.
     "axes.middleware.AxesMiddleware",
+    # Innermost, so that it sees a view's database failure before any other.
+    "rial_portal.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "rial_portal.urls"
@@ -329,6 +342,10 @@ STORAGES = {
     },
 }
 
+# Source maps are for developers' tools only: not worth compressing (the API
+# docs' Swagger UI brings megabytes of them).
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = (*Compressor.SKIP_COMPRESS_EXTENSIONS, "map")
+
 # Uploaded documents (program attachments, meeting documents).
 RIAL_MAX_UPLOAD_BYTES = env.int("RIAL_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
@@ -364,6 +381,57 @@ NEWSLETTER_RATE_PER_SECOND = env.float("NEWSLETTER_RATE_PER_SECOND", default=0)
 NEWSLETTER_DISABLE_AFTER_FAILURES = env.int("NEWSLETTER_DISABLE_AFTER_FAILURES", default=3)
 NEWSLETTER_DRAFT_EVERY_DAYS = env.int("NEWSLETTER_DRAFT_EVERY_DAYS", default=14)
 NEWSLETTER_UNSUBSCRIBE_MAILTO = env.str("NEWSLETTER_UNSUBSCRIBE_MAILTO", default="")
+
+# API for partner sites (api/) --------------------------------------------------
+
+# Read-only and anonymous: no authentication class, so neither sessions nor
+# CSRF ever matter, and every caller sees exactly what a visitor sees. Each
+# address may make API_THROTTLE_RATE requests (empty: no limit); behind
+# API_NUM_PROXIES proxies the address is read from X-Forwarded-For. Cross-origin
+# reads from browsers are off: no Access-Control-Allow-Origin header is sent.
+API_THROTTLE_RATE = env.str("API_THROTTLE_RATE", default="120/min") or None
+if API_THROTTLE_RATE and not re.fullmatch(r"\d+/(s|sec|m|min|h|hour|d|day)", API_THROTTLE_RATE):
+    raise ImproperlyConfigured(
+        f"API_THROTTLE_RATE is {API_THROTTLE_RATE!r}: give requests per period, such as "
+        "120/min, 5000/day (periods: s, min, hour, day), or leave it empty for no limit."
+    )
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.AddressRateThrottle"],
+    "NUM_PROXIES": env.int("API_NUM_PROXIES", default=1),
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.PageNumberPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "RIAL API",
+    "DESCRIPTION": _(
+        "Read-only data the RIAL portal publishes: programs of the Program Portfolio, "
+        "public meetings and documents, cooperation activities and their results, the "
+        "Voluntary Contribution Fund's statement, member states and topics. It shows "
+        "exactly what the public pages show. Translated texts come in the language asked "
+        "for with ?lang= (en, es, pt, fr) or the Accept-Language header, else in the first "
+        "language that has them; each such text says which language it is in."
+    ),
+    "VERSION": "1",
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # One name for the content languages, whichever field names them.
+    "ENUM_NAME_OVERRIDES": {"ContentLanguageEnum": [code for code, _name in CONTENT_LANGUAGES]},
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.add_common_parameters_and_errors",
+    ],
+}
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -14,9 +14,11 @@ urlpatterns = [
     path("meetings/", include("meetings.urls")),
     path("cooperation/", include("cooperation.urls")),
     path("", include("newsletter.urls")),
+    path("search/", include("search.urls")),
     path("accounts/", include("accounts.auth_urls")),
     path("accounts/", include("accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include("api.urls")),
     path("health/", health, name="health"),
     path("admin/", admin.site.urls),
 ]

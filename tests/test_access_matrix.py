@@ -188,6 +188,8 @@ ROUTE_ARGS = {
     # Program portfolio.
     "portfolio:program_list": {"": _no_args},
     "portfolio:program_export": {"": lambda w: {"fmt": "csv"}},
+    "portfolio:program_feed_rss": {"": _no_args},
+    "portfolio:program_feed_atom": {"": _no_args},
     "portfolio:my_programs": {"": _no_args},
     "portfolio:program_create": {"": _no_args},
     **{
@@ -320,6 +322,42 @@ ROUTE_ARGS = {
     "newsletter:confirm": {"": lambda w: {"token": confirmation_token(w["subscriber"])}},
     "newsletter:unsubscribe": {"": lambda w: {"token": unsubscribe_token(w["subscriber"])}},
     "newsletter:my_subscription": {"": _no_args},
+    # Search (what it finds for each role: tests/search/test_search.py).
+    "search:search": {"": _no_args},
+    # API for partners: anonymous for everyone, so each role sees what a visitor sees.
+    "api:api-root": {"": _no_args},
+    "api:schema": {"": _no_args},
+    "api:docs": {"": _no_args},
+    "api:fund-statement": {"": _no_args},
+    **{
+        f"api:{name}-list": {"": _no_args}
+        for name in (
+            "program",
+            "meeting",
+            "document",
+            "cooperation-activity",
+            "member-state",
+            "topic",
+        )
+    },
+    "api:program-detail": {
+        "published": lambda w: {"slug": w["published"].slug},
+        "draft": lambda w: {"slug": w["draft"].slug},
+    },
+    "api:meeting-detail": {
+        "public": lambda w: {"slug": w["public_meeting"].slug},
+        "restricted": lambda w: {"slug": w["restricted_meeting"].slug},
+    },
+    "api:document-detail": {
+        "public": lambda w: {"pk": w["public_file"].document.pk},
+        "restricted": lambda w: {"pk": w["restricted_file"].document.pk},
+    },
+    "api:cooperation-activity-detail": {
+        "draft": lambda w: {"reference": w["draft_request"].reference},
+        "approved": lambda w: {"reference": w["approved_request"].reference},
+    },
+    "api:member-state-detail": {"": lambda w: {"iso_code": w["ministry_a"].member_state.iso_code}},
+    "api:topic-detail": {"": lambda w: {"slug": w["topic"].slug}},
     # Accounts.
     "login": {"": _no_args},
     "logout": {"": _no_args},
@@ -356,6 +394,8 @@ EXPECTED = {
     "network:about": "200 200 200 200 200",
     "portfolio:program_list": "200 200 200 200 200",
     "portfolio:program_export": "403 403 403 403 200",
+    "portfolio:program_feed_rss": "200 200 200 200 200",
+    "portfolio:program_feed_atom": "200 200 200 200 200",
     "portfolio:my_programs": "L 200 200 403 403",
     "portfolio:program_create": "L 200 200 403 403",
     "portfolio:program_detail": {
@@ -475,6 +515,32 @@ EXPECTED = {
     "newsletter:confirm": "200 200 200 200 200",
     "newsletter:unsubscribe": "200 200 200 200 200",
     "newsletter:my_subscription": "L 200 200 200 200",
+    "search:search": "200 200 200 200 200",
+    **{
+        f"api:{name}": "200 200 200 200 200"
+        for name in (
+            "api-root",
+            "schema",
+            "docs",
+            "fund-statement",
+            "program-list",
+            "meeting-list",
+            "document-list",
+            "cooperation-activity-list",
+            "member-state-list",
+            "member-state-detail",
+            "topic-list",
+            "topic-detail",
+        )
+    },
+    # Unpublished and restricted objects are 404 even for those whose pages show them.
+    "api:program-detail": {"published": "200 200 200 200 200", "draft": "404 404 404 404 404"},
+    "api:meeting-detail": {"public": "200 200 200 200 200", "restricted": "404 404 404 404 404"},
+    "api:document-detail": {"public": "200 200 200 200 200", "restricted": "404 404 404 404 404"},
+    "api:cooperation-activity-detail": {
+        "draft": "404 404 404 404 404",
+        "approved": "200 200 200 200 200",
+    },
     "login": "200 302 302 302 302",
     "logout": "405 405 405 405 405",
     "password_change": "L 200 200 200 200",

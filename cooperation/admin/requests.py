@@ -15,6 +15,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.formats import number_format
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -260,7 +261,7 @@ class RequestAdmin(admin.ModelAdmin):
     @admin.display(description=_("average score (out of 20)"))
     def average_score(self, proposal):
         average = proposal.average_score()
-        return "—" if average is None else f"{average:.1f}"
+        return "—" if average is None else number_format(average, 1)
 
     @admin.display(description=_("asked from the fund (USD)"), ordering="fund_total")
     def amount_asked(self, proposal):
@@ -356,7 +357,10 @@ class RequestAdmin(admin.ModelAdmin):
                 decision=data["decision"],
                 reason=data["reason"],
             ),
-            done_message=lambda n: ngettext("%d proposal decided.", "%d proposals decided.", n) % n,
+            done_message=lambda n: (
+                ngettext("%(count)d proposal decided.", "%(count)d proposals decided.", n)
+                % {"count": n}
+            ),
         )
 
     @admin.action(
@@ -381,7 +385,10 @@ class RequestAdmin(admin.ModelAdmin):
                 amount=data["amount"] or proposal.amount_requested(),
                 decided_at=data["decided_at"],
             ),
-            done_message=lambda n: ngettext("%d request approved.", "%d requests approved.", n) % n,
+            done_message=lambda n: (
+                ngettext("%(count)d request approved.", "%(count)d requests approved.", n)
+                % {"count": n}
+            ),
         )
 
     @admin.action(
@@ -403,5 +410,8 @@ class RequestAdmin(admin.ModelAdmin):
             step=lambda proposal, data: services.request_close(
                 request=proposal, user=request.user, comment=data["comment"]
             ),
-            done_message=lambda n: ngettext("%d request closed.", "%d requests closed.", n) % n,
+            done_message=lambda n: (
+                ngettext("%(count)d request closed.", "%(count)d requests closed.", n)
+                % {"count": n}
+            ),
         )

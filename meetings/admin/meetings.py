@@ -388,7 +388,8 @@ class MeetingAdmin(TabbedTranslationAdmin):
             return redirect("admin:meetings_meeting_change", copy.pk)
         self.message_user(
             request,
-            ngettext("%d meeting cloned.", "%d meetings cloned.", len(copies)) % len(copies),
+            ngettext("%(count)d meeting cloned.", "%(count)d meetings cloned.", len(copies))
+            % {"count": len(copies)},
             messages.SUCCESS,
         )
         return None
@@ -415,11 +416,11 @@ class MeetingAdmin(TabbedTranslationAdmin):
             self.message_user(
                 request,
                 ngettext(
-                    "%d person on the waiting list was given or offered a place.",
-                    "%d people on the waiting list were given or offered a place.",
+                    "%(count)d person on the waiting list was given or offered a place.",
+                    "%(count)d people on the waiting list were given or offered a place.",
                     moved,
                 )
-                % moved,
+                % {"count": moved},
                 messages.SUCCESS,
             )
         return moved

@@ -253,7 +253,10 @@ class RegistrationAdmin(admin.ModelAdmin):
             lambda registration: services.registration_approve(
                 registration=registration, by=request.user
             ),
-            lambda n: ngettext("%d registration approved.", "%d registrations approved.", n) % n,
+            lambda n: (
+                ngettext("%(count)d registration approved.", "%(count)d registrations approved.", n)
+                % {"count": n}
+            ),
         )
 
     @admin.action(
@@ -276,6 +279,7 @@ class RegistrationAdmin(admin.ModelAdmin):
                 registration=registration, by=request.user, note=data["note"]
             ),
             done_message=lambda n: (
-                ngettext("%d registration declined.", "%d registrations declined.", n) % n
+                ngettext("%(count)d registration declined.", "%(count)d registrations declined.", n)
+                % {"count": n}
             ),
         )

@@ -7,8 +7,10 @@ import pytest
 from django.urls import reverse
 
 from cooperation.enums import PUBLIC_STATUSES, ActivityType, RequestStatus
+from portfolio.enums import ProgramStatus
 from tests.cooperation.factories import RequestFactory
 from tests.factories import InstitutionFactory, MemberStateFactory, TopicFactory
+from tests.portfolio.factories import ProgramFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -234,3 +236,17 @@ def test_member_state_page_has_no_cooperation_section_without_public_activity(cl
     response = client.get(chile.get_absolute_url())
 
     assert "Cooperation given and received" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_public_request_names_its_program_only_once_the_program_is_published(client):
+    draft = ProgramFactory(status=ProgramStatus.DRAFT, published_at=None)
+    coop = RequestFactory(status=RequestStatus.APPROVED, program=draft)
+    url = reverse("cooperation:request_detail", args=[coop.reference])
+
+    assert draft.title not in client.get(url).content.decode()
+
+    draft.status = ProgramStatus.PUBLISHED
+    draft.save()
+
+    assert draft.title in client.get(url).content.decode()

@@ -222,7 +222,8 @@ def test_a_test_goes_to_the_staff_member_alone(client):
     assert response.status_code == 302
     assert response["Location"] == url("preview", issue) + "?language=es"
     delivery = EmailDelivery.objects.get()
-    assert (delivery.to, delivery.subject) == ("officer@oas.org", "[Test] Noticias")
+    # The test copy is marked in the language it is written in.
+    assert (delivery.to, delivery.subject) == ("officer@oas.org", "[Prueba] Noticias")
     assert delivery.headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     issue.refresh_from_db()
     assert issue.status == IssueStatus.DRAFT

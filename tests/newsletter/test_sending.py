@@ -192,7 +192,8 @@ def test_a_test_copy_goes_to_the_staff_member_only(staff, smtp_server):
     mail.email_deliver_now(delivery_id=delivery.pk)
 
     assert [message["To"] for message in smtp_server] == [staff.email]
-    assert smtp_server[0]["Subject"] == "[Test] Noticias"
+    # The test copy is marked in the language it is written in.
+    assert smtp_server[0]["Subject"] == "[Prueba] Noticias"
     assert EmailDelivery.objects.count() == 1
     issue.refresh_from_db()
     assert issue.status == IssueStatus.DRAFT

@@ -76,3 +76,11 @@ def test_can_review_and_export(role):
 
     assert rules.can_review_program(user) == (role == "staff")
     assert rules.can_export_programs(user) == (role == "staff")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("title", ["New", "Mine", "Feed"])
+def test_a_program_never_takes_the_slug_of_a_fixed_page(title):
+    program = ProgramFactory(title_en=title)
+
+    assert program.slug not in {"new", "mine", "feed"}

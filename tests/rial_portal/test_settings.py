@@ -21,6 +21,11 @@ VARIABLES = (
     "SECURE_SSL_REDIRECT",
     "SECURE_HSTS_SECONDS",
     "SECURE_HSTS_PRELOAD",
+    # Set for a whole test process once a browser test ran in it
+    # (tests/browser/conftest.py); a production server never has it.
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+    # The test suite turns the API's throttling off (pyproject's pytest env).
+    "API_THROTTLE_RATE",
 )
 PRODUCTION = {
     "SECRET_KEY": "p" * 60 + "-production-like-secret-key",

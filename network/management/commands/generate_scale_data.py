@@ -3,7 +3,7 @@ from random import Random
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.module_loading import import_string
 
 # Each app's scale generator, in dependency order: generate(factor, rng) adds
@@ -36,3 +36,8 @@ class Command(BaseCommand):
             with transaction.atomic():
                 added = import_string(dotted_path)(factor, rng)
             self.stdout.write(f"{dotted_path.removesuffix('.generate')}: added {added:,} rows")
+        if connection.vendor == "postgresql":
+            # Fresh planner statistics, as autovacuum would gather after such
+            # an import: without them PostgreSQL plans for the empty tables.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")

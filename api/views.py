@@ -1,0 +1,262 @@
+"""The read-only API. Each endpoint reads through the queryset or selector its
+public page uses, as a visitor: it can never show more than the pages do."""
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Min, Prefetch
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from drf_spectacular.views import SpectacularSwaggerSplitView
+from rest_framework import generics, viewsets
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from cooperation import statistics
+from cooperation.public_filters import ActivityFilter
+from fund import selectors as fund_selectors
+from fund.forms import PeriodForm
+from fund.models import Contribution
+from meetings import selectors as meeting_selectors
+from meetings.enums import DocumentKind
+from meetings.filters import DocumentSearchForm
+from meetings.models import DocumentFile, Meeting
+from network.models import MemberState, Topic
+from portfolio import selectors as portfolio_selectors
+from portfolio.models import Program
+
+from . import filters, serializers
+from .languages import ContentLanguageMixin
+
+# The API answers everyone as the portal answers a visitor who is not signed in.
+VISITOR = AnonymousUser()
+
+SLUG = "[-a-zA-Z0-9_]+"
+
+
+class PublicViewSet(ContentLanguageMixin, viewsets.ReadOnlyModelViewSet):
+    """Lists and single objects, read-only. Filters apply to lists only: a
+    single object is found by its key alone, as its page is."""
+
+    lookup_value_regex = SLUG
+
+    def filter_queryset(self, queryset):
+        if self.action != "list":
+            return queryset
+        return super().filter_queryset(queryset)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("Published programs"),
+        description=_(
+            "The programs of the Program Portfolio, newest first (or as `sort` says). "
+            "Like the portfolio's page, the list leaves out programs their ministry has "
+            "not confirmed for a long time unless `unverified` is true."
+        ),
+    ),
+    retrieve=extend_schema(
+        summary=_("A published program"),
+        description=_("A published program, with its objectives, results and contact."),
+    ),
+)
+class ProgramViewSet(PublicViewSet):
+    lookup_field = "slug"
+    filterset_class = filters.ProgramApiFilter
+
+    def get_queryset(self):
+        programs = portfolio_selectors.programs_for_list(Program.objects.published())
+        if self.action == "retrieve":
+            programs = programs.prefetch_related("indicators")
+        return programs
+
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            return serializers.ProgramDetailSerializer
+        return serializers.ProgramSerializer
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("Public meetings"),
+        description=_(
+            "Meetings of the IACML process open to the public, in calendar order; "
+            "those whose dates are to be defined come last."
+        ),
+    ),
+    retrieve=extend_schema(
+        summary=_("A public meeting"),
+        description=_(
+            "A public meeting; its documents are listed by /api/v1/documents/?meeting=<slug>."
+        ),
+    ),
+)
+class MeetingViewSet(PublicViewSet):
+    lookup_field = "slug"
+    filterset_class = filters.MeetingApiFilter
+    serializer_class = serializers.MeetingSerializer
+
+    def get_queryset(self):
+        meetings = Meeting.objects.visible_to(VISITOR).in_calendar_order()
+        return meeting_selectors.meetings_for_list(meetings).prefetch_related("topics")
+
+
+DOCUMENT_SEARCH = [
+    OpenApiParameter(
+        "q",
+        OpenApiTypes.STR,
+        description=_("Words of the symbol or of the title (in any language)."),
+    ),
+    OpenApiParameter(
+        "kind", OpenApiTypes.STR, enum=DocumentKind.values, description=_("Kind of document")
+    ),
+]
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("Public documents"),
+        description=_(
+            "Official documents of public meetings, with a download address per "
+            "language; the newest first, or the best match first when searching."
+        ),
+        parameters=DOCUMENT_SEARCH,
+    ),
+    retrieve=extend_schema(
+        summary=_("A public document"),
+        description=_("A document of a public meeting, open to everyone."),
+    ),
+)
+class DocumentViewSet(PublicViewSet):
+    lookup_value_regex = "[0-9]+"
+    filterset_class = filters.DocumentApiFilter
+    serializer_class = serializers.DocumentSerializer
+
+    def get_queryset(self):
+        if self.action == "list":
+            # The documents page's own search: its form, then its selector.
+            search = DocumentSearchForm(self.request.query_params)
+            if not search.is_valid():
+                raise ValidationError(search.errors)
+            return meeting_selectors.document_search(
+                user=VISITOR, query=search.cleaned_data["q"], kind=search.cleaned_data["kind"]
+            )
+        return (
+            meeting_selectors.documents_visible_to(VISITOR)
+            .select_related("meeting")
+            .prefetch_related(Prefetch("files", queryset=DocumentFile.objects.order_by("language")))
+        )
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("Cooperation activities"),
+        description=_(
+            "Cooperation between ministries that the Secretariat approved, carried "
+            "out or closed, the latest first. Results and the final report are "
+            "published once an activity is closed."
+        ),
+    ),
+    retrieve=extend_schema(
+        summary=_("A cooperation activity"),
+        description=_("An approved, carried out or closed cooperation activity."),
+    ),
+)
+class CooperationActivityViewSet(PublicViewSet):
+    lookup_field = "reference"
+    lookup_value_regex = "[-A-Za-z0-9]+"
+    filterset_class = ActivityFilter
+    serializer_class = serializers.CooperationActivitySerializer
+
+    def get_queryset(self):
+        return (
+            statistics.public_activities()
+            .select_related("program", "final_report")
+            .defer(*(f"program__{field}" for field in portfolio_selectors.LIST_DEFERRED))
+        )
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("Member states"),
+        description=_("The OAS member states, by ISO code, each with its Ministry of Labor."),
+    ),
+    retrieve=extend_schema(
+        summary=_("A member state"),
+        description=_("A member state, given by its ISO code (either case)."),
+    ),
+)
+class MemberStateViewSet(PublicViewSet):
+    lookup_field = "iso_code"
+    lookup_value_regex = "[A-Za-z]{2}"
+    filterset_class = filters.MemberStateApiFilter
+    serializer_class = serializers.MemberStateSerializer
+    queryset = MemberState.objects.with_ministry().order_by("iso_code")
+
+    def get_object(self):
+        # Either case, as the member state's page takes it.
+        self.kwargs["iso_code"] = self.kwargs["iso_code"].upper()
+        return super().get_object()
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("Topics"), description=_("The thematic areas of labor administration.")
+    ),
+    retrieve=extend_schema(summary=_("A topic"), description=_("A topic, given by its slug.")),
+)
+class TopicViewSet(PublicViewSet):
+    lookup_field = "slug"
+    serializer_class = serializers.TopicSerializer
+    queryset = Topic.objects.order_by("slug")
+
+
+class FundStatementView(ContentLanguageMixin, generics.GenericAPIView):
+    serializer_class = serializers.FundStatementSerializer
+    pagination_class = None
+    filter_backends = []
+
+    @extend_schema(
+        summary=_("The fund's statement"),
+        description=_(
+            "The Voluntary Contribution Fund's statement, as on its public page: "
+            "contributions, expenses, balance, allocations and open pledges, in US dollars."
+        ),
+        parameters=[
+            OpenApiParameter(
+                "year",
+                OpenApiTypes.INT,
+                description=_(
+                    "A year from the fund's first record to this one; "
+                    "without it, everything since the start."
+                ),
+            )
+        ],
+    )
+    def get(self, request):
+        first = Contribution.objects.effective().aggregate(first=Min("received_on"))["first"]
+        period = PeriodForm(request.query_params, first_year=first.year if first else None)
+        if not period.is_valid():
+            raise ValidationError(period.errors)
+        start, end = period.period()
+        statement = fund_selectors.fund_statement(start=start, end=end)
+        return Response(self.get_serializer(statement).data)
+
+
+class DocsView(SpectacularSwaggerSplitView):
+    """Swagger UI from our static files (the sidecar), its start-up script
+    served by this same view (?script): nothing inline, nothing from a CDN,
+    as the Content-Security-Policy requires."""
+
+    template_name = "api/swagger_ui.html"
+
+
+class NotFoundView(APIView):
+    """Any other address under /api/v1/: a 404 in the API's JSON, not the
+    site's HTML page."""
+
+    throttle_classes = []
+
+    @extend_schema(exclude=True)
+    def get(self, request, *args, **kwargs):
+        raise NotFound

@@ -1,0 +1,203 @@
+"""The global search: published programs, public meetings, public documents
+and published news matching what a reader typed.
+
+Each kind is read through its app's own public queryset, as a visitor sees
+it, whoever is signed in: the search never shows what a visitor's list would
+not (a draft, a restricted meeting or document, unpublished news).
+
+Programs and documents are matched by their apps' own searches, so that the
+"see all" link to /programs/?q=… or /meetings/documents/?q=… lists exactly
+what was counted here. Meetings and news have no search of their own: they
+are matched here, with PostgreSQL's full-text search (stemmed in every
+content language, accents ignored) or, on SQLite, every word somewhere in
+their texts."""
+
+import unicodedata
+from dataclasses import dataclass
+from functools import reduce
+from operator import add, or_
+from urllib.parse import urlencode
+
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import F, FloatField, Func, Q, TextField, Value
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.settings import AVAILABLE_LANGUAGES
+from modeltranslation.utils import build_localized_fieldname
+
+from meetings.models import Meeting
+from meetings.selectors import document_search
+from newsletter.models import NewsItem
+from portfolio.filters import ProgramFilter
+from portfolio.models import SEARCH_CONFIGS, Program
+from portfolio.selectors import LIST_DEFERRED
+
+MAX_QUERY_LENGTH = 200
+# The documents page's own bound (meetings.filters.DocumentSearchForm).
+DOCUMENT_QUERY_LENGTH = 100
+# On SQLite each word is one more LIKE over every text column: enough words
+# to narrow a search, few enough to bound its cost.
+MAX_WORDS = 12
+GROUP_LIMIT = 10
+
+
+def clean_query(raw):
+    """What to search for: control and format characters out (PostgreSQL
+    refuses NUL), whitespace collapsed, at most MAX_QUERY_LENGTH characters."""
+    text = str(raw or "")[: MAX_QUERY_LENGTH * 4]
+    text = "".join(" " if unicodedata.category(char)[0] == "C" else char for char in text)
+    return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
+
+
+class Unaccent(Func):
+    function = "unaccent"
+    output_field = TextField()
+
+
+def _localized(name):
+    return [build_localized_fieldname(name, code) for code in AVAILABLE_LANGUAGES]
+
+
+def text_search(queryset, query, *, strong, weak):
+    """``queryset`` narrowed to ``query`` over the text columns ``strong``
+    (titles, ranked first) and ``weak``, annotated with ``rank``."""
+    if connection.vendor == "postgresql":
+        return _full_text_search(queryset, query, strong=strong, weak=weak)
+    for word in query.split()[:MAX_WORDS]:
+        queryset = queryset.filter(
+            reduce(or_, (Q(**{f"{name}__icontains": word}) for name in (*strong, *weak)))
+        )
+    return queryset.annotate(rank=Value(0.0, output_field=FloatField()))
+
+
+def _full_text_search(queryset, query, *, strong, weak):
+    """Matched in every content language's configuration (a reader types in
+    any of them), accents ignored on both sides. Aliases, not annotations:
+    the vectors are compared, never fetched."""
+    aliases, matches, ranks = {}, [], []
+    for code, config in SEARCH_CONFIGS.items():
+        vector = SearchVector(
+            *(Unaccent(F(name)) for name in strong), config=config, weight="A"
+        ) + SearchVector(*(Unaccent(F(name)) for name in weak), config=config, weight="B")
+        search_query = SearchQuery(Unaccent(Value(query)), config=config, search_type="websearch")
+        aliases[f"search_vector_{code}"] = vector
+        matches.append(Q(**{f"search_vector_{code}": search_query}))
+        ranks.append(SearchRank(F(f"search_vector_{code}"), search_query))
+    return queryset.alias(**aliases).filter(reduce(or_, matches)).annotate(rank=reduce(add, ranks))
+
+
+def programs_matching(query):
+    """As /programs/?q=… lists them (the same filter, hence the same count)."""
+    programs = (
+        Program.objects.published().select_related("owner__member_state").defer(*LIST_DEFERRED)
+    )
+    return ProgramFilter({"q": query}, queryset=programs).qs
+
+
+def meetings_matching(query):
+    public = Meeting.objects.visible_to(AnonymousUser())
+    return (
+        text_search(public, query, strong=_localized("title"), weak=_localized("description"))
+        .select_related("host_state")
+        .order_by(F("rank").desc(), F("start_date").desc(nulls_last=True), "pk")
+    )
+
+
+def documents_matching(query):
+    """As /meetings/documents/?q=… lists them to a visitor: symbol or title
+    in any language."""
+    return document_search(user=AnonymousUser(), query=query[:DOCUMENT_QUERY_LENGTH])
+
+
+def news_matching(query):
+    published = NewsItem.objects.published().select_related("institution__member_state")
+    return text_search(published, query, strong=["title"], weak=["text"]).order_by(
+        F("rank").desc(), F("published_at").desc(nulls_last=True), "pk"
+    )
+
+
+def _search_page(query, kind):
+    return f"{reverse('search:search')}?{urlencode({'q': query, 'kind': kind})}"
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of result: how to find it and where all of them are listed."""
+
+    key: str
+    label: str
+    matching: object
+    more_url: object
+
+    @property
+    def template(self):
+        return f"search/_{self.key}.html"
+
+
+KINDS = {
+    kind.key: kind
+    for kind in (
+        Kind(
+            "programs",
+            _("Programs"),
+            programs_matching,
+            lambda query: f"{reverse('portfolio:program_list')}?{urlencode({'q': query})}",
+        ),
+        Kind(
+            "meetings",
+            _("Meetings"),
+            meetings_matching,
+            lambda query: _search_page(query, "meetings"),
+        ),
+        Kind(
+            "documents",
+            _("Documents"),
+            documents_matching,
+            lambda query: (
+                f"{reverse('meetings:document_list')}?"
+                f"{urlencode({'q': query[:DOCUMENT_QUERY_LENGTH]})}"
+            ),
+        ),
+        Kind("news", _("News"), news_matching, lambda query: _search_page(query, "news")),
+    )
+}
+
+
+@dataclass(frozen=True)
+class ResultGroup:
+    kind: Kind
+    count: int
+    items: list
+    more_url: str
+
+    @property
+    def has_more(self):
+        return self.count > len(self.items)
+
+
+def search_everything(*, query, limit=GROUP_LIMIT):
+    """A ResultGroup per kind, in the order of the top navigation, each with
+    its count and its first ``limit`` results: two queries a kind (three for
+    documents, whose language versions are fetched), none for no query."""
+    if not query:
+        return []
+    groups = []
+    for kind in KINDS.values():
+        results = kind.matching(query)
+        count = results.count()
+        groups.append(
+            ResultGroup(
+                kind=kind,
+                count=count,
+                items=list(results[:limit]) if count else [],
+                more_url=kind.more_url(query),
+            )
+        )
+    return groups
+
+
+def search_kind(*, kind, query):
+    """Every result of one kind, best first: a queryset to paginate."""
+    return KINDS[kind].matching(query)

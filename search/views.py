@@ -1,0 +1,29 @@
+"""The global search page. What matches is selectors.py's to decide."""
+
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from . import selectors
+
+PAGE_SIZE = 20
+
+
+@require_safe
+def search(request):
+    query = selectors.clean_query(request.GET.get("q", ""))
+    kind = selectors.KINDS.get(request.GET.get("kind", ""))
+    context = {"query": query, "max_length": selectors.MAX_QUERY_LENGTH}
+    if query and kind is not None:
+        results = selectors.search_kind(kind=kind.key, query=query)
+        context.update(
+            kind=kind,
+            page=Paginator(results, PAGE_SIZE).get_page(request.GET.get("page")),
+            query_string=urlencode({"q": query, "kind": kind.key}),
+        )
+    else:
+        groups = selectors.search_everything(query=query)
+        context.update(groups=groups, total=sum(group.count for group in groups))
+    return render(request, "search/search.html", context)

@@ -1,0 +1,93 @@
+"""A visitor, with no account: searches the programs (with htmx, and without
+JavaScript) and registers for a meeting, confirming the address from the
+emailed link."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from meetings.enums import RegistrationStatus
+from meetings.models import Registration
+from network.models import EmailDelivery
+from tests.browser.helpers import field
+from tests.factories import InstitutionFactory
+from tests.meetings.factories import MeetingFactory
+from tests.portfolio.factories import ProgramFactory
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def two_programs():
+    ProgramFactory(title_en="Labor inspection training")
+    ProgramFactory(title_en="Youth employment services")
+
+
+def program_titles(page):
+    return page.locator("#program-results h2, #program-results h3")
+
+
+def test_visitor_searches_programs_and_htmx_updates_the_results_in_place(page, two_programs):
+    page.goto("/programs/")
+    results = page.locator("#program-results")
+    expect(results).to_contain_text("Youth employment services")
+    # A full navigation would start a new document and lose this mark.
+    page.evaluate("window.rialSamePage = true")
+
+    with page.expect_request(lambda request: request.headers.get("hx-request") == "true"):
+        field(page, "Search").fill("inspection")
+        field(page, "Search").press("Enter")
+
+    expect(results).to_contain_text("Labor inspection training")
+    expect(results).not_to_contain_text("Youth employment services")
+    assert page.evaluate("window.rialSamePage") is True
+    # The filter's state lives in the address, for bookmarks and the back button.
+    expect(page).to_have_url(re.compile(r"/programs/\?.*q=inspection"))
+
+
+def test_visitor_searches_programs_without_javascript(new_context, two_programs):
+    page = new_context(java_script_enabled=False).new_page()
+    page.goto("/programs/")
+    expect(page.locator("#program-results")).to_contain_text("Youth employment services")
+
+    field(page, "Search").fill("inspection")
+    page.get_by_role("button", name="Apply").click()
+
+    expect(page).to_have_url(re.compile(r"/programs/\?.*q=inspection"))
+    results = page.locator("#program-results")
+    expect(results).to_contain_text("Labor inspection training")
+    expect(results).not_to_contain_text("Youth employment services")
+
+
+def confirmation_path(email):
+    delivery = EmailDelivery.objects.get(to=email, key__endswith=":confirm")
+    match = re.search(r"/meetings/registration/[^/\s]+/confirm/", delivery.body)
+    assert match, delivery.body
+    return match.group(0)
+
+
+def test_visitor_registers_for_a_meeting_and_confirms_from_the_email(page):
+    meeting = MeetingFactory(title_en="Workshop on labor inspection", capacity=20)
+    ministry = InstitutionFactory(name_en="Ministry of Labor of Testland")
+
+    page.goto(meeting.get_absolute_url())
+    expect(page.get_by_role("heading", level=1)).to_have_text("Workshop on labor inspection")
+    page.get_by_role("link", name="Register", exact=True).click()
+    field(page, "Full name").fill("Ana Pérez")
+    field(page, "Institution (delegation)").select_option(label=str(ministry))
+    field(page, "Role").select_option("delegate")
+    field(page, "Email").fill("ana@example.org")
+    page.get_by_role("main").get_by_role("button", name="Register").click()
+
+    expect(page).to_have_url(re.compile(rf"/meetings/{meeting.slug}/register/sent/$"))
+    registration = Registration.objects.get(meeting=meeting)
+    assert registration.status == RegistrationStatus.PENDING_CONFIRMATION
+    assert (registration.full_name, registration.institution) == ("Ana Pérez", ministry)
+
+    page.goto(confirmation_path("ana@example.org"))
+
+    expect(page.get_by_test_id("status")).to_have_text("Submitted")
+    registration.refresh_from_db()
+    assert registration.status == RegistrationStatus.SUBMITTED
+    assert registration.confirmed_at is not None
