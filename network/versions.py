@@ -30,8 +30,9 @@ class Version:
 
     @property
     def name(self):
-        """The language's name in the reader's language ("Spanish")."""
-        return capfirst(get_language_info(self.code)["name_translated"])
+        """The language's name in the reader's language, as written inside a
+        sentence ("Spanish"; "inglés" for a Spanish reader)."""
+        return get_language_info(self.code)["name_translated"]
 
     @property
     def local_name(self):
