@@ -35,7 +35,7 @@ test: $(INSTALLED) compile-messages
 # strings; then translate what is new in the .po files. CI runs it before the
 # tests, so a string marked but not translated fails the catalogue test.
 messages: $(INSTALLED)
-	$(BIN)/python manage.py makemessages $(foreach l,$(LOCALES),-l $(l)) $(MESSAGES_IGNORE) \
+	DEBUG=true $(BIN)/python manage.py makemessages $(foreach l,$(LOCALES),-l $(l)) $(MESSAGES_IGNORE) \
 		--no-obsolete --add-location=file -v 0
 
 # The compiled catalogues (.mo) are built, never committed. Only .po files that
@@ -43,7 +43,7 @@ messages: $(INSTALLED)
 # English.
 compile-messages: $(INSTALLED)
 	@if command -v msgfmt >/dev/null; then \
-		$(BIN)/python manage.py compilemessages $(MESSAGES_IGNORE) -v 0; \
+		DEBUG=true $(BIN)/python manage.py compilemessages $(MESSAGES_IGNORE) -v 0; \
 	else \
 		echo "msgfmt not found (Debian: apt-get install gettext): pages will be in English only"; \
 	fi
