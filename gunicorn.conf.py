@@ -41,4 +41,3 @@ forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,
 
 # Loaded once in the master and shared by the forked processes' memory.
 preload_app = os.environ.get("GUNICORN_PRELOAD", "true").lower() == "true"
-
