@@ -19,17 +19,16 @@ south-south cooperation is between countries."""
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import reduce
-from operator import or_
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+from django.contrib.postgres.search import SearchRank, TrigramWordSimilarity
 from django.db import connection
 from django.db.models import F, Q, prefetch_related_objects
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
+from network import search
 from portfolio.enums import OfferKind
-from portfolio.models import SEARCH_CONFIGS, Program
+from portfolio.models import Program
 
 from .enums import ActivityType, NeedStatus
 from .models import Need
@@ -177,7 +176,7 @@ def _programs_of_peers(need):
         .exclude(owner__member_state_id=institution.member_state_id)
         .select_related("owner__member_state")
         .prefetch_related("topics", "offers")
-        .defer("search_vector")
+        .defer("search_vector", "search_title")
     )
 
 
@@ -191,13 +190,7 @@ def _postgresql_candidates(need, programs, need_stems):
     words = " or ".join(need_stems.values())
     if not words:
         return [(program, 0.0) for program in programs.filter(_on_topic(need.topic_id))]
-    query = reduce(
-        or_,
-        (
-            SearchQuery(words, config=config, search_type="websearch")
-            for config in SEARCH_CONFIGS.values()
-        ),
-    )
+    query = search.text_query(words)
     programs = programs.filter(
         _on_topic(need.topic_id)
         | Q(search_vector=query)

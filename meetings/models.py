@@ -8,6 +8,7 @@ import datetime
 import zoneinfo
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models, transaction
@@ -18,6 +19,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 
+from network import search
 from network.models import unique_slug
 from network.rules import is_focal_point
 from network.uploads import DocumentValidator
@@ -271,6 +273,22 @@ class Meeting(models.Model):
 
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    # PostgreSQL's search (network/search.py): titles above descriptions, each
+    # stemmed in its language.
+    search_vector = models.GeneratedField(
+        expression=search.vector_column(
+            *search.translated_vectors("title", weight="A"),
+            *search.translated_vectors("description", weight="B"),
+        ),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+    search_title = models.GeneratedField(
+        expression=search.title_column(*search.translated_titles()),
+        output_field=models.TextField(),
+        db_persist=True,
+    )
 
     objects = MeetingQuerySet.as_manager()
 
@@ -650,6 +668,13 @@ class Document(models.Model):
     published_on = models.DateField(_("published"), default=datetime.date.today)
     visibility = models.CharField(
         _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
+    )
+    # PostgreSQL's search: the symbol and the titles, unaccented and in lower
+    # case, under a trigram index that serves LIKE '%…%' (network/search.py).
+    search_title = models.GeneratedField(
+        expression=search.title_column("symbol", *search.translated_titles()),
+        output_field=models.TextField(),
+        db_persist=True,
     )
 
     objects = DocumentQuerySet.as_manager()

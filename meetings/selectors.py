@@ -15,6 +15,7 @@ from django.utils.translation import pgettext_lazy
 from modeltranslation.settings import AVAILABLE_LANGUAGES
 from modeltranslation.utils import build_localized_fieldname
 
+from network import search
 from network.models import WorkingGroup
 from network.rules import is_active_user, is_focal_point
 from network.sections import Deadline
@@ -269,14 +270,7 @@ def document_search(*, user, query="", kind=""):
         documents = documents.filter(kind=kind)
     query = " ".join(query.split())[:100]
     if query:
-        # Every language's column: modeltranslation would otherwise search
-        # only the reader's language, and people search in theirs whatever
-        # the page's language is.
-        title_fields = [build_localized_fieldname("title", code) for code in AVAILABLE_LANGUAGES]
-        in_title = Q()
-        for title_field in title_fields:
-            in_title |= Q(**{f"{title_field}__icontains": query})
-        documents = documents.filter(Q(symbol__icontains=query) | in_title).annotate(
+        documents = documents.filter(_document_matches(query)).annotate(
             symbol_match=Case(
                 When(symbol__iexact=query, then=Value(0)),
                 When(symbol__icontains=query, then=Value(1)),
@@ -290,6 +284,20 @@ def document_search(*, user, query="", kind=""):
     return documents.select_related("meeting").prefetch_related(
         Prefetch("files", queryset=DocumentFile.objects.order_by("language"))
     )
+
+
+def _document_matches(query):
+    """The symbol or a title contains ``query``. On PostgreSQL through the
+    generated ``search_title`` (symbol and titles unaccented, in lower case)
+    and its trigram index; elsewhere every language's column, since
+    modeltranslation would otherwise search only the reader's language, and
+    people search in theirs whatever the page's language is."""
+    if search.is_postgresql():
+        return Q(search_title__contains=search.fold(query))
+    in_title = Q(symbol__icontains=query)
+    for code in AVAILABLE_LANGUAGES:
+        in_title |= Q(**{f"{build_localized_fieldname('title', code)}__icontains": query})
+    return in_title
 
 
 # Timeline --------------------------------------------------------------------

@@ -8,7 +8,7 @@ class NetworkConfig(AppConfig):
     verbose_name = _("Network directory")
 
     def ready(self):
-        from . import sections, selectors
+        from . import search, sections, selectors
         from .beat import periodic_tasks_install
         from .roles import grant_role_permissions
 
@@ -18,6 +18,7 @@ class NetworkConfig(AppConfig):
         # Permissions exist only after each app's post_migrate: grant them then,
         # so that a new app's permissions reach the staff groups on the next migrate.
         post_migrate.connect(grant_role_permissions, dispatch_uid="network.grant_role_permissions")
+        post_migrate.connect(search.tune_planner, sender=self, dispatch_uid="network.tune_planner")
         post_migrate.connect(
             periodic_tasks_install, sender=self, dispatch_uid="network.periodic_tasks_install"
         )

@@ -5,6 +5,7 @@ import re
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
@@ -13,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from network import search
 from network.models import unique_slug
 
 from .enums import IssueStatus, NewsStatus
@@ -94,8 +96,25 @@ class NewsItem(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    # PostgreSQL's search (network/search.py): the title above the text, in
+    # the item's language.
+    search_vector = models.GeneratedField(
+        expression=search.vector_column(
+            *search.own_language_vectors("title", weight="A"),
+            *search.own_language_vectors("text", weight="B"),
+        ),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+    search_title = models.GeneratedField(
+        expression=search.title_column("title"),
+        output_field=models.TextField(),
+        db_persist=True,
+    )
+
     objects = NewsItemQuerySet.as_manager()
-    history = HistoricalRecords()
+    # The search columns are the database's, derived from the row.
+    history = HistoricalRecords(excluded_fields=["search_vector", "search_title"])
 
     class Meta:
         verbose_name = _("news item")

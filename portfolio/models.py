@@ -4,15 +4,16 @@ Labor offers to share with its peers."""
 import datetime
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
-from django.db import connection, models
+from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from network import search
 from network.enums import InstitutionKind
 from network.models import unique_slug
 from network.uploads import DocumentKind, DocumentValidator
@@ -25,8 +26,6 @@ from .enums import (
     RevisionStatus,
 )
 
-# PostgreSQL's text search configuration for each content language.
-SEARCH_CONFIGS = {"en": "english", "es": "spanish", "pt": "portuguese", "fr": "french"}
 TRANSLATED_FIELDS = ("title", "summary")
 # The fixed paths of portfolio/urls.py that a program's slug would shadow.
 RESERVED_SLUGS = {"mine", "new", "feed"}
@@ -191,10 +190,27 @@ class Program(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    # Maintained by save(): plain text for SQLite and trigram matching, a
-    # weighted tsvector for PostgreSQL's ranked full-text search.
+    # Maintained by save(): plain text for SQLite's search and the matching of
+    # needs with programs. The generated columns are PostgreSQL's search
+    # (network/search.py): titles above summaries above the rest, each text
+    # stemmed in its language; the other texts are in the program's language.
     search_text = models.TextField(editable=False, blank=True)
-    search_vector = SearchVectorField(null=True, editable=False)
+    search_vector = models.GeneratedField(
+        expression=search.vector_column(
+            *search.translated_vectors("title", weight="A"),
+            *search.translated_vectors("summary", weight="B"),
+            *search.own_language_vectors(
+                "objectives", "target_population", "main_activities", "results", weight="C"
+            ),
+        ),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+    search_title = models.GeneratedField(
+        expression=search.title_column(*search.translated_titles()),
+        output_field=models.TextField(),
+        db_persist=True,
+    )
 
     objects = ProgramQuerySet.as_manager()
 
@@ -223,10 +239,6 @@ class Program(models.Model):
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "search_text"}
         super().save(*args, **kwargs)
-        if connection.vendor == "postgresql":
-            # The vector is built by the database from the saved row, with the
-            # stemming of the program's own language.
-            Program.objects.filter(pk=self.pk).update(search_vector=self._search_vector())
 
     def get_absolute_url(self):
         return reverse("portfolio:program_detail", kwargs={"slug": self.slug})
@@ -324,23 +336,6 @@ class Program(models.Model):
         ]
         parts += [self.objectives, self.target_population, self.main_activities, self.results]
         return "\n".join(part for part in parts if part)
-
-    def _search_vector(self):
-        config = SEARCH_CONFIGS.get(self.language, "simple")
-        titles = [f"title_{code}" for code, _name in settings.CONTENT_LANGUAGES]
-        summaries = [f"summary_{code}" for code, _name in settings.CONTENT_LANGUAGES]
-        return (
-            SearchVector(*titles, config=config, weight="A")
-            + SearchVector(*summaries, config=config, weight="B")
-            + SearchVector(
-                "objectives",
-                "target_population",
-                "main_activities",
-                "results",
-                config=config,
-                weight="C",
-            )
-        )
 
 
 class ProgramOffer(models.Model):

@@ -3,7 +3,6 @@ published, written in the network's languages (see network/scale.py)."""
 
 import random
 
-from django.db import connection
 from django.utils import timezone
 
 from network.enums import InstitutionKind
@@ -122,10 +121,4 @@ def generate(factor, rng: random.Random):
         ],
         batch_size=2000,
     )
-    if connection.vendor == "postgresql":
-        # One statement per language: the vector is stemmed in the program's language.
-        for language in set(LANGUAGES):
-            created.filter(language=language).update(
-                search_vector=Program(language=language)._search_vector()
-            )
     return len(programs)

@@ -1,51 +1,41 @@
 """Reads of the portfolio shared by pages, exports and other apps."""
 
-from functools import reduce
-from operator import or_
-
 from django.conf import settings
-from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
-from django.db import connection
+from django.contrib.postgres.search import SearchRank, TrigramWordSimilarity
 from django.db.models import Count, F, FloatField, Q, Value
 from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 from django.utils.translation import get_language, ngettext
 
-from network import sections
+from network import search, sections
 from network.rules import is_focal_point
 
 from .enums import ProgramStatus
-from .models import SEARCH_CONFIGS, Program
+from .models import Program
 
 # Columns a list never shows: skip them (the tsvector and the search text are large).
-LIST_DEFERRED = ("search_text", "search_vector")
+LIST_DEFERRED = ("search_text", "search_vector", "search_title")
 
 
 def program_search(*, queryset, query):
     """Programs of ``queryset`` matching ``query``, annotated with ``rank``.
 
-    PostgreSQL: ranked full-text search, the words stemmed in every content
-    language (a reader types in any of them), weighted title > summary > the
-    rest; plus trigram word similarity, which finds related forms that
-    stemming keeps apart ("inspectors" / "inspection") and small typos.
+    PostgreSQL (network/search.py): ranked full-text search, each text stemmed
+    in its language and the query in every language, weighted title > summary
+    > the rest; plus, for plain words, trigram word similarity on the titles,
+    which finds related forms that stemming keeps apart ("inspectors" /
+    "inspection") and small typos. Both are served by indexes, and only the
+    programs they return are ranked.
     SQLite: every word must appear somewhere in the program's texts."""
     query = " ".join(query.split())[:200]
     if not query:
         return queryset.annotate(rank=Value(0.0, output_field=FloatField()))
-    if connection.vendor == "postgresql":
-        search_query = reduce(
-            or_,
-            (
-                SearchQuery(query, config=config, search_type="websearch")
-                for config in SEARCH_CONFIGS.values()
-            ),
-        )
-        return queryset.filter(
-            Q(search_vector=search_query) | Q(search_text__trigram_word_similar=query)
-        ).annotate(
-            rank=SearchRank(F("search_vector"), search_query)
-            + TrigramWordSimilarity(query, "search_text") * 0.1
-        )
+    if search.is_postgresql():
+        parsed = search.text_query(query)
+        rank = SearchRank(F("search_vector"), parsed)
+        if search.is_plain(query):
+            rank += TrigramWordSimilarity(search.fold(query), "search_title") * 0.1
+        return queryset.filter(search.match(parsed)).annotate(rank=rank)
     for word in query.split():
         queryset = queryset.filter(search_text__icontains=word)
     return queryset.annotate(rank=Value(0.0, output_field=FloatField()))

@@ -21,4 +21,6 @@ class TargetGroupTranslation(TranslationOptions):
     required_languages = ("en", "es")
 
 
-register_history(Program, app=__package__, excluded_fields=["search_text", "search_vector"])
+register_history(
+    Program, app=__package__, excluded_fields=["search_text", "search_vector", "search_title"]
+)

@@ -15,13 +15,12 @@ their texts."""
 import unicodedata
 from dataclasses import dataclass
 from functools import reduce
-from operator import add, or_
+from operator import or_
 from urllib.parse import urlencode
 
 from django.contrib.auth.models import AnonymousUser
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-from django.db import connection
-from django.db.models import F, FloatField, Func, Q, TextField, Value
+from django.contrib.postgres.search import SearchRank
+from django.db.models import F, FloatField, Q, Value
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.settings import AVAILABLE_LANGUAGES
@@ -29,9 +28,10 @@ from modeltranslation.utils import build_localized_fieldname
 
 from meetings.models import Meeting
 from meetings.selectors import document_search
+from network import search
 from newsletter.models import NewsItem
 from portfolio.filters import ProgramFilter
-from portfolio.models import SEARCH_CONFIGS, Program
+from portfolio.models import Program
 from portfolio.selectors import LIST_DEFERRED
 
 MAX_QUERY_LENGTH = 200
@@ -51,41 +51,24 @@ def clean_query(raw):
     return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
 
 
-class Unaccent(Func):
-    function = "unaccent"
-    output_field = TextField()
-
-
 def _localized(name):
     return [build_localized_fieldname(name, code) for code in AVAILABLE_LANGUAGES]
 
 
-def text_search(queryset, query, *, strong, weak):
-    """``queryset`` narrowed to ``query`` over the text columns ``strong``
-    (titles, ranked first) and ``weak``, annotated with ``rank``."""
-    if connection.vendor == "postgresql":
-        return _full_text_search(queryset, query, strong=strong, weak=weak)
+def text_search(queryset, query, *, fields):
+    """``queryset`` narrowed to ``query``, annotated with ``rank``: on
+    PostgreSQL through the model's generated search columns and their indexes
+    (network/search.py), on SQLite every word somewhere in ``fields``."""
+    if search.is_postgresql():
+        parsed = search.text_query(query)
+        return queryset.filter(search.match(parsed)).annotate(
+            rank=SearchRank(F("search_vector"), parsed)
+        )
     for word in query.split()[:MAX_WORDS]:
         queryset = queryset.filter(
-            reduce(or_, (Q(**{f"{name}__icontains": word}) for name in (*strong, *weak)))
+            reduce(or_, (Q(**{f"{name}__icontains": word}) for name in fields))
         )
     return queryset.annotate(rank=Value(0.0, output_field=FloatField()))
-
-
-def _full_text_search(queryset, query, *, strong, weak):
-    """Matched in every content language's configuration (a reader types in
-    any of them), accents ignored on both sides. Aliases, not annotations:
-    the vectors are compared, never fetched."""
-    aliases, matches, ranks = {}, [], []
-    for code, config in SEARCH_CONFIGS.items():
-        vector = SearchVector(
-            *(Unaccent(F(name)) for name in strong), config=config, weight="A"
-        ) + SearchVector(*(Unaccent(F(name)) for name in weak), config=config, weight="B")
-        search_query = SearchQuery(Unaccent(Value(query)), config=config, search_type="websearch")
-        aliases[f"search_vector_{code}"] = vector
-        matches.append(Q(**{f"search_vector_{code}": search_query}))
-        ranks.append(SearchRank(F(f"search_vector_{code}"), search_query))
-    return queryset.alias(**aliases).filter(reduce(or_, matches)).annotate(rank=reduce(add, ranks))
 
 
 def programs_matching(query):
@@ -99,7 +82,7 @@ def programs_matching(query):
 def meetings_matching(query):
     public = Meeting.objects.visible_to(AnonymousUser())
     return (
-        text_search(public, query, strong=_localized("title"), weak=_localized("description"))
+        text_search(public, query, fields=[*_localized("title"), *_localized("description")])
         .select_related("host_state")
         .order_by(F("rank").desc(), F("start_date").desc(nulls_last=True), "pk")
     )
@@ -113,7 +96,7 @@ def documents_matching(query):
 
 def news_matching(query):
     published = NewsItem.objects.published().select_related("institution__member_state")
-    return text_search(published, query, strong=["title"], weak=["text"]).order_by(
+    return text_search(published, query, fields=["title", "text"]).order_by(
         F("rank").desc(), F("published_at").desc(nulls_last=True), "pk"
     )
 
@@ -180,7 +163,9 @@ class ResultGroup:
 def search_everything(*, query, limit=GROUP_LIMIT):
     """A ResultGroup per kind, in the order of the top navigation, each with
     its count and its first ``limit`` results: two queries a kind (three for
-    documents, whose language versions are fetched), none for no query."""
+    documents, whose language versions are fetched, and one more on
+    PostgreSQL for each full-text kind, to parse the words), none for no
+    query."""
     if not query:
         return []
     groups = []

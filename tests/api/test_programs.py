@@ -134,7 +134,8 @@ def test_list_runs_a_fixed_number_of_queries(count_queries, django_assert_max_nu
     programs(10)
 
     assert count_queries(url) == with_two
-    with django_assert_max_num_queries(8):
+    # One of them, on PostgreSQL, parses the words of the search.
+    with django_assert_max_num_queries(9):
         count_queries(url)
 
 

@@ -1,0 +1,226 @@
+"""Full-text search shared by the apps: the columns each searchable model
+stores, and the queries that read them through their indexes.
+
+On PostgreSQL a searchable model has two generated columns, kept by the
+database whatever writes the row (a form, the admin, ``bulk_create``,
+``update()``):
+
+- ``search_vector``: its texts as a weighted ``tsvector``, each stemmed in
+  its own language with the ``rial_<language>`` configurations (the built-in
+  ones with accents removed, network/migrations/0007), under a GIN index;
+- ``search_title``: its titles unaccented and in lower case, under a trigram
+  GIN index (pg_trgm), for titles typed with a typo or another word form
+  ("inspectors" finds "inspection").
+
+A query is matched in every content language's configuration, because a
+reader types in any of them, with ``websearch_to_tsquery``: quotes for a
+phrase, ``-word`` to exclude, ``or``. Both branches of the match are served
+by an index, and only the rows they return are ranked.
+
+SQLite has neither: the columns hold NULL there, and the apps search with
+LIKE instead (``is_postgresql``).
+"""
+
+import unicodedata
+from functools import reduce
+
+from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorField
+from django.db import connection
+from django.db.models import Case, F, Func, Q, TextField, Value, When
+from django.db.models.functions import Concat, Lower
+
+# The text search configuration of each content language: PostgreSQL's own,
+# copied with unaccent in front of the stemmer (network/migrations/0007).
+SEARCH_CONFIGS = {
+    "en": "rial_english",
+    "es": "rial_spanish",
+    "pt": "rial_portuguese",
+    "fr": "rial_french",
+}
+LANGUAGES = tuple(SEARCH_CONFIGS)
+
+
+def is_postgresql():
+    return connection.vendor == "postgresql"
+
+
+class PostgreSQLOnly(Func):
+    """``expression`` on PostgreSQL, NULL on other databases (SQLite has no
+    tsvector, unaccent or trigrams): a generated column that stays empty there."""
+
+    template = "%(expressions)s"
+
+    def as_sql(self, compiler, connection, **extra_context):
+        return "NULL", []
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return super().as_sql(compiler, connection, **extra_context)
+
+
+class Unaccent(Func):
+    """PostgreSQL's unaccent through ``rial_unaccent``, an immutable wrapper
+    (network/migrations/0007): the extension's own function is only stable,
+    and a generated column or an index needs an immutable one."""
+
+    function = "rial_unaccent"
+    output_field = TextField()
+
+
+def vector(*fields, language, weight):
+    """``fields`` as a tsvector stemmed in ``language``, with ``weight``."""
+    return SearchVector(*fields, config=SEARCH_CONFIGS[language], weight=weight)
+
+
+def own_language_vectors(*fields, weight, language_field="language"):
+    """Vectors of untranslated ``fields``, written in the row's language: one
+    per content language, empty but for the row's own. A generated column
+    must be immutable, so each is stemmed with a fixed configuration instead
+    of one chosen per row."""
+    return [
+        vector(
+            *(
+                Case(
+                    When(**{language_field: code}, then=F(field)),
+                    default=Value(""),
+                    output_field=TextField(),
+                )
+                for field in fields
+            ),
+            language=code,
+            weight=weight,
+        )
+        for code in LANGUAGES
+    ]
+
+
+def vector_column(*vectors):
+    """The expression of a ``search_vector`` generated column."""
+    return PostgreSQLOnly(reduce(lambda a, b: a + b, vectors), output_field=SearchVectorField())
+
+
+def title_column(*fields):
+    """The expression of a ``search_title`` generated column: the titles,
+    unaccented and in lower case, one after the other."""
+    parts = []
+    for field in fields:
+        parts += [F(field), Value(" ")]
+    titles = Concat(*parts[:-1]) if len(fields) > 1 else F(fields[0])
+    return PostgreSQLOnly(Lower(Unaccent(titles)), output_field=TextField())
+
+
+def translated_vectors(field, *, weight):
+    """One vector per content language of a translated field (``title_en``
+    stemmed in English, ``title_es`` in Spanish, …)."""
+    return [vector(f"{field}_{code}", language=code, weight=weight) for code in LANGUAGES]
+
+
+def translated_titles(field="title"):
+    return [f"{field}_{code}" for code in LANGUAGES]
+
+
+def fold(text):
+    """``text`` as ``search_title`` holds it: accents removed, lower case."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).lower()
+
+
+def text_query(query):
+    """The reader's words as one tsquery: parsed in every language's
+    configuration, each distinct reading once, in one query to the database.
+    The same stems from several languages ("inspección" is "inspeccion" in
+    all four) would make the planner believe the search matches four times as
+    many rows, and scan the table instead of using its index. Parse once per
+    search and use the result for both the match and the rank."""
+    return ParsedSearchQuery(_tsquery_text(query), words=query)
+
+
+class ParsedSearchQuery(SearchQuery):
+    """A tsquery in its text form, as the database parsed it already, and
+    the ``words`` it was parsed from."""
+
+    def __init__(self, tsquery, *, words):
+        super().__init__(tsquery)
+        self.words = words
+
+    def as_sql(self, compiler, connection, function=None, template=None):
+        return super().as_sql(compiler, connection, function, "%(expressions)s::tsquery")
+
+
+def _tsquery_text(query):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT DISTINCT websearch_to_tsquery(config::regconfig, %s)::text AS reading"
+            " FROM unnest(%s::text[]) AS config ORDER BY reading",
+            [query, list(SEARCH_CONFIGS.values())],
+        )
+        readings = [row[0] for row in cursor.fetchall() if row[0]]
+    # An empty tsquery matches nothing (a query of stop words only).
+    return " | ".join(f"( {reading} )" for reading in readings)
+
+
+def is_plain(query):
+    """True when ``query`` is only words: no phrase, exclusion or ``or``,
+    whose meaning a similarity match would not keep."""
+    words = query.lower().split()
+    return '"' not in query and not any(word.startswith("-") or word == "or" for word in words)
+
+
+def match(parsed, *, typos=True):
+    """The filter of rows matching ``parsed`` (a ``text_query``): full text,
+    and (for a query of plain words) a title within trigram word similarity."""
+    condition = Q(search_vector=parsed)
+    if typos and is_plain(parsed.words):
+        condition |= Q(search_title__trigram_word_similar=fold(parsed.words))
+    return condition
+
+
+# What a title's trigram word similarity really costs, in PostgreSQL's units
+# of cpu_operator_cost: measured at 6 µs a title (3,000 programs, in memory),
+# where a cost of 1, pg_trgm's default, stands for 0.004 µs. At the default
+# the planner believes comparing every title is cheaper than reading the
+# indexes, and scans the table: 15 ms instead of 5 at 3,000 programs.
+TRIGRAM_OPERATOR_COST = 1000
+
+TUNE_PLANNER = f"""
+DO $$
+BEGIN
+    ALTER FUNCTION word_similarity_commutator_op(text, text) COST {TRIGRAM_OPERATOR_COST};
+EXCEPTION WHEN insufficient_privilege THEN
+    RAISE WARNING 'RIAL: pg_trgm belongs to another role: searches may scan tables. '
+        'Ask its owner to run: ALTER FUNCTION word_similarity_commutator_op(text, text) '
+        'COST {TRIGRAM_OPERATOR_COST}';
+END
+$$
+"""
+
+
+def tune_planner(*, using, **kwargs):
+    """After every ``migrate``: give pg_trgm's word similarity operator its
+    real cost. An extension's function settings are not kept by ``pg_dump``,
+    so a restored database gets them back from the ``migrate`` that follows
+    the restore (docs/operations.md) rather than from a migration run once."""
+    from django.db import connections
+
+    connection = connections[using]
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_proc WHERE proname = 'word_similarity_commutator_op'")
+        if cursor.fetchone():
+            cursor.execute(TUNE_PLANNER)
+
+
+def postgresql_statements(create, drop):
+    """A migration operation that runs the SQL ``create`` forwards and
+    ``drop`` backwards, on PostgreSQL only (indexes, configurations)."""
+    from django.db import migrations
+
+    def runner(statements):
+        def run(apps, schema_editor):
+            if schema_editor.connection.vendor == "postgresql":
+                for statement in statements:
+                    schema_editor.execute(statement)
+
+        return run
+
+    return migrations.RunPython(runner(create), runner(drop))
