@@ -20,8 +20,10 @@ CENT = Decimal("0.01")
 
 
 def money(value):
-    """To the cent, whatever the database returned (SQLite drops the scale)."""
-    return Decimal(value).quantize(CENT)
+    """To the cent, whatever the database returned: SQLite sums decimals as
+    floats, so a total that is nothing may come back as -2e-16, which must
+    read 0.00, never -0.00."""
+    return Decimal(value).quantize(CENT) + ZERO
 
 
 def _total(expression, **filter_kwargs):
@@ -95,15 +97,17 @@ def _by_contributor(contributions, kind):
         .annotate(total=_total(signed("amount_usd")))
         .order_by("-total", "institution__name_en")
     )
+    rounded = [{**row, "total": money(row["total"])} for row in rows]
+    # Rounded first: a contributor whose records cancel out is not listed,
+    # whatever the database's arithmetic left over.
     return [
         {
             **row,
-            "total": money(row["total"]),
             "name": localized(row, "institution__name"),
             "state": localized(row, "institution__member_state__name"),
         }
-        for row in rows
-        if row["total"] != 0
+        for row in rounded
+        if row["total"]
     ]
 
 

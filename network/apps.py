@@ -8,9 +8,11 @@ class NetworkConfig(AppConfig):
     verbose_name = _("Network directory")
 
     def ready(self):
-        from . import search, sections, selectors
+        from . import lookups, search, sections, selectors
         from .beat import periodic_tasks_install
         from .roles import grant_role_permissions
+
+        lookups.register()
 
         # First on the dashboard: what is due soonest, whichever app it is in.
         sections.register(sections.DASHBOARD, selectors.deadlines_section)
