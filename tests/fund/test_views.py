@@ -1,6 +1,7 @@
 import csv
 import datetime
 import io
+import re
 from decimal import Decimal
 
 import pytest
@@ -138,3 +139,17 @@ def test_member_state_page_without_contributions_has_no_fund_section(client):
     html = client.get(ministry.member_state.get_absolute_url()).content.decode()
 
     assert "Contributions to the Voluntary Contribution Fund" not in html
+
+
+def test_the_charts_coordinates_are_numbers_the_browser_reads_in_spanish(client, settings):
+    ContributionFactory(amount=Decimal("12000.00"))
+    ContributionFactory(amount=Decimal("3333.33"))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "es"
+
+    html = client.get(reverse("fund:statement")).content.decode()
+
+    coordinates = re.findall(r'\b(?:x|y|width|height)="([^"]*)"', html)
+    assert coordinates
+    assert not [value for value in coordinates if "," in value]
+    # The figures a person reads stay in Spanish.
+    assert "15\xa0333,33 USD" in html
