@@ -182,12 +182,11 @@ def _prefill(request):
     initial = {}
     user = request.user
     program = (
-        Program.objects.published()
-        .select_related("owner")
-        .filter(slug=request.GET.get("program", ""))
-        .exclude(owner__member_state_id=user.institution.member_state_id)
-        .first()
+        Program.objects.select_related("owner").filter(slug=request.GET.get("program", "")).first()
     )
+    if program is not None and not rules.can_request_program(user, program):
+        messages.error(request, _("Your ministry cannot request this program's cooperation."))
+        program = None
     need_pk = request.GET.get("need", "")
     need = (
         Need.objects.filter(
