@@ -12,6 +12,7 @@ class CooperationConfig(AppConfig):
         from . import selectors, statistics
 
         sections.register(sections.MEMBER_STATE, statistics.member_state_section)
+        sections.register(sections.PROGRAM, selectors.program_section)
         sections.register(sections.DASHBOARD, selectors.dashboard_section)
         sections.register(sections.DEADLINES, selectors.deadlines)
         sections.register(sections.MEMBER_STATE_FIGURES, statistics.member_states_figure)

@@ -1,4 +1,4 @@
-"""The filters of the public list of cooperation activities. Every value lives
+"""The filters of the public lists of cooperation activities and of needs. Every value lives
 in the URL, so a view can be shared; a value that is not valid is reported on
 the form and ignored, never an error page."""
 
@@ -6,6 +6,7 @@ import django_filters
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django_filters.conf import settings as filter_settings
 
 from network.models import MemberState, Topic
 
@@ -43,3 +44,18 @@ class ActivityFilter(django_filters.FilterSet):
 
     def filter_country(self, queryset, name, value):
         return queryset.filter(Q(provider__member_state=value) | Q(requester__member_state=value))
+
+
+class NeedFilterForm(forms.Form):
+    topic = forms.ModelChoiceField(
+        label=_("Topic"),
+        queryset=Topic.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=filter_settings.EMPTY_CHOICE_LABEL,
+    )
+
+    def topic_chosen(self):
+        """The topic asked for, or None (also for a value that is not valid,
+        which the form reports)."""
+        return self.cleaned_data["topic"] if self.is_valid() else None

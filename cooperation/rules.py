@@ -32,6 +32,16 @@ def can_create_request(user):
     return is_focal_point(user) and user.institution.kind == "ministry"
 
 
+def can_request_program(user, program):
+    """A focal point of another country's ministry asks for a published
+    program's cooperation (a ministry does not request its own country's)."""
+    return (
+        can_create_request(user)
+        and program.status == "published"
+        and program.owner.member_state_id != user.institution.member_state_id
+    )
+
+
 def is_requester(user, request):
     return is_focal_point_of(user, request.requester)
 

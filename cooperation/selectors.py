@@ -1,9 +1,13 @@
 """Reads of cooperation for the focal points' pages and their dashboard."""
 
+from urllib.parse import urlencode
+
 from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from network.rules import is_focal_point
 from network.sections import Deadline
 from portfolio import rules as portfolio_rules
 
@@ -193,6 +197,23 @@ def deadlines(user, now=None):
         )
         for request in reports
     ]
+
+
+def program_section(program, *, user):
+    """What a program's page offers its reader about requesting it: the
+    request, prefilled, for a focal point of another country's ministry; how
+    to become a focal point for a visitor; nothing for the program's own
+    country, other focal points or staff."""
+    if rules.can_request_program(user, program):
+        url = f"{reverse('cooperation:request_create')}?{urlencode({'program': program.slug})}"
+        return "cooperation/_section_program.html", {
+            "program": program,
+            "can_request": True,
+            "request_url": url,
+        }
+    if program.status == "published" and not is_focal_point(user) and not user.is_staff:
+        return "cooperation/_section_program.html", {"program": program, "can_request": False}
+    return None
 
 
 def dashboard_section(user):

@@ -19,7 +19,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from network.htmx import render_results
-from network.models import Topic
 from portfolio.models import Program
 
 from . import matching, rules, selectors, services
@@ -36,6 +35,7 @@ from .forms import (
     RequestForm,
 )
 from .models import Evidence, Need, Request
+from .public_filters import NeedFilterForm
 
 PAGE_SIZE = 20
 Status = RequestStatus
@@ -62,8 +62,8 @@ def _need_for(request, pk, *, edit=False):
 
 @require_safe
 def need_list(request):
-    topic = Topic.objects.filter(slug=request.GET.get("topic", "")).first()
-    needs = selectors.needs_for_list(user=request.user, topic=topic)
+    form = NeedFilterForm(request.GET)
+    needs = selectors.needs_for_list(user=request.user, topic=form.topic_chosen())
     page = Paginator(needs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render_results(
         request,
@@ -71,8 +71,7 @@ def need_list(request):
         "cooperation/_need_results.html",
         {
             "page": page,
-            "topics": Topic.objects.all(),
-            "topic": topic,
+            "form": form,
             "can_create": rules.can_create_request(request.user),
         },
     )
@@ -183,12 +182,11 @@ def _prefill(request):
     initial = {}
     user = request.user
     program = (
-        Program.objects.published()
-        .select_related("owner")
-        .filter(slug=request.GET.get("program", ""))
-        .exclude(owner__member_state_id=user.institution.member_state_id)
-        .first()
+        Program.objects.select_related("owner").filter(slug=request.GET.get("program", "")).first()
     )
+    if program is not None and not rules.can_request_program(user, program):
+        messages.error(request, _("Your ministry cannot request this program's cooperation."))
+        program = None
     need_pk = request.GET.get("need", "")
     need = (
         Need.objects.filter(

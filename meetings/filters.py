@@ -9,6 +9,7 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_filters.conf import settings as filter_settings
 
 from network.models import Conference, MemberState, Topic, WorkingGroup
 
@@ -70,7 +71,9 @@ class MeetingFilter(django_filters.FilterSet):
 class DocumentSearchForm(forms.Form):
     q = forms.CharField(label=_("Symbol or title"), max_length=100, required=False)
     kind = forms.ChoiceField(
-        label=_("Kind"), choices=[("", _("Any kind")), *DocumentKind.choices], required=False
+        label=_("Kind"),
+        choices=[("", filter_settings.EMPTY_CHOICE_LABEL), *DocumentKind.choices],
+        required=False,
     )
 
 

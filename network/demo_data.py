@@ -605,7 +605,8 @@ CONFERENCES = [
 # ---------------------------------------------------------------------------
 # "conference" is the IACML whose cycle the authorities served (elected at that
 # Conference, working until the next one). Chairs / vice-chairs are ministries of labor,
-# identified by the ISO code of their state. Spanish names are not given in the seeds.
+# identified by the ISO code of their state. The seeds give the names in English; the
+# Spanish ones are the Conference's Spanish wording of the same mandates.
 
 WORKING_GROUPS = [
     # XIII IACML cycle (Salvador de Bahia 2003 -> Mexico 2005). The groups were
@@ -614,7 +615,7 @@ WORKING_GROUPS = [
         "conference": 13,
         "number": 1,
         "name_en": "Labor dimensions of the Summit of the Americas process",
-        "name_es": "",
+        "name_es": "Dimensiones laborales del proceso de Cumbres de las Américas",
         "chair": "AR",
         "vice_chairs": ["US"],
     },  # source: 001
@@ -622,7 +623,7 @@ WORKING_GROUPS = [
         "conference": 13,
         "number": 2,
         "name_en": "Building the Capacity of Labor Ministries",
-        "name_es": "",
+        "name_es": "Fortalecimiento de la capacidad de los Ministerios de Trabajo",
         "chair": "SV",
         "vice_chairs": ["CA"],
     },  # source: 000, 001
@@ -634,7 +635,8 @@ WORKING_GROUPS = [
         "number": 1,
         "name_en": "Decent Work as an Instrument for Development and Democracy in the "
         "Context of Globalization",
-        "name_es": "",
+        "name_es": "El trabajo decente como instrumento para el desarrollo y la democracia en "
+        "el contexto de la globalización",
         "chair": "AR",
         "vice_chairs": ["CR", "CL"],
     },  # source: 004
@@ -643,7 +645,9 @@ WORKING_GROUPS = [
         "number": 2,
         "name_en": "Strengthening the Capacities of the Ministries of Labor to Respond to "
         "the Challenges of Promoting Decent Work in the Context of Globalization",
-        "name_es": "",
+        "name_es": "Fortalecimiento de las capacidades de los Ministerios de Trabajo para "
+        "responder a los desafíos de la promoción del trabajo decente en el contexto de la "
+        "globalización",
         "chair": "SV",
         "vice_chairs": ["UY", "US"],
     },  # source: 004
@@ -652,7 +656,7 @@ WORKING_GROUPS = [
         "conference": 18,
         "number": 1,
         "name_en": "Employment as a pillar in the quest for equality and development",
-        "name_es": "",
+        "name_es": "El empleo como pilar en la búsqueda de la igualdad y el desarrollo",
         "chair": "AR",
         "vice_chairs": ["US", "BS"],
     },  # source: 003
@@ -661,7 +665,8 @@ WORKING_GROUPS = [
         "number": 2,
         "name_en": "Institutional strengthening for the protection of workers' rights and "
         "the promotion of social dialogue",
-        "name_es": "",
+        "name_es": "Fortalecimiento institucional para la protección de los derechos de los "
+        "trabajadores y la promoción del diálogo social",
         "chair": "CA",
         "vice_chairs": ["PE", "BB"],
     },  # source: 003

@@ -10,6 +10,9 @@ from dataclasses import dataclass
 
 MEMBER_STATE = "member_state"
 TOPIC = "topic"
+# A program's page (the portfolio's): the function takes the program and the
+# reader (``user=``), so that what it offers depends on who reads.
+PROGRAM = "program"
 # A signed-in person's dashboard: the function takes the user.
 DASHBOARD = "dashboard"
 # What an app holds about a person, for their data export: the function takes
@@ -27,6 +30,7 @@ DEADLINES = "deadlines"
 _registry = {
     MEMBER_STATE: [],
     TOPIC: [],
+    PROGRAM: [],
     DASHBOARD: [],
     PERSONAL_DATA: [],
     MEMBER_STATE_FIGURES: [],
@@ -59,12 +63,12 @@ def register(page, section):
         _registry[page].append(section)
 
 
-def render_sections(page, obj):
+def render_sections(page, obj, **reader):
     """[(template_name, context), …] for ``obj``'s page, in registration order."""
-    return collect(page, obj)
+    return collect(page, obj, **reader)
 
 
-def collect(page, obj):
+def collect(page, obj, **reader):
     """The raw results of ``page``'s functions for ``obj`` (None left out)."""
-    results = (section(obj) for section in _registry[page])
+    results = (section(obj, **reader) for section in _registry[page])
     return [result for result in results if result is not None]

@@ -9,12 +9,14 @@ share this, so that they say the same thing the same way."""
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.utils.text import capfirst
 from django.utils.translation import get_language, get_language_info
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 
 CONTENT_CODES = tuple(code for code, _name in settings.CONTENT_LANGUAGES)
+# Languages that write the names of languages in lower case inside a sentence
+# (Django's catalogues capitalise them, as for a menu): "Leer en inglés".
+LOWER_CASE_LANGUAGE_NAMES = {"es", "pt", "fr"}
 
 
 def reader_language():
@@ -24,7 +26,7 @@ def reader_language():
 
 @dataclass(frozen=True)
 class Version:
-    """One language version: its code and names, for the link to it."""
+    """One language version: its code and name, for the link to it."""
 
     code: str
 
@@ -32,12 +34,10 @@ class Version:
     def name(self):
         """The language's name in the reader's language, as written inside a
         sentence ("Spanish"; "inglés" for a Spanish reader)."""
-        return get_language_info(self.code)["name_translated"]
-
-    @property
-    def local_name(self):
-        """The language's name in itself ("Español"), for "Read in …" links."""
-        return capfirst(get_language_info(self.code)["name_local"])
+        name = str(get_language_info(self.code)["name_translated"])
+        if reader_language() in LOWER_CASE_LANGUAGE_NAMES:
+            return name[:1].lower() + name[1:]
+        return name
 
 
 @dataclass(frozen=True)

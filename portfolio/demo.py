@@ -1,5 +1,5 @@
 """Demo programs drawn from the seed documents (``demo_data``), published,
-with a placeholder contact. Idempotent like the directory's loader: a program
+with the office named in the seeds as contact. Idempotent like the directory's loader: a program
 already as the seeds say is not saved again."""
 
 import datetime
@@ -38,8 +38,10 @@ def desired_content(entry, topics, target_groups):
             "implementation_status": entry["implementation_status"],
             "documentation_languages": entry["documentation_languages"],
             "offer_details": "\n".join(offer["description"] for offer in entry["offers"]),
+            # The seeds name an office, not a person: the office holder is the
+            # contact, and a role beside it would only repeat it.
             "contact_name": entry["contact_role"],
-            "contact_role": entry["contact_role"],
+            "contact_role": "",
             "contact_email": f"portfolio.{entry['owner'].lower()}@rial.demo",
             "links": "",
             "topics": sorted(topics[slug].pk for slug in entry["topics"]),

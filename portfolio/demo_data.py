@@ -25,7 +25,8 @@ Conventions:
 - ``indicators`` only hold figures stated in the seeds; ``value`` is a string as stated.
 - Where the seeds do not give a start year, ``start_year`` is a plausible year no later
   than the seed and the entry says so in a comment.
-- ``contact_role`` is a role title only: the loader creates a placeholder contact.
+- ``contact_role`` is a role title only: the loader makes the office holder the contact
+  (its name is the role; no separate role).
 """
 
 PROGRAMS = [

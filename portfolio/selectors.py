@@ -2,7 +2,20 @@
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchRank, TrigramWordSimilarity
-from django.db.models import Count, F, FloatField, Q, Value
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 from django.utils.translation import get_language, ngettext
@@ -56,18 +69,51 @@ def programs_for_list(queryset=None):
 
 
 def programs_related(*, program, limit=4):
-    """Other published programs sharing a topic with ``program``, the most
-    topics in common first."""
+    """Other published programs on the same subject as ``program``, in two
+    queries whatever the size of the portfolio.
+
+    Topics come first: the more topics in common the closer, and a topic few
+    programs have says more than a broad one, so that an inspection program
+    is followed by inspection programs rather than by mediation ones that only
+    share "social dialogue" with it. Among equals, the same ministry, then the
+    same member state, then the most recently verified. Programs of the same
+    member state without a topic in common fill the list last."""
+    candidates = Program.objects.published().fresh().exclude(pk=program.pk)
+    through = Program.topics.through.objects
     topic_ids = [topic.pk for topic in program.topics.all()]
+    spread = dict(
+        through.filter(topic_id__in=topic_ids, program__in=candidates)
+        .values_list("topic_id")
+        .annotate(programs=Count("program_id"))
+        .order_by()
+    )
+    weight = Case(
+        *(When(topic_id=topic_id, then=Value(1.0 / count)) for topic_id, count in spread.items()),
+        default=Value(0.0),
+        output_field=FloatField(),
+    )
+    closeness = Subquery(
+        through.filter(program_id=OuterRef("pk"), topic_id__in=spread)
+        .values("program_id")
+        .annotate(score=Sum(weight))
+        .values("score")[:1],
+        output_field=FloatField(),
+    )
     return list(
-        programs_for_list(Program.objects.published().fresh())
+        programs_for_list(candidates)
         .filter(
-            pk__in=Program.topics.through.objects.filter(topic_id__in=topic_ids).values(
-                "program_id"
-            )
+            Q(pk__in=through.filter(topic_id__in=spread).values("program_id"))
+            | Q(owner__member_state_id=program.owner.member_state_id)
         )
-        .exclude(pk=program.pk)
-        .order_by("-last_verified", "pk")[:limit]
+        .annotate(
+            closeness=Coalesce(closeness, Value(0.0)),
+            same_owner=ExpressionWrapper(Q(owner_id=program.owner_id), output_field=BooleanField()),
+            same_state=ExpressionWrapper(
+                Q(owner__member_state_id=program.owner.member_state_id),
+                output_field=BooleanField(),
+            ),
+        )
+        .order_by("-closeness", "-same_owner", "-same_state", "-last_verified", "pk")[:limit]
     )
 
 

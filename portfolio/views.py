@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from network import sections
 from network.htmx import render_results
 from network.versions import content_versions
 
@@ -89,6 +90,7 @@ def program_detail(request, slug):
                 program, fields=("title", "summary"), requested=request.GET.get("version")
             ),
             "can_edit": can_edit,
+            "sections": sections.render_sections(sections.PROGRAM, program, user=request.user),
             "open_revision": program.revisions.open().first() if can_edit else None,
         },
     )

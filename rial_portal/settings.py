@@ -441,6 +441,10 @@ SPECTACULAR_SETTINGS = {
     ],
 }
 
+# The empty choice of every filter select on the public lists (django-filter's,
+# and the plain forms that read it from django_filters.conf.settings).
+FILTERS_EMPTY_CHOICE_LABEL = _("All")
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 

@@ -560,3 +560,78 @@ def test_the_request_page_runs_a_fixed_number_of_queries(client, count_queries, 
         )
 
     assert count_queries(p.request.get_absolute_url()) == one
+
+
+# Requesting a program from its page ----------------------------------------------
+
+
+def test_a_focal_point_requests_a_program_from_its_page_prefilled(client):
+    program = ProgramFactory(title_en="Mediation at work")
+    focal_point = FocalPointFactory()
+    client.force_login(focal_point)
+
+    html = client.get(program.get_absolute_url()).content.decode()
+    url = f"{reverse('cooperation:request_create')}?program={program.slug}"
+    assert f'href="{url}">Request this cooperation</a>' in html
+
+    initial = client.get(url).context["form"].initial
+    assert (initial["program"], initial["provider"], initial["title"]) == (
+        program.pk,
+        program.owner_id,
+        "Mediation at work",
+    )
+
+
+def test_the_programs_own_country_is_not_offered_to_request_it(client):
+    program = ProgramFactory()
+    own = FocalPointFactory(institution=program.owner)
+    client.force_login(own)
+
+    html = client.get(program.get_absolute_url()).content.decode()
+    response = client.get(reverse("cooperation:request_create"), {"program": program.slug})
+
+    assert "Request this cooperation" not in html
+    assert "How to become a focal point" not in html
+    assert response.context["form"].initial["program"] is None
+    assert "cannot request this program" in response.content.decode()
+
+
+def test_a_draft_program_cannot_be_requested_through_the_address(client):
+    program = ProgramFactory(status="draft")
+    client.force_login(FocalPointFactory())
+
+    response = client.get(reverse("cooperation:request_create"), {"program": program.slug})
+
+    assert response.context["form"].initial["program"] is None
+
+
+def test_a_visitor_learns_how_to_become_a_focal_point(client):
+    program = ProgramFactory()
+
+    html = client.get(program.get_absolute_url()).content.decode()
+
+    assert "Request this cooperation" not in html
+    assert f'href="{reverse("network:about")}#focal-points">How to become a focal point' in html
+    about = client.get(reverse("network:about")).content.decode()
+    assert 'id="focal-points"' in about
+
+
+def test_staff_and_visitors_cannot_open_the_request_form_from_a_program(client):
+    program = ProgramFactory()
+    url = f"{reverse('cooperation:request_create')}?program={program.slug}"
+
+    assert client.get(url).status_code == 302  # to sign in
+    client.force_login(SecretariatStaffFactory())
+    html = client.get(program.get_absolute_url()).content.decode()
+    assert "Request this cooperation" not in html
+    assert "How to become a focal point" not in html
+    assert client.get(url).status_code == 403
+
+
+def test_an_archived_program_offers_no_request(client):
+    program = ProgramFactory(status="archived")
+    client.force_login(FocalPointFactory())
+
+    html = client.get(program.get_absolute_url()).content.decode()
+
+    assert "Request this cooperation" not in html

@@ -123,3 +123,16 @@ def test_load_demo_restores_a_changed_seed_value():
     load_demo()
 
     assert MemberState.objects.get(iso_code="AR").name_es == "Argentina"
+
+
+def test_load_demo_names_each_programs_contact_once(client):
+    load_demo()
+    program = Program.objects.get(
+        owner__member_state__iso_code="CL", topics__slug="labor-inspection"
+    )
+    office = "Jefe/a del Departamento de Inspección, Dirección del Trabajo"
+
+    html = client.get(program.get_absolute_url(), headers={"accept-language": "es"})
+
+    assert (program.contact_name, program.contact_role) == (office, "")
+    assert html.content.decode().count(office) == 1

@@ -45,7 +45,7 @@ def test_the_reader_gets_their_language_and_a_link_to_the_other():
     assert versions.shown.code == "en"
     assert versions.texts == {"title": "Labor inspection", "summary": "A program that worked."}
     assert [version.code for version in versions.others] == ["es"]
-    assert versions.others[0].local_name == "Español"
+    assert versions.others[0].name == "Spanish"
     assert not versions.is_fallback
 
 
@@ -126,7 +126,7 @@ def test_program_page_in_english_links_to_the_spanish_version(client):
 
     assert '<h1 class="h2" lang="en">Labor inspection</h1>' in html
     assert '<p class="lead" lang="en">A program that worked.</p>' in html
-    assert 'href="?version=es" hreflang="es">Read in <span lang="es">Español</span></a>' in html
+    assert 'href="?version=es" hreflang="es">Read in Spanish</a>' in html
     assert "available in" not in html
     # The untranslated details stay in the original language, and say so.
     assert "The details below are in Spanish" in html
@@ -140,7 +140,7 @@ def test_program_page_shows_the_version_asked_for(client):
 
     html = response.content.decode()
     assert '<h1 class="h2" lang="es">Inspección del trabajo</h1>' in html
-    assert 'href="?version=en" hreflang="en">Read in <span lang="en">English</span></a>' in html
+    assert 'href="?version=en" hreflang="en">Read in English</a>' in html
     assert "<title>Inspección del trabajo · RIAL</title>" in html
     assert "The details below" not in html
 
@@ -151,7 +151,17 @@ def test_program_page_in_spanish_shows_the_spanish_version(client):
     html = client.get(program.get_absolute_url(), headers=SPANISH).content.decode()
 
     assert '<h1 class="h2" lang="es">Inspección del trabajo</h1>' in html
-    assert 'href="?version=en"' in html
+    assert 'href="?version=en" hreflang="en">Leer en inglés</a>' in html
+
+
+def test_language_names_in_the_switch_are_in_the_readers_language(client):
+    program = bilingual_program()
+
+    html = client.get(
+        program.get_absolute_url(), {"version": "en"}, headers=SPANISH
+    ).content.decode()
+
+    assert 'href="?version=es" hreflang="es">Leer en español</a>' in html
 
 
 def test_program_page_says_when_the_program_exists_in_one_language_only(client):

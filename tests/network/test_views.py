@@ -164,3 +164,19 @@ def test_member_state_page_runs_a_bounded_number_of_queries(count_queries):
         OrganizationFactory(member_state=state)
 
     assert count_queries(state.get_absolute_url()) == small
+
+
+def test_about_page_gives_working_groups_in_spanish_and_marks_an_english_one(client):
+    WorkingGroupFactory(
+        name_en="Building the Capacity of Labor Ministries",
+        name_es="Fortalecimiento de la capacidad de los Ministerios de Trabajo",
+    )
+    WorkingGroupFactory(name_en="Labor dimensions of the Summit of the Americas process")
+
+    html = client.get(reverse("network:about"), headers={"accept-language": "es"})
+
+    html = html.content.decode()
+    assert (
+        '<span lang="es">Fortalecimiento de la capacidad de los Ministerios de Trabajo</span>'
+    ) in html
+    assert '<span lang="en">Labor dimensions of the Summit of the Americas process</span>' in html

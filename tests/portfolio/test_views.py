@@ -429,3 +429,41 @@ def test_program_page_never_links_a_script_address(client):
 
     assert 'href="https://ok.example.org"' in html
     assert "javascript:alert" not in html
+
+
+def test_contact_line_names_an_office_once(client):
+    office = "Jefe/a del Departamento de Inspección, Dirección del Trabajo"
+    program = ProgramFactory(contact_name=office, contact_role=office)
+
+    html = client.get(program.get_absolute_url()).content.decode()
+
+    assert html.count(office) == 1
+
+
+def test_contact_line_gives_a_persons_role_after_the_name(client):
+    program = ProgramFactory(contact_name="Ana Pérez", contact_role="Chief Labour Inspector")
+
+    html = client.get(program.get_absolute_url()).content.decode()
+
+    assert "Ana Pérez, Chief Labour Inspector<br>" in html
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("en", "Dec. 6, 2026"), ("es", "6 de diciembre de 2026")],
+)
+def test_my_programs_shows_every_date_in_one_format(client, language, expected):
+    day = datetime.date(2026, 12, 6)
+    program = ProgramFactory(last_verified=day)
+    Program.objects.filter(pk=program.pk).update(
+        updated_at=datetime.datetime(2026, 12, 6, 15, tzinfo=datetime.UTC)
+    )
+    client.force_login(FocalPointFactory(institution=program.owner))
+
+    html = client.get(
+        reverse("portfolio:my_programs"), headers={"accept-language": language}
+    ).content.decode()
+
+    assert html.count(expected) == 2
+    assert "12/06/2026" not in html
+    assert "06/12/2026" not in html
