@@ -184,7 +184,7 @@ def _prefill(request):
     user = request.user
     program = (
         Program.objects.published()
-        .select_related("owner")
+        .select_related("owner__member_state")
         .filter(slug=request.GET.get("program", ""))
         .exclude(owner__member_state_id=user.institution.member_state_id)
         .first()

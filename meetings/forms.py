@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from network.forms import InstitutionChoiceField
 from network.models import Institution, MemberState
 
 from .models import Registration
@@ -28,6 +29,7 @@ class RegistrationForm(forms.ModelForm):
             *PERSON_FIELDS[2:],
             *NEEDS_FIELDS,
         ]
+        field_classes = {"institution": InstitutionChoiceField}
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)

@@ -76,7 +76,7 @@ def meetings_past(*, user, today=None):
 def meeting_for_page(*, slug):
     """The meeting at ``slug`` with what its page shows, or None. Whether the
     reader may see it is the view's to check (rules.can_view_meeting)."""
-    funding_lines = FundingCommitment.objects.select_related("party")
+    funding_lines = FundingCommitment.objects.select_related("party__member_state")
     return (
         Meeting.objects.select_related("host_state", "conference")
         .prefetch_related(
@@ -111,7 +111,9 @@ class AgendaDay:
 def agenda_by_day(meeting):
     """[AgendaDay, …]: the sessions of each day in order, with their presenters."""
     sessions = meeting.sessions.prefetch_related(
-        Prefetch("presenters", queryset=Presenter.objects.select_related("institution"))
+        Prefetch(
+            "presenters", queryset=Presenter.objects.select_related("institution__member_state")
+        )
     )
     days = []
     for number, day_sessions in groupby(sessions, key=lambda session: session.day_number):
@@ -194,7 +196,7 @@ def in_delegation_order(registrations):
     first. Sorted here, not in SQL: the names of states and institutions are
     translated, and a list of participants is a few hundred rows at most."""
     return sorted(
-        registrations.select_related("institution", "member_state"),
+        registrations.select_related("institution__member_state", "member_state"),
         key=lambda r: (
             *delegation_key(r),
             ROLE_ORDER.get(r.role, len(ROLE_ORDER)),
@@ -581,7 +583,7 @@ def with_uncovered_funding(meetings):
     """The meetings of ``meetings`` that need an item no party has committed
     to cover, each with ``uncovered`` (its FundingItems) set. Worked out in
     Python: the needs are a JSON list, and there are tens of meetings a cycle."""
-    lines = FundingCommitment.objects.select_related("party")
+    lines = FundingCommitment.objects.select_related("party__member_state")
     found = []
     for meeting in meetings.prefetch_related(Prefetch("funding_lines", queryset=lines)):
         meeting.uncovered = meeting.uncovered_items()

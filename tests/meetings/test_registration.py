@@ -13,7 +13,13 @@ from meetings import rules, services
 from meetings.enums import Approval, RegistrationStatus
 from meetings.models import Registration, RegistrationEvent
 from network.models import EmailDelivery
-from tests.factories import FocalPointFactory, InstitutionFactory, UserFactory
+from tests.factories import (
+    FocalPointFactory,
+    InstitutionFactory,
+    MemberStateFactory,
+    OrganizationFactory,
+    UserFactory,
+)
 from tests.meetings.factories import MeetingFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db
@@ -188,6 +194,50 @@ def test_the_form_needs_an_institution_or_an_organization(client):
     assert response.status_code == 200
     assert "type its name under Organization" in response.content.decode()
     assert not Registration.objects.exists()
+
+
+def test_the_registration_form_names_each_institutions_country_grouped_by_state(client):
+    meeting = MeetingFactory()
+    for state in ("Colombia", "Peru"):
+        InstitutionFactory(
+            member_state=MemberStateFactory(name_en=state), name_en="Ministry of Labor"
+        )
+    OrganizationFactory(name_en="International Labour Organization")
+
+    page = client.get(reverse("meetings:register", args=[meeting.slug])).content.decode()
+
+    colombia = page.index('<optgroup label="Colombia">')
+    peru = page.index('<optgroup label="Peru">')
+    organizations = page.index('<optgroup label="Regional and international organizations">')
+    assert colombia < page.index(">Ministry of Labor (Colombia)</option>") < peru
+    assert peru < page.index(">Ministry of Labor (Peru)</option>") < organizations
+    assert organizations < page.index(">International Labour Organization</option>")
+    assert ">Ministry of Labor</option>" not in page
+
+
+def test_the_registration_form_takes_the_same_queries_for_3_or_30_institutions(
+    client, count_queries
+):
+    meeting = MeetingFactory()
+    url = reverse("meetings:register", args=[meeting.slug])
+    InstitutionFactory.create_batch(3)
+    few = count_queries(url)
+    InstitutionFactory.create_batch(27)
+
+    assert count_queries(url) == few
+
+
+def test_the_registration_form_marks_and_explains_required_fields(client):
+    meeting = MeetingFactory()
+
+    page = client.get(reverse("meetings:register", args=[meeting.slug])).content.decode()
+
+    assert page.count("are required.") == 1
+    full_name = re.search(r'<input[^>]*name="full_name"[^>]*>', page).group(0)
+    assert " required" in full_name
+    assert re.search(r'for="id_full_name"[^>]*>\s*Full name<span class="asteriskField">\*', page)
+    phone = re.search(r'<input[^>]*name="phone"[^>]*>', page).group(0)
+    assert " required" not in phone
 
 
 def test_bad_input_is_a_message_not_an_error(client):
