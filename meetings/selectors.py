@@ -170,6 +170,36 @@ def funding_table(meeting):
     return FundingTable(items=items, rows=rows, uncovered=uncovered)
 
 
+@dataclass(frozen=True)
+class RegistrationPlaces:
+    """What a person about to register needs to know about places: the
+    meeting's left (None: no limit), the limit per institution (None: none)
+    and, once the institution is known, how many of its places are left."""
+
+    left: int | None
+    quota: int | None
+    institution: object = None
+    institution_left: int | None = None
+
+    @property
+    def for_institution(self):
+        """The places one more delegate of the institution could take (None: no limit)."""
+        known = [n for n in (self.left, self.institution_left) if n is not None]
+        return min(known) if known else None
+
+
+def registration_places(*, meeting, institution=None):
+    """The places of ``meeting`` for someone of ``institution`` (an
+    Institution or None), for the meeting page and the registration form."""
+    institution_id = institution.pk if institution is not None else None
+    return RegistrationPlaces(
+        left=meeting.places_left(),
+        quota=meeting.quota_per_institution,
+        institution=institution,
+        institution_left=meeting.institution_places_left(institution_id),
+    )
+
+
 @dataclass
 class Delegation:
     name: str

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from meetings import rules, services
-from meetings.enums import Approval, RegistrationStatus
+from meetings.enums import Approval, RegistrationStatus, WaitReason
 from meetings.models import Registration, RegistrationEvent
 from network.models import EmailDelivery
 from tests.factories import (
@@ -447,6 +447,89 @@ def test_a_freed_place_skips_a_waiting_person_whose_institution_used_its_quota()
     assert blocked.status == Status.WAITLISTED
     assert eligible.status == Status.SUBMITTED
     assert blocked.waitlist_position() == 1
+
+
+def test_a_delegate_waiting_for_their_institutions_places_is_told_why_and_what_next(client):
+    meeting = MeetingFactory(capacity=36, quota_per_institution=1, offer_hours=48)
+    colombia = MemberStateFactory(name_en="Colombia")
+    ministry = InstitutionFactory(member_state=colombia, name_en="Ministry of Labor")
+    registered(meeting, "first@example.org", institution=ministry)
+
+    waiting = registered(meeting, "second@example.org", institution=ministry)
+
+    assert waiting.status == Status.WAITLISTED
+    assert waiting.waiting_reason() == WaitReason.INSTITUTION_FULL
+    why = (
+        "the places of Ministry of Labor (Colombia) at this meeting are all taken "
+        "(at most 1 per institution)"
+    )
+    body = EmailDelivery.objects.get(to="second@example.org", key__endswith=":received").body
+    assert why in body
+    assert "offered to the people on the waiting list in order" in body
+    assert "you then have 48 hours to accept it" in body
+    assert f"until the meeting ({meeting.dates_display()})" in body
+    page = client.get(manage_link("second@example.org", "received")).content.decode()
+    reason = re.search(r'data-testid="waiting-reason">(.*?)</div>', page, re.S).group(1)
+    assert why in reason
+    assert "you then have 48 hours to accept it" in reason
+
+
+def test_a_delegate_waiting_for_a_full_meeting_is_told_the_meeting_is_full(client):
+    meeting = MeetingFactory(capacity=1, quota_per_institution=3)
+    registered(meeting, "first@example.org")
+
+    waiting = registered(meeting, "second@example.org")
+
+    assert waiting.waiting_reason() == WaitReason.MEETING_FULL
+    body = EmailDelivery.objects.get(to="second@example.org", key__endswith=":received").body
+    assert "Why you wait: the meeting is full." in body
+    assert "goes to the people on the waiting list in order" in body
+    assert "per institution" not in body
+    page = client.get(manage_link("second@example.org", "received")).content.decode()
+    assert "Why you wait: the meeting is full." in page
+
+
+def test_a_registration_holding_a_place_has_no_waiting_reason():
+    meeting = MeetingFactory(capacity=1)
+
+    assert registered(meeting, "first@example.org").waiting_reason() is None
+
+
+def test_the_meeting_page_says_the_limit_and_the_places_left_to_ones_institution(client):
+    meeting = MeetingFactory(capacity=40, quota_per_institution=3)
+    ministry = InstitutionFactory(
+        member_state=MemberStateFactory(name_en="Colombia"), name_en="Ministry of Labor"
+    )
+    for n in range(2):
+        registered(meeting, f"d{n}@example.org", institution=ministry)
+    client.force_login(UserFactory(institution=ministry))
+
+    page = client.get(meeting.get_absolute_url()).content.decode()
+
+    assert "38 places left." in page
+    assert "Each institution has at most 3 places" in page
+    assert "Ministry of Labor (Colombia): 1 place left." in page
+
+
+def test_the_registration_form_says_the_places_left_to_the_chosen_institution(client):
+    meeting = MeetingFactory(capacity=40, quota_per_institution=1)
+    ministry = InstitutionFactory(
+        member_state=MemberStateFactory(name_en="Colombia"), name_en="Ministry of Labor"
+    )
+    registered(meeting, "first@example.org", institution=ministry)
+    url = reverse("meetings:register", args=[meeting.slug])
+
+    anonymous = client.get(url).content.decode()
+    chosen = client.get(url, {"institution": ministry.pk}).content.decode()
+    posted = client.post(url, {"institution": ministry.pk}).content.decode()
+
+    assert "Each institution has at most 1 place" in anonymous
+    assert 'data-testid="institution-places"' not in anonymous
+    full = "Ministry of Labor (Colombia): its places are all taken"
+    assert full in chosen
+    assert full in posted
+    assert f'hx-get="{url}"' in anonymous
+    assert client.get(url, {"institution": "not-a-number"}).status_code == 200
 
 
 def test_raising_the_capacity_lets_the_waiting_list_in():
