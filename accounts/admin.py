@@ -35,7 +35,7 @@ class InvitationAdmin(admin.ModelAdmin):
     form = InvitationForm
     list_display = ("full_name", "email", "institution", "status", "sent_at", "accepted_at")
     list_filter = ("is_focal_point", "language")
-    list_select_related = ("institution",)
+    list_select_related = ("institution__member_state",)
     search_fields = ("email", "full_name", "institution__name_en", "institution__acronym")
     autocomplete_fields = ("institution",)
     readonly_fields = ("invited_by", "sent_at", "accepted_at", "revoked_at", "user", "status")

@@ -44,7 +44,7 @@ class InvitationInvalid(Exception):
 def invitation_from_token(token):
     try:
         data = signing.loads(token, salt=INVITATION_SALT)
-        invitation = Invitation.objects.select_related("institution").get(
+        invitation = Invitation.objects.select_related("institution__member_state").get(
             pk=data["i"], nonce=data["n"]
         )
     except (signing.BadSignature, Invitation.DoesNotExist, KeyError, TypeError):
@@ -223,7 +223,7 @@ def personal_data(user):
                 if invitation.accepted_at
                 else None,
             }
-            for invitation in user.invitations.select_related("institution")
+            for invitation in user.invitations.select_related("institution__member_state")
         ],
         "erasure_requests": [
             {"requested_at": request.requested_at.isoformat(), "reason": request.reason}

@@ -65,12 +65,17 @@ class MemberStateRefSerializer(serializers.ModelSerializer):
 
 
 class InstitutionRefSerializer(serializers.ModelSerializer):
+    display_name = serializers.CharField(
+        source="__str__",
+        read_only=True,
+        help_text=_("The name with its member state, as the portal shows it."),
+    )
     member_state = MemberStateRefSerializer(read_only=True, allow_null=True)
     web_url = WebPageField()
 
     class Meta:
         model = Institution
-        fields = ["slug", "name", "acronym", "member_state", "web_url"]
+        fields = ["slug", "name", "display_name", "acronym", "member_state", "web_url"]
 
 
 class TopicRefSerializer(serializers.ModelSerializer):
@@ -473,6 +478,10 @@ class AllocationSerializer(serializers.Serializer):
 
 class PledgeSerializer(serializers.Serializer):
     institution = serializers.CharField(source="institution.name")
+    institution_display_name = serializers.CharField(
+        source="institution.__str__",
+        help_text=_("The institution with its member state, as the portal shows it."),
+    )
     member_state = serializers.CharField(
         source="institution.member_state.iso_code", allow_null=True, default=None
     )

@@ -86,7 +86,7 @@ class RequestForm(forms.ModelForm):
         self.fields["program"].queryset = (
             Program.objects.published()
             .exclude(owner__member_state_id=requester.member_state_id)
-            .select_related("owner")
+            .select_related("owner__member_state")
             .defer("search_text", "search_vector")
         )
         # Only an open call takes proposals; a request outside calls is fine.

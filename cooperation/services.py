@@ -368,12 +368,12 @@ def reports_remind(*, today=None):
     count = 0
     due_reports = Request.objects.filter(
         status=Status.CARRIED_OUT, report_due_on__lte=today + lead
-    ).select_related("requester", "provider")
+    ).select_related("requester__member_state", "provider__member_state")
     for request in due_reports:
         count += _remind(request, "final-report", request.report_due_on)
     with_follow_ups = Request.objects.filter(
         status__in=(Status.REPORTED, Status.CLOSED), carried_out_on__isnull=False
-    ).select_related("requester", "provider")
+    ).select_related("requester__member_state", "provider__member_state")
     for request in with_follow_ups:
         done = set(request.follow_ups.values_list("months", flat=True))
         for months, due in request.follow_ups_due():

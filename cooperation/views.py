@@ -182,7 +182,9 @@ def _prefill(request):
     initial = {}
     user = request.user
     program = (
-        Program.objects.select_related("owner").filter(slug=request.GET.get("program", "")).first()
+        Program.objects.select_related("owner__member_state")
+        .filter(slug=request.GET.get("program", ""))
+        .first()
     )
     if program is not None and not rules.can_request_program(user, program):
         messages.error(request, _("Your ministry cannot request this program's cooperation."))

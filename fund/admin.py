@@ -257,7 +257,7 @@ class PledgeAdmin(LedgerAdmin):
         "voided",
     )
     list_filter = ("status", "currency", "voided")
-    list_select_related = ("institution",)
+    list_select_related = ("institution__member_state",)
     search_fields = (
         "reference",
         "institution__name_en",
@@ -332,7 +332,7 @@ class ContributionAdmin(LedgerAdmin):
         "reversal",
     )
     list_filter = ("kind", "currency", "voided", ReversalFilter)
-    list_select_related = ("institution",)
+    list_select_related = ("institution__member_state",)
     search_fields = (
         "reference",
         "institution__name_en",
@@ -350,7 +350,7 @@ class ContributionAdmin(LedgerAdmin):
             kwargs["queryset"] = (
                 Pledge.objects.effective()
                 .exclude(status=PledgeStatus.WITHDRAWN)
-                .select_related("institution")
+                .select_related("institution__member_state")
             )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 

@@ -41,7 +41,7 @@ def statement_rows(statement):
     yield []
     yield [_("Open pledges"), _("Years"), _("Amount (USD)")]
     for pledge in statement.open_pledges:
-        yield [pledge.institution.name, pledge.years, pledge.amount_usd]
+        yield [str(pledge.institution), pledge.years, pledge.amount_usd]
     yield [_("Total open pledges"), "", statement.open_pledges_total]
 
 

@@ -113,6 +113,13 @@ class RegistrationStatus(models.TextChoices):
     OFFER_EXPIRED = "offer_expired", _("Offer of a place expired")
 
 
+class WaitReason(models.TextChoices):
+    """Why a registration is on the waiting list."""
+
+    MEETING_FULL = "meeting_full", _("The meeting is full.")
+    INSTITUTION_FULL = "institution_full", _("Your institution's places are all taken.")
+
+
 # The statuses that hold one of the meeting's places.
 PLACE_HOLDING = (
     RegistrationStatus.SUBMITTED,

@@ -1,6 +1,8 @@
 from django import forms
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from network.forms import InstitutionChoiceField
 from network.models import Institution, MemberState
 
 from .models import Registration
@@ -28,6 +30,7 @@ class RegistrationForm(forms.ModelForm):
             *PERSON_FIELDS[2:],
             *NEEDS_FIELDS,
         ]
+        field_classes = {"institution": InstitutionChoiceField}
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
@@ -36,11 +39,31 @@ class RegistrationForm(forms.ModelForm):
             is_active=True
         ).select_related("member_state")
         self.fields["member_state"].queryset = MemberState.objects.all()
+        # With htmx, choosing an institution shows its places left at once;
+        # without, the page shows them once the form comes back.
+        self.fields["institution"].widget.attrs.update(
+            {
+                "hx-get": reverse("meetings:register", args=[meeting.slug]),
+                "hx-trigger": "change",
+                "hx-target": "#registration-places",
+                "hx-select": "#registration-places",
+                "hx-swap": "outerHTML",
+            }
+        )
         self.fields["listed_consent"].help_text = {
             "hidden": _("This meeting does not publish a list of participants."),
             "consenting": _("Only participants who agree appear in the published list."),
             "all": _("This meeting publishes the names of all its participants."),
         }[meeting.participant_list]
+
+    def chosen_institution(self):
+        """The institution picked so far (posted, or given as initial), or None
+        when none is, or the value is not one of the choices."""
+        value = self["institution"].value()
+        try:
+            return self.fields["institution"].clean(value)
+        except forms.ValidationError:
+            return None
 
     def clean(self):
         cleaned = super().clean()

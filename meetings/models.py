@@ -40,6 +40,7 @@ from .enums import (
     RegistrationStatus,
     SessionKind,
     Visibility,
+    WaitReason,
 )
 from .rules import is_meetings_staff
 
@@ -497,6 +498,16 @@ class Meeting(models.Model):
             return None
         return max(self.capacity - self.places_taken(), 0)
 
+    def institution_places_left(self, institution_id):
+        """Places still free for one institution under the quota per
+        institution; None when there is no quota or no institution."""
+        if self.quota_per_institution is None or institution_id is None:
+            return None
+        taken = self.registrations.filter(
+            status__in=PLACE_HOLDING, institution_id=institution_id
+        ).count()
+        return max(self.quota_per_institution - taken, 0)
+
     # Funding --------------------------------------------------------------
 
     def uncovered_items(self):
@@ -910,6 +921,18 @@ class Registration(models.Model):
     @property
     def can_withdraw(self):
         return not self.is_final
+
+    def waiting_reason(self):
+        """Why this registration waits (a WaitReason), or None if it does not:
+        a full meeting first, since a freed place would not help otherwise."""
+        if self.status != RegistrationStatus.WAITLISTED:
+            return None
+        if self.meeting.places_left() == 0:
+            return WaitReason.MEETING_FULL
+        if self.meeting.institution_places_left(self.institution_id) == 0:
+            return WaitReason.INSTITUTION_FULL
+        # A place freed this instant: the next person in line takes it first.
+        return WaitReason.MEETING_FULL
 
     def waitlist_position(self):
         """1 for the next person to get a place; None if not waiting."""

@@ -107,7 +107,7 @@ def national_report_recipients(member_states):
     active focal points of its institutions."""
     people = User.objects.filter(
         is_active=True, is_focal_point=True, institution__member_state__in=member_states
-    ).select_related("institution")
+    ).select_related("institution__member_state")
     recipients = {}
     for person in people.order_by("pk"):
         recipients.setdefault(person.institution.member_state_id, []).append(person)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from . import printing, rules, services
+from . import printing, rules, selectors, services
 from .enums import RegistrationStatus
 from .forms import DeclineForm, DelegationFormSet, RegistrationForm
 from .models import Meeting, Registration
@@ -56,6 +56,9 @@ def register(request, slug):
         }
     else:
         initial = {"language": request.LANGUAGE_CODE[:2]}
+    chosen = request.GET.get("institution")
+    if chosen:
+        initial["institution"] = chosen
     form = RegistrationForm(request.POST or None, meeting=meeting, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -69,7 +72,10 @@ def register(request, slug):
                 return redirect("meetings:registration_sent", slug=meeting.slug)
             messages.success(request, _("Your registration is recorded."))
             return _registration_page(request, registration)
-    return render(request, "meetings/register.html", {"meeting": meeting, "form": form})
+    places = selectors.registration_places(meeting=meeting, institution=form.chosen_institution())
+    return render(
+        request, "meetings/register.html", {"meeting": meeting, "form": form, "places": places}
+    )
 
 
 @require_safe
@@ -121,6 +127,7 @@ def registration_manage(request, token):
             "meeting": registration.meeting,
             "token": token,
             "position": registration.waitlist_position(),
+            "wait_reason": registration.waiting_reason(),
         },
     )
 

@@ -76,7 +76,7 @@ def meetings_past(*, user, today=None):
 def meeting_for_page(*, slug):
     """The meeting at ``slug`` with what its page shows, or None. Whether the
     reader may see it is the view's to check (rules.can_view_meeting)."""
-    funding_lines = FundingCommitment.objects.select_related("party")
+    funding_lines = FundingCommitment.objects.select_related("party__member_state")
     return (
         Meeting.objects.select_related("host_state", "conference")
         .prefetch_related(
@@ -111,7 +111,9 @@ class AgendaDay:
 def agenda_by_day(meeting):
     """[AgendaDay, …]: the sessions of each day in order, with their presenters."""
     sessions = meeting.sessions.prefetch_related(
-        Prefetch("presenters", queryset=Presenter.objects.select_related("institution"))
+        Prefetch(
+            "presenters", queryset=Presenter.objects.select_related("institution__member_state")
+        )
     )
     days = []
     for number, day_sessions in groupby(sessions, key=lambda session: session.day_number):
@@ -168,6 +170,36 @@ def funding_table(meeting):
     return FundingTable(items=items, rows=rows, uncovered=uncovered)
 
 
+@dataclass(frozen=True)
+class RegistrationPlaces:
+    """What a person about to register needs to know about places: the
+    meeting's left (None: no limit), the limit per institution (None: none)
+    and, once the institution is known, how many of its places are left."""
+
+    left: int | None
+    quota: int | None
+    institution: object = None
+    institution_left: int | None = None
+
+    @property
+    def for_institution(self):
+        """The places one more delegate of the institution could take (None: no limit)."""
+        known = [n for n in (self.left, self.institution_left) if n is not None]
+        return min(known) if known else None
+
+
+def registration_places(*, meeting, institution=None):
+    """The places of ``meeting`` for someone of ``institution`` (an
+    Institution or None), for the meeting page and the registration form."""
+    institution_id = institution.pk if institution is not None else None
+    return RegistrationPlaces(
+        left=meeting.places_left(),
+        quota=meeting.quota_per_institution,
+        institution=institution,
+        institution_left=meeting.institution_places_left(institution_id),
+    )
+
+
 @dataclass
 class Delegation:
     name: str
@@ -194,7 +226,7 @@ def in_delegation_order(registrations):
     first. Sorted here, not in SQL: the names of states and institutions are
     translated, and a list of participants is a few hundred rows at most."""
     return sorted(
-        registrations.select_related("institution", "member_state"),
+        registrations.select_related("institution__member_state", "member_state"),
         key=lambda r: (
             *delegation_key(r),
             ROLE_ORDER.get(r.role, len(ROLE_ORDER)),
@@ -581,7 +613,7 @@ def with_uncovered_funding(meetings):
     """The meetings of ``meetings`` that need an item no party has committed
     to cover, each with ``uncovered`` (its FundingItems) set. Worked out in
     Python: the needs are a JSON list, and there are tens of meetings a cycle."""
-    lines = FundingCommitment.objects.select_related("party")
+    lines = FundingCommitment.objects.select_related("party__member_state")
     found = []
     for meeting in meetings.prefetch_related(Prefetch("funding_lines", queryset=lines)):
         meeting.uncovered = meeting.uncovered_items()

@@ -249,6 +249,7 @@ def _tell_registrant(registration, event, *, note=""):
             "meeting": registration.meeting,
             "manage_path": manage_path(registration),
             "position": registration.waitlist_position(),
+            "wait_reason": registration.waiting_reason(),
             "note": note,
         },
         language=registration.language,

@@ -111,7 +111,10 @@ def meeting_detail(request, slug):
                 None if meeting.personal_data_purged_at else selectors.participant_list(meeting)
             ),
             "registration_state": meeting.registration_state(),
-            "places_left": meeting.places_left() if meeting.capacity is not None else None,
+            "places": selectors.registration_places(
+                meeting=meeting,
+                institution=user.institution if user.is_authenticated else None,
+            ),
             "may_see_restricted": may_see_restricted,
             "national_reports": (
                 meeting.national_reports.select_related("member_state")

@@ -59,7 +59,7 @@ class UserAdmin(DjangoUserAdmin):
     )
     date_hierarchy = "date_joined"
     actions = ["deactivate"]
-    list_select_related = ("institution",)
+    list_select_related = ("institution__member_state",)
     search_fields = ("email", "full_name", "institution__name", "institution__acronym")
     ordering = ("full_name", "email")
     autocomplete_fields = ("institution",)
@@ -136,7 +136,14 @@ class InstitutionAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("name", "acronym", "kind", "member_state", "people_count", "is_active")
     list_filter = ("kind", "is_active", "member_state__subregion", "member_state")
     list_select_related = ("member_state",)
-    search_fields = ("name_en", "name_es", "acronym", "former_names__name", "member_state__name_en")
+    search_fields = (
+        "name_en",
+        "name_es",
+        "acronym",
+        "former_names__name",
+        "member_state__name_en",
+        "member_state__name_es",
+    )
     prepopulated_fields = {"slug": ("acronym",)}
     inlines = [InstitutionNameInline]
     # Django 6 assumes https for scheme-less addresses; say so now.
@@ -188,7 +195,7 @@ class WorkingGroupAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     form = WorkingGroupForm
     list_display = ("__str__", "conference", "number", "chair")
     list_filter = ("conference",)
-    list_select_related = ("conference", "chair")
+    list_select_related = ("conference", "chair__member_state")
     search_fields = ("name_en", "name_es", "chair__name_en")
     autocomplete_fields = ("chair", "vice_chairs")
 

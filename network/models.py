@@ -209,6 +209,14 @@ class InstitutionQuerySet(models.QuerySet):
         return self.filter(is_active=True)
 
 
+class InstitutionManager(models.Manager.from_queryset(InstitutionQuerySet)):
+    """Every institution comes with its member state, which its name shows:
+    lists, choices and related lookups never query once per institution."""
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("member_state")
+
+
 class Institution(models.Model):
     """A ministry of labor, an advisory body, an international organization, …
 
@@ -239,12 +247,14 @@ class Institution(models.Model):
         _("active"), default=True, help_text=_("Unselect for an institution that no longer exists.")
     )
 
-    objects = InstitutionQuerySet.as_manager()
+    objects = InstitutionManager()
 
     class Meta:
         verbose_name = _("institution")
         verbose_name_plural = _("institutions")
         ordering = ["name"]
+        # Related lookups (registration.institution, …) bring the member state too.
+        base_manager_name = "objects"
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(kind=InstitutionKind.MINISTRY)
@@ -261,6 +271,13 @@ class Institution(models.Model):
         ]
 
     def __str__(self):
+        # "Ministry of Labor" exists in many states: the state tells them apart,
+        # in the reader's language. Bodies of no state (ILO, COSATE) keep their name.
+        if self.member_state_id:
+            return _("%(name)s (%(member_state)s)") % {
+                "name": self.name,
+                "member_state": self.member_state,
+            }
         return self.name
 
     def save(self, *args, **kwargs):

@@ -38,7 +38,7 @@ class ReturnForm(forms.Form):
 class NewsItemAdmin(SimpleHistoryAdmin):
     list_display = ("title", "institution", "status", "language", "submitted_at", "published_at")
     list_filter = ("status", "language", "topic")
-    list_select_related = ("institution",)
+    list_select_related = ("institution__member_state",)
     search_fields = ("title", "text", "institution__name_en")
     date_hierarchy = "published_at"
     autocomplete_fields = ("institution",)

@@ -17,7 +17,9 @@ class NewsRssFeed(Feed):
     description = _("News from the Ministries of Labor of the Americas.")
 
     def items(self):
-        return NewsItem.objects.published().select_related("institution", "topic")[:FEED_SIZE]
+        return NewsItem.objects.published().select_related("institution__member_state", "topic")[
+            :FEED_SIZE
+        ]
 
     def item_title(self, item):
         return item.title
@@ -34,7 +36,7 @@ class NewsRssFeed(Feed):
         return item.updated_at
 
     def item_author_name(self, item):
-        return item.institution.name
+        return str(item.institution)
 
     def item_categories(self, item):
         return [item.topic.name] if item.topic else []

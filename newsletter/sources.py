@@ -100,7 +100,7 @@ def _summary(text):
 
 
 def news_queryset():
-    return NewsItem.objects.select_related("institution", "topic")
+    return NewsItem.objects.select_related("institution__member_state", "topic")
 
 
 def news_propose(since):
@@ -125,7 +125,7 @@ def news_entry(news, language):
 
 
 def programs_queryset():
-    return Program.objects.select_related("owner").prefetch_related("topics")
+    return Program.objects.select_related("owner__member_state").prefetch_related("topics")
 
 
 def programs_propose(since):
@@ -216,7 +216,9 @@ def call_entry(call, language):
 
 
 def results_queryset():
-    return CooperationRequest.objects.select_related("requester", "provider", "topic")
+    return CooperationRequest.objects.select_related(
+        "requester__member_state", "provider__member_state", "topic"
+    )
 
 
 def results_propose(since):

@@ -21,7 +21,9 @@ PAGE_SIZE = 12
 
 
 def _news_for(request, slug, *, edit=False):
-    news = get_object_or_404(NewsItem.objects.select_related("institution", "topic"), slug=slug)
+    news = get_object_or_404(
+        NewsItem.objects.select_related("institution__member_state", "topic"), slug=slug
+    )
     allowed = (
         rules.can_edit_news(request.user, news) if edit else rules.can_view_news(request.user, news)
     )

@@ -105,7 +105,7 @@ class ProgramAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
         "implementation_status",
         "language",
     )
-    list_select_related = ("owner",)
+    list_select_related = ("owner__member_state",)
     search_fields = ("title_en", "title_es", "title_pt", "title_fr", "owner__name_en", "slug")
     autocomplete_fields = ("owner",)
     filter_horizontal = ("topics", "target_groups")

@@ -24,7 +24,7 @@ class ProgramRssFeed(Feed):
     def items(self):
         return (
             Program.objects.published()
-            .select_related("owner")
+            .select_related("owner__member_state")
             .prefetch_related("topics")
             .defer(*LIST_DEFERRED)
             .order_by(F("published_at").desc(nulls_last=True), "-pk")[:FEED_SIZE]
@@ -42,7 +42,7 @@ class ProgramRssFeed(Feed):
         return item.published_at
 
     def item_author_name(self, item):
-        return item.owner.name
+        return str(item.owner)
 
     def item_categories(self, item):
         return [topic.name for topic in item.topics.all()]

@@ -180,7 +180,7 @@ def dashboard_section(user):
     programs = list(
         Program.objects.owned_by(user.institution)
         .exclude(status=ProgramStatus.ARCHIVED)
-        .select_related("owner")
+        .select_related("owner__member_state")
         .prefetch_related("revisions")
         .defer(*LIST_DEFERRED)
         .order_by("-updated_at")
@@ -210,5 +210,5 @@ def personal_data(user):
             "submitted_by_you": program.submitted_by_id == user.pk,
             "status": program.status,
         }
-        for program in programs.select_related("owner")
+        for program in programs.select_related("owner__member_state")
     ]

@@ -288,7 +288,7 @@ def program_verification_remind(*, today=None):
     overdue = (
         Program.objects.published()
         .filter(last_verified__lt=verification_cutoff(today))
-        .select_related("owner")
+        .select_related("owner__member_state")
     )
     reminders = EmailDelivery.objects.filter(key__startswith="program-verify:")
     before = reminders.count()

@@ -31,7 +31,7 @@ class NeedAdmin(admin.ModelAdmin):
         "created_at",
     )
     list_filter = ("status", "priority", "is_public", "topic")
-    list_select_related = ("institution", "topic")
+    list_select_related = ("institution__member_state", "topic")
     search_fields = (
         "title",
         "description",

@@ -162,7 +162,7 @@ class RequestAdmin(admin.ModelAdmin):
         "amount_approved",
     )
     list_filter = ("status", "call", "activity_type", "topic")
-    list_select_related = ("requester", "provider", "call")
+    list_select_related = ("requester__member_state", "provider__member_state", "call")
     search_fields = (
         "reference",
         "title",

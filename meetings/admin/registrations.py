@@ -103,7 +103,7 @@ class RegistrationAdmin(admin.ModelAdmin):
         "needs_visa_letter",
         "requests_travel_funding",
     )
-    list_select_related = ("meeting", "institution", "member_state")
+    list_select_related = ("meeting", "institution__member_state", "member_state")
     search_fields = (
         "full_name",
         "email",

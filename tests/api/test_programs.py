@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from portfolio.enums import ProgramStatus
@@ -64,6 +65,22 @@ def test_detail_shows_what_the_page_shows(api):
     assert data["web_url"] == f"http://testserver/programs/{program.slug}/"
     assert "status" not in data
     assert "review_comment" not in data
+
+
+def test_a_programs_ministry_is_named_with_its_member_state_in_the_readers_language(client):
+    owner = InstitutionFactory(
+        member_state=MemberStateFactory(name_en="Peru", name_es="Perú"),
+        name_en="Ministry of Labor",
+        name_es="Ministerio de Trabajo",
+    )
+    program = ProgramFactory(owner=owner)
+    url = reverse("api:program-detail", kwargs={"slug": program.slug})
+
+    english = client.get(url).json()["ministry"]
+    spanish = client.get(url, HTTP_ACCEPT_LANGUAGE="es").json()["ministry"]
+
+    assert english["display_name"] == "Ministry of Labor (Peru)"
+    assert spanish["display_name"] == "Ministerio de Trabajo (Perú)"
 
 
 def test_list_leaves_out_programs_not_confirmed_for_long_unless_asked(api):

@@ -81,8 +81,8 @@ def meeting():
     meeting = MeetingFactory(slug="wg2-2031", title_en="WG2 meeting")
     lucia = MemberStateFactory(name_en="Saint Lucia")
     belize = MemberStateFactory(name_en="Belize")
-    lucia_ministry = InstitutionFactory(member_state=lucia, name_en="Ministry of Labour (LC)")
-    belize_ministry = InstitutionFactory(member_state=belize, name_en="Ministry of Labour (BZ)")
+    lucia_ministry = InstitutionFactory(member_state=lucia, name_en="Ministry of Labour")
+    belize_ministry = InstitutionFactory(member_state=belize, name_en="Ministry of Labour")
     organization = OrganizationFactory(name_en="International Labour Organization")
     people = [
         ("Zoe Adams", lucia_ministry, DelegateRole.DELEGATE, Status.APPROVED),
@@ -165,11 +165,11 @@ def test_export_lists_every_registration_by_delegation_heads_first(staff_client,
 
     assert rows[0] == HEADER
     assert [(row[0], row[1], row[2], row[7]) for row in rows[1:]] == [
-        ("Ministry of Labour (BZ)", "Belize", "Bea Cruz", "Submitted"),
-        ("Ministry of Labour (BZ)", "Belize", "Ana Pérez", "Approved"),
-        ("Ministry of Labour (LC)", "Saint Lucia", "Yves Brown", "Approved"),
-        ("Ministry of Labour (LC)", "Saint Lucia", "Dan Elm", "On the waiting list"),
-        ("Ministry of Labour (LC)", "Saint Lucia", "Zoe Adams", "Approved"),
+        ("Ministry of Labour (Belize)", "Belize", "Bea Cruz", "Submitted"),
+        ("Ministry of Labour (Belize)", "Belize", "Ana Pérez", "Approved"),
+        ("Ministry of Labour (Saint Lucia)", "Saint Lucia", "Yves Brown", "Approved"),
+        ("Ministry of Labour (Saint Lucia)", "Saint Lucia", "Dan Elm", "On the waiting list"),
+        ("Ministry of Labour (Saint Lucia)", "Saint Lucia", "Zoe Adams", "Approved"),
         ("International Labour Organization", "", "Carl Dunn", "Approved"),
     ]
 
@@ -241,8 +241,8 @@ def test_printable_list_groups_approved_participants_by_member_state_heads_first
         for group in response.context["groups"]
     ]
     assert groups == [
-        ("Belize", [("Ministry of Labour (BZ)", ["Ana Pérez"])]),
-        ("Saint Lucia", [("Ministry of Labour (LC)", ["Yves Brown", "Zoe Adams"])]),
+        ("Belize", [("Ministry of Labour (Belize)", ["Ana Pérez"])]),
+        ("Saint Lucia", [("Ministry of Labour (Saint Lucia)", ["Yves Brown", "Zoe Adams"])]),
         ("", [("International Labour Organization", ["Carl Dunn"])]),
     ]
     page = response.content.decode()

@@ -203,7 +203,9 @@ def test_funding_is_a_party_by_item_table_that_flags_uncovered_needs(client):
     meeting = MeetingFactory(
         funding_needs=[FundingItem.LOGISTICS, FundingItem.INTERPRETATION, FundingItem.TRAVEL_ALL]
     )
-    host = InstitutionFactory(name_en="Ministry of Labor of Mexico")
+    host = InstitutionFactory(
+        member_state=MemberStateFactory(name_en="Mexico"), name_en="Ministry of Labor"
+    )
     FundingCommitmentFactory(meeting=meeting, party=host, item=FundingItem.LOGISTICS)
     FundingCommitmentFactory(
         meeting=meeting,
@@ -224,7 +226,7 @@ def test_funding_is_a_party_by_item_table_that_flags_uncovered_needs(client):
     ]
     assert funding.uncovered == [FundingItem.INTERPRETATION, FundingItem.TRAVEL_ALL]
     assert [(row["party"], [len(cell) for cell in row["cells"]]) for row in funding.rows] == [
-        ("Ministry of Labor of Mexico", [1, 0, 0]),
+        ("Ministry of Labor (Mexico)", [1, 0, 0]),
         ("USDOL-ILO Project", [0, 1, 0]),
     ]
     html = response.content.decode()
@@ -238,7 +240,9 @@ def test_a_meeting_without_funding_lines_or_needs_shows_no_funding_table(client)
 
 
 def _participants(meeting):
-    chile = InstitutionFactory(member_state=MemberStateFactory(name_en="Chile"))
+    chile = InstitutionFactory(
+        member_state=MemberStateFactory(name_en="Chile"), name_en="Ministry of Labor"
+    )
     RegistrationFactory(
         meeting=meeting,
         institution=chile,
@@ -280,7 +284,7 @@ def test_participant_list_all_approved_grouped_by_delegation_head_first(client):
     response = client.get(meeting.get_absolute_url())
 
     assert listed(response) == [
-        ("Ministry of Labor of Chile", ["Zoe Head", "Adam Adviser"]),
+        ("Ministry of Labor (Chile)", ["Zoe Head", "Adam Adviser"]),
         ("International Labour Organization", ["Olga Observer"]),
     ]
     assert "Not Yet Approved" not in response.content.decode()
@@ -293,7 +297,7 @@ def test_participant_list_of_consenting_participants_only(client):
     response = client.get(meeting.get_absolute_url())
 
     assert listed(response) == [
-        ("Ministry of Labor of Chile", ["Zoe Head"]),
+        ("Ministry of Labor (Chile)", ["Zoe Head"]),
         ("International Labour Organization", ["Olga Observer"]),
     ]
     assert "Adam Adviser" not in response.content.decode()

@@ -10,10 +10,16 @@ from django.urls import reverse
 from django.utils import timezone
 
 from meetings import rules, services
-from meetings.enums import Approval, RegistrationStatus
+from meetings.enums import Approval, RegistrationStatus, WaitReason
 from meetings.models import Registration, RegistrationEvent
 from network.models import EmailDelivery
-from tests.factories import FocalPointFactory, InstitutionFactory, UserFactory
+from tests.factories import (
+    FocalPointFactory,
+    InstitutionFactory,
+    MemberStateFactory,
+    OrganizationFactory,
+    UserFactory,
+)
 from tests.meetings.factories import MeetingFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db
@@ -188,6 +194,50 @@ def test_the_form_needs_an_institution_or_an_organization(client):
     assert response.status_code == 200
     assert "type its name under Organization" in response.content.decode()
     assert not Registration.objects.exists()
+
+
+def test_the_registration_form_names_each_institutions_country_grouped_by_state(client):
+    meeting = MeetingFactory()
+    for state in ("Colombia", "Peru"):
+        InstitutionFactory(
+            member_state=MemberStateFactory(name_en=state), name_en="Ministry of Labor"
+        )
+    OrganizationFactory(name_en="International Labour Organization")
+
+    page = client.get(reverse("meetings:register", args=[meeting.slug])).content.decode()
+
+    colombia = page.index('<optgroup label="Colombia">')
+    peru = page.index('<optgroup label="Peru">')
+    organizations = page.index('<optgroup label="Regional and international organizations">')
+    assert colombia < page.index(">Ministry of Labor (Colombia)</option>") < peru
+    assert peru < page.index(">Ministry of Labor (Peru)</option>") < organizations
+    assert organizations < page.index(">International Labour Organization</option>")
+    assert ">Ministry of Labor</option>" not in page
+
+
+def test_the_registration_form_takes_the_same_queries_for_3_or_30_institutions(
+    client, count_queries
+):
+    meeting = MeetingFactory()
+    url = reverse("meetings:register", args=[meeting.slug])
+    InstitutionFactory.create_batch(3)
+    few = count_queries(url)
+    InstitutionFactory.create_batch(27)
+
+    assert count_queries(url) == few
+
+
+def test_the_registration_form_marks_and_explains_required_fields(client):
+    meeting = MeetingFactory()
+
+    page = client.get(reverse("meetings:register", args=[meeting.slug])).content.decode()
+
+    assert page.count("are required.") == 1
+    full_name = re.search(r'<input[^>]*name="full_name"[^>]*>', page).group(0)
+    assert " required" in full_name
+    assert re.search(r'for="id_full_name"[^>]*>\s*Full name<span class="asteriskField">\*', page)
+    phone = re.search(r'<input[^>]*name="phone"[^>]*>', page).group(0)
+    assert " required" not in phone
 
 
 def test_bad_input_is_a_message_not_an_error(client):
@@ -397,6 +447,89 @@ def test_a_freed_place_skips_a_waiting_person_whose_institution_used_its_quota()
     assert blocked.status == Status.WAITLISTED
     assert eligible.status == Status.SUBMITTED
     assert blocked.waitlist_position() == 1
+
+
+def test_a_delegate_waiting_for_their_institutions_places_is_told_why_and_what_next(client):
+    meeting = MeetingFactory(capacity=36, quota_per_institution=1, offer_hours=48)
+    colombia = MemberStateFactory(name_en="Colombia")
+    ministry = InstitutionFactory(member_state=colombia, name_en="Ministry of Labor")
+    registered(meeting, "first@example.org", institution=ministry)
+
+    waiting = registered(meeting, "second@example.org", institution=ministry)
+
+    assert waiting.status == Status.WAITLISTED
+    assert waiting.waiting_reason() == WaitReason.INSTITUTION_FULL
+    why = (
+        "the places of Ministry of Labor (Colombia) at this meeting are all taken "
+        "(at most 1 per institution)"
+    )
+    body = EmailDelivery.objects.get(to="second@example.org", key__endswith=":received").body
+    assert why in body
+    assert "offered to the people on the waiting list in order" in body
+    assert "you then have 48 hours to accept it" in body
+    assert f"until the meeting ({meeting.dates_display()})" in body
+    page = client.get(manage_link("second@example.org", "received")).content.decode()
+    reason = re.search(r'data-testid="waiting-reason">(.*?)</div>', page, re.S).group(1)
+    assert why in reason
+    assert "you then have 48 hours to accept it" in reason
+
+
+def test_a_delegate_waiting_for_a_full_meeting_is_told_the_meeting_is_full(client):
+    meeting = MeetingFactory(capacity=1, quota_per_institution=3)
+    registered(meeting, "first@example.org")
+
+    waiting = registered(meeting, "second@example.org")
+
+    assert waiting.waiting_reason() == WaitReason.MEETING_FULL
+    body = EmailDelivery.objects.get(to="second@example.org", key__endswith=":received").body
+    assert "Why you wait: the meeting is full." in body
+    assert "goes to the people on the waiting list in order" in body
+    assert "per institution" not in body
+    page = client.get(manage_link("second@example.org", "received")).content.decode()
+    assert "Why you wait: the meeting is full." in page
+
+
+def test_a_registration_holding_a_place_has_no_waiting_reason():
+    meeting = MeetingFactory(capacity=1)
+
+    assert registered(meeting, "first@example.org").waiting_reason() is None
+
+
+def test_the_meeting_page_says_the_limit_and_the_places_left_to_ones_institution(client):
+    meeting = MeetingFactory(capacity=40, quota_per_institution=3)
+    ministry = InstitutionFactory(
+        member_state=MemberStateFactory(name_en="Colombia"), name_en="Ministry of Labor"
+    )
+    for n in range(2):
+        registered(meeting, f"d{n}@example.org", institution=ministry)
+    client.force_login(UserFactory(institution=ministry))
+
+    page = client.get(meeting.get_absolute_url()).content.decode()
+
+    assert "38 places left." in page
+    assert "Each institution has at most 3 places" in page
+    assert "Ministry of Labor (Colombia): 1 place left." in page
+
+
+def test_the_registration_form_says_the_places_left_to_the_chosen_institution(client):
+    meeting = MeetingFactory(capacity=40, quota_per_institution=1)
+    ministry = InstitutionFactory(
+        member_state=MemberStateFactory(name_en="Colombia"), name_en="Ministry of Labor"
+    )
+    registered(meeting, "first@example.org", institution=ministry)
+    url = reverse("meetings:register", args=[meeting.slug])
+
+    anonymous = client.get(url).content.decode()
+    chosen = client.get(url, {"institution": ministry.pk}).content.decode()
+    posted = client.post(url, {"institution": ministry.pk}).content.decode()
+
+    assert "Each institution has at most 1 place" in anonymous
+    assert 'data-testid="institution-places"' not in anonymous
+    full = "Ministry of Labor (Colombia): its places are all taken"
+    assert full in chosen
+    assert full in posted
+    assert f'hx-get="{url}"' in anonymous
+    assert client.get(url, {"institution": "not-a-number"}).status_code == 200
 
 
 def test_raising_the_capacity_lets_the_waiting_list_in():
