@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from network.files import ServedFileField, unguessable_name
 from network.models import unique_slug
 from network.rules import is_focal_point
 from network.uploads import DocumentValidator
@@ -123,7 +124,7 @@ class Call(models.Model):
 
 
 def call_document_path(document, filename):
-    return f"cooperation/calls/{filename}"
+    return unguessable_name("cooperation/calls", filename)
 
 
 class CallDocument(models.Model):
@@ -132,7 +133,7 @@ class CallDocument(models.Model):
     )
     title = models.CharField(_("title"), max_length=250)
     language = models.CharField(_("language"), max_length=2, choices=settings.CONTENT_LANGUAGES)
-    file = models.FileField(
+    file = ServedFileField(
         _("file"), upload_to=call_document_path, validators=[DocumentValidator()]
     )
 
@@ -143,6 +144,9 @@ class CallDocument(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_file_url(self):
+        return reverse("cooperation:call_document", kwargs={"slug": self.call.slug, "pk": self.pk})
 
 
 class NeedQuerySet(models.QuerySet):
@@ -653,7 +657,7 @@ class FollowUp(models.Model):
 
 
 def evidence_path(evidence, filename):
-    return f"cooperation/evidence/{filename}"
+    return unguessable_name("cooperation/evidence", filename)
 
 
 class Evidence(models.Model):
@@ -671,7 +675,7 @@ class Evidence(models.Model):
         related_name="evidence",
     )
     title = models.CharField(_("title"), max_length=200)
-    file = models.FileField(_("file"), upload_to=evidence_path, validators=[DocumentValidator()])
+    file = ServedFileField(_("file"), upload_to=evidence_path, validators=[DocumentValidator()])
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("uploaded by"),

@@ -5,16 +5,17 @@ their documents. Anyone may read them; a request's own page is views.py's."""
 import os
 
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 
 from meetings import rules as meetings_rules
+from network.files import file_response
 from network.htmx import render_results
 
-from . import charts, statistics
+from . import charts, rules, statistics
 from .enums import ActivityType
 from .models import Call, CallDocument
 from .public_filters import ActivityFilter
@@ -104,20 +105,16 @@ def call_detail(request, slug):
 
 @require_safe
 def call_document(request, slug, pk):
+    """Public once the call opens; before, for the staff who prepare it only."""
     document = get_object_or_404(
-        CallDocument.objects.filter(call__in=_published_calls(timezone.now())).select_related(
-            "call"
-        ),
-        call__slug=slug,
-        pk=pk,
+        CallDocument.objects.select_related("call"), call__slug=slug, pk=pk
     )
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
+    published = document.call.opens_at <= timezone.now()
+    if not (published or rules.is_cooperation_staff(request.user)):
+        raise Http404
     extension = os.path.splitext(document.file.name)[1]
-    return FileResponse(
-        handle,
-        as_attachment=True,
+    return file_response(
+        document.file,
         filename=f"{slugify(document.title) or document.call.slug}-{document.language}{extension}",
+        private=not published,
     )

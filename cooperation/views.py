@@ -12,12 +12,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponseNotAllowed
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from network.files import file_response
 from network.htmx import render_results
 from portfolio.models import Program
 
@@ -454,11 +455,7 @@ def evidence_download(request, reference, pk):
     user = request.user
     if not (coop.results_are_public or _is_party(user, coop) or rules.is_cooperation_staff(user)):
         raise Http404
-    return FileResponse(
-        evidence.file.open("rb"),
-        as_attachment=True,
-        filename=evidence.file.name.rsplit("/", 1)[-1],
-    )
+    return file_response(evidence.file, private=not coop.results_are_public)
 
 
 # My cooperation ---------------------------------------------------------------

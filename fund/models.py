@@ -14,9 +14,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Case, F, Q, When
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from network.files import ServedFileField, unguessable_name
 from network.uploads import DocumentKind, DocumentValidator
 
 from .enums import BudgetLine, ContributionKind, PledgeStatus
@@ -275,7 +277,7 @@ class Allocation(LedgerEntry):
 
 
 def expense_document_path(expense, filename):
-    return f"fund/expenses/{filename}"
+    return unguessable_name("fund/expenses", filename)
 
 
 class Expense(LedgerEntry):
@@ -295,7 +297,7 @@ class Expense(LedgerEntry):
         max_length=300,
         help_text=_("The cooperation activity, meeting or service it paid for."),
     )
-    document = models.FileField(
+    document = ServedFileField(
         _("supporting document"),
         upload_to=expense_document_path,
         blank=True,
@@ -312,6 +314,9 @@ class Expense(LedgerEntry):
     def __str__(self):
         sign = "−" if self.is_reversal else ""
         return f"{self.description}: {sign}{self.amount} USD ({self.spent_on})"
+
+    def get_document_url(self):
+        return reverse("fund:expense_document", kwargs={"pk": self.pk})
 
     def clean(self):
         super().clean()

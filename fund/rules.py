@@ -15,3 +15,8 @@ def can_keep_books(user):
 
 def can_view_books(user):
     return is_active_user(user) and user.is_staff and user.has_perm("fund.view_contribution")
+
+
+def can_view_expense_documents(user):
+    """The supporting documents (invoices, receipts) are the books' own, never public."""
+    return is_active_user(user) and user.is_staff and user.has_perm("fund.view_expense")

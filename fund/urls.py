@@ -9,4 +9,9 @@ urlpatterns = [
     path("", views.statement, name="statement"),
     path("statement.<str:fmt>", views.statement_export, name="statement_export"),
     path("dashboard/", admin.site.admin_view(views.dashboard), name="dashboard"),
+    path(
+        "expenses/<int:pk>/document/",
+        admin.site.admin_view(views.expense_document),
+        name="expense_document",
+    ),
 ]

@@ -2,12 +2,15 @@
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Min
-from django.shortcuts import render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
+
+from network.files import file_response
 
 from . import charts, exports, rules, selectors
 from .forms import PeriodForm
-from .models import Contribution
+from .models import Contribution, Expense
 
 
 def _statement(request):
@@ -59,3 +62,13 @@ def dashboard(request):
             "query_string": request.GET.urlencode(),
         },
     )
+
+
+@require_safe
+def expense_document(request, pk):
+    """Reached through the admin site's guard as the dashboard is; whoever may
+    not read the books is not told the expense exists."""
+    if not rules.can_view_expense_documents(request.user):
+        raise Http404
+    expense = get_object_or_404(Expense.objects.exclude(document=""), pk=pk)
+    return file_response(expense.document)

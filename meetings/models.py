@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 
 from network import search
+from network.files import ServedFileField, unguessable_name
 from network.models import unique_slug
 from network.rules import is_focal_point
 from network.uploads import DocumentValidator
@@ -652,7 +653,7 @@ class Presenter(models.Model):
 
 
 def document_file_path(document_file, filename):
-    return f"meetings/documents/{filename}"
+    return unguessable_name("meetings/documents", filename)
 
 
 class DocumentQuerySet(models.QuerySet):
@@ -713,7 +714,7 @@ class DocumentFile(models.Model):
         Document, verbose_name=_("document"), on_delete=models.CASCADE, related_name="files"
     )
     language = models.CharField(_("language"), max_length=2, choices=settings.CONTENT_LANGUAGES)
-    file = models.FileField(
+    file = ServedFileField(
         _("file"), upload_to=document_file_path, validators=[DocumentValidator()]
     )
 
@@ -731,6 +732,11 @@ class DocumentFile(models.Model):
 
     def __str__(self):
         return f"{self.document.symbol} ({self.language})"
+
+    def get_file_url(self):
+        return reverse(
+            "meetings:document_download", kwargs={"pk": self.document_id, "lang": self.language}
+        )
 
 
 class FundingCommitment(models.Model):
@@ -983,7 +989,7 @@ class RegistrationEvent(models.Model):
 
 
 def national_report_path(report, filename):
-    return f"meetings/national-reports/{filename}"
+    return unguessable_name("meetings/national-reports", filename)
 
 
 class NationalReport(models.Model):
@@ -1001,7 +1007,7 @@ class NationalReport(models.Model):
         on_delete=models.PROTECT,
         related_name="national_reports",
     )
-    file = models.FileField(
+    file = ServedFileField(
         _("file"), upload_to=national_report_path, validators=[DocumentValidator()]
     )
     language = models.CharField(_("language"), max_length=2, choices=settings.CONTENT_LANGUAGES)
@@ -1029,3 +1035,9 @@ class NationalReport(models.Model):
 
     def __str__(self):
         return f"{self.member_state} — {self.meeting}"
+
+    def get_file_url(self):
+        return reverse(
+            "meetings:national_report_download",
+            kwargs={"slug": self.meeting.slug, "pk": self.pk},
+        )

@@ -10,12 +10,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from network.files import file_response
 from network.htmx import render_results
 
 from . import ical, national_reports, rules, selectors
@@ -186,19 +186,14 @@ def document_download(request, pk, lang):
         raise Http404
     if not rules.can_download_document(request.user, document):
         raise PermissionDenied
-    try:
-        handle = document_file.file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
-    response = FileResponse(
-        handle,
-        as_attachment=True,
+    return file_response(
+        document_file.file,
         filename=_download_name(document.symbol, lang, document_file.file.name),
+        private=(
+            document.visibility != Visibility.PUBLIC
+            or document.meeting.visibility != Visibility.PUBLIC
+        ),
     )
-    if document.visibility != Visibility.PUBLIC or document.meeting.visibility != Visibility.PUBLIC:
-        # Never kept by a shared cache: it was allowed for this person only.
-        patch_cache_control(response, private=True, no_store=True)
-    return response
 
 
 # National reports -------------------------------------------------------------
@@ -273,15 +268,7 @@ def national_report_download(request, slug, pk):
     )
     if not rules.can_view_restricted_material(request.user, report.meeting):
         raise PermissionDenied
-    try:
-        handle = report.file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
     extension = os.path.splitext(report.file.name)[1].lower()
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=f"{report.meeting.slug}-{report.member_state.iso_code}{extension}",
+    return file_response(
+        report.file, filename=f"{report.meeting.slug}-{report.member_state.iso_code}{extension}"
     )
-    patch_cache_control(response, private=True, no_store=True)
-    return response

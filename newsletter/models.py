@@ -15,6 +15,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from network import search
+from network.files import ServedImageField, unguessable_name
 from network.models import unique_slug
 
 from .enums import IssueStatus, NewsStatus
@@ -37,7 +38,7 @@ class NewsItemQuerySet(models.QuerySet):
 
 
 def news_image_path(item, filename):
-    return f"news/{filename}"
+    return unguessable_name("news", filename)
 
 
 class NewsItem(models.Model):
@@ -52,7 +53,7 @@ class NewsItem(models.Model):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=120, unique=True, editable=False)
     text = models.TextField(_("text"), help_text=_("Plain text; a blank line starts a paragraph."))
-    image = models.ImageField(_("image"), upload_to=news_image_path, blank=True)
+    image = ServedImageField(_("image"), upload_to=news_image_path, blank=True)
     image_description = models.CharField(
         _("image description"),
         max_length=200,
@@ -138,6 +139,9 @@ class NewsItem(models.Model):
 
     def get_absolute_url(self):
         return reverse("newsletter:news_detail", kwargs={"slug": self.slug})
+
+    def get_image_url(self):
+        return reverse("newsletter:news_image", kwargs={"slug": self.slug})
 
     @property
     def is_public(self):

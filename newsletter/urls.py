@@ -11,6 +11,7 @@ urlpatterns = [
     path("news/mine/", views.my_news, name="my_news"),
     path("news/new/", views.news_edit, name="news_create"),
     path("news/<slug:slug>/", views.news_detail, name="news_detail"),
+    path("news/<slug:slug>/image/", views.news_image, name="news_image"),
     path("news/<slug:slug>/edit/", views.news_edit, name="news_edit"),
     path("news/<slug:slug>/submit/", views.news_submit, name="news_submit"),
     path("newsletter/subscribe/", views.subscribe, name="subscribe"),

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 
+from network.files import file_response
 from network.versions import content_versions
 
 from . import rules, services
@@ -56,6 +57,14 @@ def news_detail(request, slug):
             ),
         },
     )
+
+
+@require_safe
+def news_image(request, slug):
+    news = _news_for(request, slug)
+    if not news.image:
+        raise Http404
+    return file_response(news.image, inline=True, private=not news.is_public)
 
 
 @login_required

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from network import search
 from network.enums import InstitutionKind
+from network.files import ServedFileField, unguessable_name
 from network.models import unique_slug
 from network.uploads import DocumentKind, DocumentValidator
 
@@ -381,7 +382,7 @@ class ProgramIndicator(models.Model):
 
 
 def attachment_path(attachment, filename):
-    return f"portfolio/{attachment.program_id}/{filename}"
+    return unguessable_name(f"portfolio/{attachment.program_id}", filename)
 
 
 class ProgramAttachment(models.Model):
@@ -398,7 +399,7 @@ class ProgramAttachment(models.Model):
         help_text=_("Set while the attachment waits for a revision's review."),
     )
     title = models.CharField(_("title"), max_length=200)
-    file = models.FileField(
+    file = ServedFileField(
         _("file"),
         upload_to=attachment_path,
         max_length=250,
@@ -434,6 +435,9 @@ class ProgramAttachment(models.Model):
         return reverse(
             "portfolio:attachment_download", kwargs={"slug": self.program.slug, "pk": self.pk}
         )
+
+    def get_file_url(self):
+        return self.get_absolute_url()
 
 
 class ProgramRevisionQuerySet(models.QuerySet):

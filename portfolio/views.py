@@ -6,12 +6,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from network import sections
+from network.files import file_response
 from network.htmx import render_results
 from network.versions import content_versions
 
@@ -102,10 +103,8 @@ def attachment_download(request, slug, pk):
     attachment = get_object_or_404(ProgramAttachment, program=program, pk=pk)
     if attachment.revision_id and not rules.can_edit_program(request.user, program):
         raise Http404
-    return FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=True,
-        filename=attachment.file.name.rsplit("/", 1)[-1],
+    return file_response(
+        attachment.file, private=not program.is_public or attachment.revision_id is not None
     )
 
 

@@ -339,6 +339,8 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env.path("STATIC_ROOT", default=str(VAR_DIR / "staticfiles")))
+# Uploads are never served at MEDIA_URL, whatever DEBUG says: each goes through
+# the view that checks who may read it (network/files.py).
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env.path("MEDIA_ROOT", default=str(VAR_DIR / "media")))
 STORAGES = {

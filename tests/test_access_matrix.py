@@ -11,15 +11,21 @@ restricted meeting, Technical Secretariat staff (with their second factor),
 and an inactive user (Django treats a deactivated account's session as
 anonymous, so it must fare as a visitor does)."""
 
+import datetime
+import importlib
+import io
 from urllib.parse import urlsplit
 
 import pytest
 from django.apps import apps
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import models
 from django.shortcuts import resolve_url
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.test import Client, override_settings
+from django.urls import URLPattern, URLResolver, clear_url_caches, get_resolver, reverse
 from django.utils import timezone
+from PIL import Image
 
 from accounts.models import Invitation
 from accounts.services import invitation_token
@@ -41,6 +47,7 @@ from tests.factories import (
     TopicFactory,
     UserFactory,
 )
+from tests.fund.factories import ExpenseFactory
 from tests.meetings.factories import (
     DocumentFactory,
     DocumentFileFactory,
@@ -53,6 +60,13 @@ from tests.portfolio.factories import ProgramFactory
 ROLES = ["visitor", "owner", "stranger", "delegate", "staff", "inactive"]
 
 PDF = b"%PDF-1.4\n%test\n"
+
+
+def png(name):
+    buffer = io.BytesIO()
+    Image.new("RGB", (2, 2)).save(buffer, "PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
 
 # A status, or LOGIN for a redirect to the sign-in page.
 LOGIN = "login"
@@ -77,9 +91,11 @@ def all_routes():
 
 
 @pytest.fixture
-def world(db):
+def world(db, settings, tmp_path):
     """One of each object the routes name, owned by ministry A where a
-    ministry owns it, in the states whose access differs."""
+    ministry owns it, in the states whose access differs; each kind of
+    uploaded file among them."""
+    settings.MEDIA_ROOT = tmp_path
     ministry_a = InstitutionFactory()
     ministry_b = InstitutionFactory()
     ministry_c = InstitutionFactory()
@@ -121,6 +137,13 @@ def world(db):
     call_document = CallDocument.objects.create(
         call=call, title="Terms", language="en", file=SimpleUploadedFile("terms.pdf", PDF)
     )
+    unopened_call = CallFactory(opens_at=timezone.now() + datetime.timedelta(days=7))
+    unopened_call_document = CallDocument.objects.create(
+        call=unopened_call,
+        title="Draft terms",
+        language="en",
+        file=SimpleUploadedFile("draft-terms.pdf", PDF),
+    )
     need = NeedFactory(institution=ministry_a, topic=topic)
     draft_request = RequestFactory(requester=ministry_a, provider=ministry_b, topic=topic)
     approved_request = RequestFactory(
@@ -132,8 +155,17 @@ def world(db):
         )
         for coop in (draft_request, approved_request)
     }
-    published_news = NewsItemFactory(institution=ministry_a)
-    draft_news = NewsItemFactory(institution=ministry_a, status=NewsStatus.DRAFT, published_at=None)
+    published_news = NewsItemFactory(
+        institution=ministry_a, image=png("minister.png"), image_description="The minister"
+    )
+    draft_news = NewsItemFactory(
+        institution=ministry_a,
+        status=NewsStatus.DRAFT,
+        published_at=None,
+        image=png("draft.png"),
+        image_description="A draft's image",
+    )
+    expense = ExpenseFactory(document=SimpleUploadedFile("invoice.pdf", PDF))
     subscriber = SubscriberFactory(confirmed_at=None)
     invitation = Invitation.objects.create(
         email="invited@example.org", full_name="Invited Person", institution=ministry_c
@@ -155,11 +187,14 @@ def world(db):
         "report": report,
         "call": call,
         "call_document": call_document,
+        "unopened_call": unopened_call,
+        "unopened_call_document": unopened_call_document,
         "need": need,
         "draft_request": draft_request,
         "approved_request": approved_request,
         "evidence": evidence,
         "published_news": published_news,
+        "expense": expense,
         "draft_news": draft_news,
         "subscriber": subscriber,
         "invitation": invitation,
@@ -223,6 +258,7 @@ ROUTE_ARGS = {
     "fund:statement": {"": _no_args},
     "fund:statement_export": {"": lambda w: {"fmt": "csv"}},
     "fund:dashboard": {"": _no_args},
+    "fund:expense_document": {"": lambda w: {"pk": w["expense"].pk}},
     # Meetings.
     "meetings:meeting_list": {"": _no_args},
     "meetings:meeting_timeline": {"": _no_args},
@@ -267,7 +303,11 @@ ROUTE_ARGS = {
     "cooperation:call_list": {"": _no_args},
     "cooperation:call_detail": {"": lambda w: {"slug": w["call"].slug}},
     "cooperation:call_document": {
-        "": lambda w: {"slug": w["call"].slug, "pk": w["call_document"].pk}
+        "open": lambda w: {"slug": w["call"].slug, "pk": w["call_document"].pk},
+        "unopened": lambda w: {
+            "slug": w["unopened_call"].slug,
+            "pk": w["unopened_call_document"].pk,
+        },
     },
     "cooperation:my_cooperation": {"": _no_args},
     "cooperation:need_list": {"": _no_args},
@@ -315,7 +355,7 @@ ROUTE_ARGS = {
             "published": lambda w: {"slug": w["published_news"].slug},
             "draft": lambda w: {"slug": w["draft_news"].slug},
         }
-        for name in ("news_detail", "news_edit", "news_submit")
+        for name in ("news_detail", "news_image", "news_edit", "news_submit")
     },
     "newsletter:subscribe": {"": _no_args},
     "newsletter:subscribe_sent": {"": _no_args},
@@ -416,6 +456,7 @@ EXPECTED = {
     "fund:statement": "200 200 200 200 200",
     "fund:statement_export": "200 200 200 200 200",
     "fund:dashboard": "L L L L 200",
+    "fund:expense_document": "L L L L 200",
     "meetings:meeting_list": "200 200 200 200 200",
     "meetings:meeting_timeline": "200 200 200 200 200",
     "meetings:calendar_feed": "200 200 200 200 200",
@@ -456,7 +497,7 @@ EXPECTED = {
     "cooperation:statistics": "200 200 200 200 200",
     "cooperation:call_list": "200 200 200 200 200",
     "cooperation:call_detail": "200 200 200 200 200",
-    "cooperation:call_document": "200 200 200 200 200",
+    "cooperation:call_document": {"open": "200 200 200 200 200", "unopened": "404 404 404 404 200"},
     "cooperation:my_cooperation": "L 200 200 403 403",
     "cooperation:need_list": "200 200 200 200 200",
     "cooperation:need_create": "L 200 200 403 403",
@@ -508,6 +549,7 @@ EXPECTED = {
     "newsletter:my_news": "L 200 200 403 403",
     "newsletter:news_create": "L 200 200 403 403",
     "newsletter:news_detail": {"published": "200 200 200 200 200", "draft": "404 200 404 404 200"},
+    "newsletter:news_image": {"published": "200 200 200 200 200", "draft": "404 200 404 404 200"},
     "newsletter:news_edit": {"published": "L 200 404 404 200", "draft": "L 200 404 404 200"},
     "newsletter:news_submit": {"published": "L 405 405 405 405", "draft": "L 405 405 405 405"},
     "newsletter:subscribe": "200 200 200 200 200",
@@ -604,6 +646,7 @@ PRIVATE_TO_A = [
         for variant in ("published", "draft")
     ],
     ("newsletter:news_detail", "draft"),
+    ("newsletter:news_image", "draft"),
 ]
 
 # Routes that may change something for a visitor: forms anyone may fill and
@@ -724,3 +767,54 @@ def test_post_changes_nothing_it_should_not(role, client, world, users):
         elif role == "visitor" and status not in (LOGIN, 200, 400, 403, 404, 405):
             wrong.append(f"{name} [{variant}] {url}: {status}")
     assert not wrong, f"{role}:\n" + "\n".join(wrong)
+
+
+def stored_files(field_names):
+    """The stored name of every uploaded file in the database, by field."""
+    return {
+        name: list(
+            field.model.objects.exclude(**{field.name: ""}).values_list(field.name, flat=True)
+        )
+        for name, field in field_names.items()
+    }
+
+
+def file_fields():
+    return {
+        f"{model._meta.label}.{field.name}": field
+        for model in apps.get_models()
+        for field in model._meta.concrete_fields
+        if isinstance(field, models.FileField)
+    }
+
+
+def reload_urlconf():
+    clear_url_caches()
+    importlib.reload(importlib.import_module(settings.ROOT_URLCONF))
+    clear_url_caches()
+
+
+@pytest.fixture(params=[False, True], ids=["debug-off", "debug-on"])
+def debug(request, world):
+    """The root URLs as they are built with DEBUG off, then on (as ``make run``
+    runs), rebuilt as they were afterwards. After the world: they are built
+    with its MEDIA_ROOT."""
+    with override_settings(DEBUG=request.param):
+        reload_urlconf()
+        yield request.param
+    reload_urlconf()
+
+
+def test_no_uploaded_file_is_served_from_the_media_folder(world, debug, users):
+    """Whoever asks, signed in or not, /media/<stored name> is a 404: files
+    leave storage only through the views that check who may read them."""
+    files = stored_files(file_fields())
+    assert all(files.values()), f"Give the world a file of each field: {files}"
+    wrong = []
+    for role in ROLES:
+        client = sign_in(Client(), role, users)
+        for name in (name for names in files.values() for name in names):
+            url = f"{settings.MEDIA_URL}{name}"
+            if client.get(url).status_code != 404:
+                wrong.append(f"{role}: {url}")
+    assert not wrong, wrong

@@ -5,9 +5,11 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from tests.factories import InstitutionFactory, MemberStateFactory
+from tests.conftest import sign_in_with_second_factor
+from tests.factories import InstitutionFactory, MemberStateFactory, UserFactory
 from tests.fund.factories import (
     AllocationFactory,
     ContributionFactory,
@@ -17,6 +19,8 @@ from tests.fund.factories import (
 )
 
 pytestmark = pytest.mark.django_db
+
+PDF = b"%PDF-1.4\n%%EOF\n"
 
 
 def test_statement_page_shows_contributors_expenses_and_balance(client):
@@ -153,3 +157,39 @@ def test_the_charts_coordinates_are_numbers_the_browser_reads_in_spanish(client,
     assert not [value for value in coordinates if "," in value]
     # The figures a person reads stay in Spanish.
     assert "15\xa0333,33 USD" in html
+
+
+# An expense's supporting document -----------------------------------------------
+
+
+def test_staff_read_an_expense_document_from_the_admin(staff_client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    expense = ExpenseFactory(document=SimpleUploadedFile("invoice.pdf", PDF))
+
+    page = staff_client.get(reverse("admin:fund_expense_change", args=[expense.pk]))
+    url = reverse("fund:expense_document", kwargs={"pk": expense.pk})
+    assert f'href="{url}"' in page.content.decode()
+
+    response = staff_client.get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == PDF
+    assert response["Content-Disposition"] == 'attachment; filename="invoice.pdf"'
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_an_expense_document_is_not_found_for_staff_without_the_books(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    expense = ExpenseFactory(document=SimpleUploadedFile("invoice.pdf", PDF))
+    sign_in_with_second_factor(client, UserFactory(is_staff=True))
+
+    response = client.get(reverse("fund:expense_document", kwargs={"pk": expense.pk}))
+
+    assert response.status_code == 404
+
+
+def test_an_expense_without_a_document_has_none_to_read(staff_client):
+    expense = ExpenseFactory()
+
+    response = staff_client.get(reverse("fund:expense_document", kwargs={"pk": expense.pk}))
+
+    assert response.status_code == 404

@@ -148,8 +148,48 @@ def test_image_with_description_is_saved(client, settings, tmp_path):
 
     assert response.status_code == 302
     news = NewsItem.objects.get()
-    assert news.image.name.endswith(".png")
+    assert news.image.name.endswith("/photo.png")
+    assert news.image.name != "news/photo.png"
     assert (tmp_path / news.image.name).exists()
+
+
+def test_a_published_image_is_shown_through_its_news_page(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    image = png()
+    news = NewsItemFactory(image=image, image_description="The minister signs the law")
+
+    page = client.get(news.get_absolute_url()).content.decode()
+    url = reverse("newsletter:news_image", kwargs={"slug": news.slug})
+    assert f'src="{url}"' in page
+
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+    assert response["Content-Disposition"].startswith("inline")
+    image.seek(0)
+    assert b"".join(response.streaming_content) == image.read()
+
+
+def test_a_draft_image_is_its_ministrys_only(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    news = NewsItemFactory(
+        image=png(), image_description="A draft", status=NewsStatus.DRAFT, published_at=None
+    )
+    url = reverse("newsletter:news_image", kwargs={"slug": news.slug})
+
+    assert client.get(url).status_code == 404
+    client.force_login(FocalPointFactory(institution=news.institution))
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_news_without_an_image_has_none_to_show(client):
+    news = NewsItemFactory()
+
+    response = client.get(reverse("newsletter:news_image", kwargs={"slug": news.slug}))
+
+    assert response.status_code == 404
 
 
 def test_focal_point_edits_a_returned_item_and_submits_it_again(client):

@@ -1,0 +1,105 @@
+"""Uploaded files: where they are stored and how they are handed out.
+
+The media folder is never served directly (not even with ``DEBUG``): every
+file leaves storage through ``file_response``, called by a view that has
+checked who may read it. Stored names carry a random folder, so that nobody
+can guess one from the uploader's file name; the uploader's name is kept as
+the last part, and downloads are offered under it (``original_name``).
+
+A file field's ``url`` is its view's address, not the storage's (see
+``ServedFileField``): the admin's "Currently:" links and the templates go
+through the same checks as every other download.
+"""
+
+import posixpath
+import secrets
+
+from django.db import models
+from django.db.models.fields.files import FieldFile, ImageFieldFile
+from django.http import FileResponse, Http404
+from django.utils.cache import patch_cache_control
+
+# 12 random bytes: 96 bits, 16 characters, beyond any guessing.
+TOKEN_BYTES = 12
+# The file fields hold 100 characters (Django's default): folders of up to 30,
+# the random part and a name of up to 50 always fit, so that storage never has
+# to cut the name (nor refuse one it cannot cut).
+MAX_NAME = 50
+MAX_EXTENSION = 10
+
+
+def unguessable_name(folder, filename):
+    """``folder/<random>/filename``: the name an ``upload_to`` returns.
+
+    A name longer than ``MAX_NAME`` is shortened before its extension."""
+    root, extension = posixpath.splitext(posixpath.basename(filename))
+    extension = extension[:MAX_EXTENSION]
+    root = root[: MAX_NAME - len(extension)]
+    return posixpath.join(folder, secrets.token_urlsafe(TOKEN_BYTES), root + extension)
+
+
+def original_name(stored_name):
+    """The uploader's file name, without the folders (random or not)."""
+    return posixpath.basename(stored_name)
+
+
+def file_response(field_file, *, filename=None, inline=False, private=True):
+    """The stored file of ``field_file`` as the response to a view that has
+    checked the reader's right to it; 404 if the file is gone from storage.
+
+    Offered for download under ``filename`` (the uploader's name by default),
+    or shown in the page with ``inline`` (images). ``private`` keeps it out of
+    shared caches: it was allowed for this person only."""
+    try:
+        handle = field_file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    response = FileResponse(
+        handle,
+        as_attachment=not inline,
+        filename=filename or original_name(field_file.name),
+    )
+    if private:
+        patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+class _ServedUrl:
+    """``url`` from the model's ``get_<field name>_url()``: the view that
+    checks who may read the file, never the storage's own address."""
+
+    @property
+    def url(self):
+        self._require_file()
+        return getattr(self.instance, f"get_{self.field.name}_url")()
+
+
+class ServedFieldFile(_ServedUrl, FieldFile):
+    pass
+
+
+class ServedImageFieldFile(_ServedUrl, ImageFieldFile):
+    pass
+
+
+class ServedFileField(models.FileField):
+    """A ``FileField`` whose ``url`` is the model's ``get_<name>_url()``.
+
+    Only the Python side differs from Django's field: it deconstructs as
+    ``models.FileField``, so that migrations neither change nor depend on it."""
+
+    attr_class = ServedFieldFile
+
+    def deconstruct(self):
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.FileField", args, kwargs
+
+
+class ServedImageField(models.ImageField):
+    """``ServedFileField`` for images."""
+
+    attr_class = ServedImageFieldFile
+
+    def deconstruct(self):
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.ImageField", args, kwargs
