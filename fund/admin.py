@@ -24,7 +24,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from network.admin_actions import apply_to_each, ask_then_apply
 
 from . import rules, selectors, services
-from .enums import PledgeStatus
+from .enums import PledgeState, PledgeStatus
 from .models import Allocation, Contribution, Expense, Pledge, signed
 
 # Kept by the services and the void and reverse actions, never typed in.
@@ -71,6 +71,27 @@ class ReversalFilter(admin.SimpleListFilter):
         return queryset
 
 
+class PledgeStateFilter(admin.SimpleListFilter):
+    """By the state a pledge reads in today: an open pledge whose last year
+    is over shows as lapsed, not open."""
+
+    title = _("status")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return PledgeState.choices
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() == PledgeState.OPEN:
+            return queryset.open_on(today)
+        if self.value() == PledgeState.LAPSED:
+            return queryset.lapsed_on(today)
+        if self.value() in (PledgeState.FULFILLED, PledgeState.WITHDRAWN):
+            return queryset.filter(status=self.value())
+        return queryset
+
+
 class LedgerAdminForm(forms.ModelForm):
     """Checks the service makes before recording a new entry, so that a
     refusal shows on the form; the service checks again when it records."""
@@ -107,6 +128,9 @@ class LedgerAdmin(SimpleHistoryAdmin):
     frozen_fields = ()  # what is read-only once recorded
     books_fields = BOOKS_FIELDS
     actions = ["void"]
+
+    class Media:
+        css = {"all": ("css/fund_admin.css",)}
 
     # Nothing is ever deleted.
 
@@ -182,6 +206,14 @@ class LedgerAdmin(SimpleHistoryAdmin):
         url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[entry.reverses_id])
         return format_html('<a href="{}">↩ #{}</a>', url, entry.reverses_id)
 
+    @admin.display(description=_("status"))
+    def entry_status(self, entry):
+        """Voided, or the record a reversing entry corrects; nothing for a
+        record in force."""
+        if entry.voided:
+            return gettext("Voided")
+        return self.reversal(entry)
+
     # Actions.
 
     @admin.action(description=_("Void with a reason"), permissions=["change"])
@@ -244,19 +276,16 @@ class PledgeAdmin(LedgerAdmin):
         "reference",
     )
     frozen_fields = ("institution", "amount", "currency", "amount_usd")
-    books_fields = ("status", *BOOKS_FIELDS)
+    books_fields = ("state", *BOOKS_FIELDS)
     list_display = (
         "announced_on",
         "institution",
         "amount_display",
-        "currency",
         "amount_usd_display",
         "years",
-        "status",
-        "reference",
-        "voided",
+        "state",
     )
-    list_filter = ("status", "currency", "voided")
+    list_filter = (PledgeStateFilter, "currency", "voided")
     list_select_related = ("institution__member_state",)
     search_fields = (
         "reference",
@@ -271,11 +300,17 @@ class PledgeAdmin(LedgerAdmin):
 
     @admin.display(description=_("amount"), ordering="amount")
     def amount_display(self, pledge):
-        return _money(pledge.amount)
+        return f"{_money(pledge.amount)} {pledge.currency}"
 
     @admin.display(description=_("amount in USD"), ordering="amount_usd")
     def amount_usd_display(self, pledge):
         return _money(pledge.amount_usd)
+
+    @admin.display(description=_("status"), ordering="status")
+    def state(self, pledge):
+        if pledge.voided:
+            return gettext("Voided")
+        return pledge.state_on(timezone.localdate()).label
 
     @admin.action(description=_("Mark withdrawn"), permissions=["change"])
     def mark_withdrawn(self, request, queryset):
@@ -320,16 +355,17 @@ class ContributionAdmin(LedgerAdmin):
         "received_on",
         "pledge",
     )
+    # Fits 1280 pixels beside the navigation and the filters: the currency
+    # goes with its amount, voided and reversing in one column, the reference
+    # is searched for and read on the record; the amounts are right-aligned
+    # and never wrapped (css/fund_admin.css).
     list_display = (
         "received_on",
         "institution",
         "kind",
         "amount_display",
-        "currency",
         "amount_usd_display",
-        "reference",
-        "voided",
-        "reversal",
+        "entry_status",
     )
     list_filter = ("kind", "currency", "voided", ReversalFilter)
     list_select_related = ("institution__member_state",)
@@ -356,7 +392,7 @@ class ContributionAdmin(LedgerAdmin):
 
     @admin.display(description=_("amount"), ordering="amount")
     def amount_display(self, contribution):
-        return _signed_money(contribution, contribution.amount)
+        return f"{_signed_money(contribution, contribution.amount)} {contribution.currency}"
 
     @admin.display(description=_("value in USD"), ordering="amount_usd")
     def amount_usd_display(self, contribution):
@@ -374,9 +410,7 @@ class AllocationAdmin(LedgerAdmin):
         "ceiling_display",
         "used_display",
         "remaining_display",
-        "decided_on",
-        "decided_at",
-        "voided",
+        "entry_status",
     )
     list_filter = ("budget_line", "voided")
     search_fields = ("purpose", "reference", "decided_at")
@@ -430,9 +464,7 @@ class ExpenseAdmin(LedgerAdmin):
         "budget_line",
         "allocation",
         "amount_display",
-        "reference",
-        "voided",
-        "reversal",
+        "entry_status",
     )
     list_filter = ("budget_line", "voided", ReversalFilter, "allocation")
     list_select_related = ("allocation",)

@@ -8,6 +8,17 @@ class PledgeStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
+class PledgeState(models.TextChoices):
+    """How a pledge reads on a given day. Its stored status, except that an
+    open pledge whose last year has ended has lapsed: nothing more is expected
+    of it, though a late payment still fulfils it."""
+
+    OPEN = "open", _("Open")
+    LAPSED = "lapsed", _("Lapsed")
+    FULFILLED = "fulfilled", _("Fulfilled")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
 class ContributionKind(models.TextChoices):
     FINANCIAL = "financial", _("Financial")
     IN_KIND = "in_kind", _("In kind")

@@ -21,7 +21,7 @@ from simple_history.models import HistoricalRecords
 from network.files import ServedFileField, unguessable_name
 from network.uploads import DocumentKind, DocumentValidator
 
-from .enums import BudgetLine, ContributionKind, PledgeStatus
+from .enums import BudgetLine, ContributionKind, PledgeState, PledgeStatus
 
 CENT = Decimal("0.01")
 MONEY = {"max_digits": 14, "decimal_places": 2, "validators": [MinValueValidator(CENT)]}
@@ -141,6 +141,16 @@ def _currency_constraints(prefix):
     ]
 
 
+class PledgeQuerySet(LedgerQuerySet):
+    def open_on(self, day):
+        """Pledges still expected on ``day``: open, and their last year not over."""
+        return self.effective().filter(status=PledgeStatus.OPEN, year_to__gte=day.year)
+
+    def lapsed_on(self, day):
+        """Open pledges whose last year ended before ``day`` without being received."""
+        return self.effective().filter(status=PledgeStatus.OPEN, year_to__lt=day.year)
+
+
 class Pledge(LedgerEntry):
     """A contribution announced by an institution, to be received later."""
 
@@ -162,6 +172,8 @@ class Pledge(LedgerEntry):
     status = models.CharField(
         _("status"), max_length=10, choices=PledgeStatus.choices, default=PledgeStatus.OPEN
     )
+
+    objects = PledgeQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("pledge")
@@ -185,6 +197,12 @@ class Pledge(LedgerEntry):
         if self.year_from == self.year_to:
             return str(self.year_from)
         return f"{self.year_from}–{self.year_to}"
+
+    def state_on(self, day):
+        """The pledge's PledgeState on ``day``."""
+        if self.status == PledgeStatus.OPEN and self.year_to < day.year:
+            return PledgeState.LAPSED
+        return PledgeState(self.status)
 
 
 class Contribution(LedgerEntry):

@@ -136,7 +136,9 @@ def fund_statement(*, start=None, end=None):
         expenses.values_list("budget_line").annotate(total=_total(signed("amount"))).order_by()
     )
     expenses_by_line = [(line, money(lines.get(line.value, ZERO))) for line in BudgetLine]
-    pledges = list(open_pledges().select_related("institution__member_state"))
+    # Open as of the end of the period: the statement of a past year shows
+    # what was still expected then, today's what is still expected now.
+    pledges = list(open_pledges(on=end).select_related("institution__member_state"))
     return Statement(
         start=start,
         end=end,
@@ -170,8 +172,16 @@ def allocation_remaining(allocation):
     return money(allocation.ceiling - used)
 
 
-def open_pledges():
-    return Pledge.objects.effective().filter(status=PledgeStatus.OPEN).order_by("year_to", "pk")
+def open_pledges(*, on=None):
+    """Pledges still expected on ``on`` (default today); one whose last year
+    is over has lapsed (lapsed_pledges)."""
+    return Pledge.objects.open_on(on or timezone.localdate()).order_by("year_to", "pk")
+
+
+def lapsed_pledges(*, on=None):
+    """Open pledges whose last year ended before ``on`` (default today)
+    without being received in full."""
+    return Pledge.objects.lapsed_on(on or timezone.localdate()).order_by("year_to", "pk")
 
 
 def contributions_by_year(*, start=None, end=None):
@@ -218,6 +228,15 @@ class Projection:
         approved allocations still commit."""
         return self.balance + self.pledged_this_year - self.committed
 
+    @property
+    def below_minimum(self):
+        return self.projected_balance < self.minimum
+
+    @property
+    def shortfall(self):
+        """How far the projected balance falls short of the minimum (0 if not)."""
+        return max(self.minimum - self.projected_balance, ZERO)
+
 
 def year_end_projection(*, today=None):
     today = today or timezone.localdate()
@@ -226,7 +245,7 @@ def year_end_projection(*, today=None):
     # What is still to come of this year's pledges: a part already received
     # is in the balance.
     pledges = (
-        open_pledges()
+        open_pledges(on=today)
         .filter(year_to=today.year)
         .annotate(
             received=_total(
@@ -246,8 +265,7 @@ def year_end_projection(*, today=None):
 
 def fund_below_minimum(*, today=None):
     """For the newsletter's call for contributions."""
-    projection = year_end_projection(today=today)
-    return projection.projected_balance < projection.minimum
+    return year_end_projection(today=today).below_minimum
 
 
 def member_state_section(member_state):
@@ -278,10 +296,18 @@ def member_state_section(member_state):
 
 
 def dashboard_section(user):
-    """A focal point's view of their institution's open pledges."""
+    """A focal point's view of their institution's pledges not received:
+    those still open, and those whose last year ended (lapsed)."""
     if not (user.is_authenticated and user.institution_id):
         return None
-    pledges = list(open_pledges().filter(institution_id=user.institution_id))
+    today = timezone.localdate()
+    pledges = list(
+        Pledge.objects.effective()
+        .filter(status=PledgeStatus.OPEN, institution_id=user.institution_id)
+        .order_by("year_to", "pk")
+    )
     if not pledges:
         return None
+    for pledge in pledges:
+        pledge.state = pledge.state_on(today)
     return "fund/_section_dashboard.html", {"pledges": pledges}

@@ -227,7 +227,7 @@ def fund_send_alerts(*, today=None):
 def _minimum_alert(today):
     state, _created = FundAlertState.objects.select_for_update().get_or_create(pk=1)
     projection = selectors.year_end_projection(today=today)
-    below = projection.projected_balance < projection.minimum
+    below = projection.below_minimum
     if below and not state.below_minimum:
         state.crossed_on = today
         email_people(
@@ -245,7 +245,7 @@ def _pledge_reminders(today):
     year_end = datetime.date(today.year, 12, 31)
     if (year_end - today).days > settings.FUND_PLEDGE_REMINDER_DAYS:
         return
-    for pledge in selectors.open_pledges().filter(year_to=today.year):
+    for pledge in selectors.open_pledges(on=today).filter(year_to=today.year):
         email_people(
             people=focal_points_of(pledge.institution),
             key=f"pledge-reminder:{pledge.pk}:{pledge.year_to}",

@@ -1,9 +1,12 @@
 """The fund's public statement, its exports and the staff dashboard."""
 
+from django.apps import apps
+from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Min
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from network.files import file_response
@@ -56,9 +59,16 @@ def dashboard(request):
         request,
         "fund/dashboard.html",
         {
+            # The admin's frame: its title, header, navigation and theme.
+            **admin.site.each_context(request),
+            "title": _("Fund dashboard"),
+            "app_verbose_name": apps.get_app_config("fund").verbose_name,
             "form": form,
             "statement": statement,
             "projection": selectors.year_end_projection(),
+            "lapsed_pledges": list(
+                selectors.lapsed_pledges().select_related("institution__member_state")
+            ),
             "query_string": request.GET.urlencode(),
         },
     )

@@ -125,8 +125,8 @@ def dashboard_context(request):
             deadlines.append(
                 _line(
                     _("Open pledges for this year"),
-                    open_pledges().filter(year_to=today.year).count(),
-                    reverse("admin:fund_pledge_changelist") + "?status__exact=open",
+                    open_pledges(on=today).filter(year_to=today.year).count(),
+                    reverse("admin:fund_pledge_changelist") + "?state=open",
                 )
             )
     return {"waiting": waiting, "deadlines": deadlines, "fund_projection": fund}

@@ -200,7 +200,7 @@ def test_staff_dashboard_pledge_link_opens_the_open_pledges(client):
     # Shown in the last 30 days of the year only; the link must work all year.
     staff_of(client, FUND_OFFICER)
 
-    response = client.get(reverse("admin:fund_pledge_changelist") + "?status__exact=open")
+    response = client.get(reverse("admin:fund_pledge_changelist") + "?state=open")
 
     assert response.status_code == 200
 

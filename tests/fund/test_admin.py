@@ -682,3 +682,100 @@ def test_dashboard_sends_a_visitor_to_the_admin_login(client):
     assert response.status_code == 302
     assert response.url.startswith(reverse("admin:login"))
     assert "next=/fund/dashboard/" in response.url
+
+
+def test_dashboard_is_an_admin_page_with_the_sites_title_and_breadcrumbs(staff_client):
+    response = staff_client.get("/fund/dashboard/")
+
+    page = response.content.decode()
+    assertTemplateUsed(response, "admin/base_site.html")
+    assert "<title>Fund dashboard | RIAL admin</title>" in page
+    assert "RIAL — Technical Secretariat" in page
+    assert "Django administration" not in page
+    breadcrumbs = page.split('<div class="breadcrumbs">')[1].split("</div>")[0]
+    assert reverse("admin:index") in breadcrumbs
+    assert reverse("admin:app_list", kwargs={"app_label": "fund"}) in breadcrumbs
+    assert "Voluntary Contribution Fund" in breadcrumbs
+    assert "Fund dashboard" in breadcrumbs
+    assert 'class="module"' in page
+    assert "css/fund_admin" in page
+
+
+def test_dashboard_warns_when_the_projected_balance_is_below_the_minimum(staff_client, settings):
+    settings.FUND_MINIMUM_ANNUAL_BUDGET = Decimal("120000.00")
+    ContributionFactory(amount=Decimal("1000.00"))
+    AllocationFactory(ceiling=Decimal("2417.00"))  # projected: 1,000 - 2,417 = -1,417
+
+    response = staff_client.get("/fund/dashboard/")
+
+    page = response.content.decode()
+    assert response.context["projection"].projected_balance == Decimal("-1417.00")
+    assert 'id="fund-below-minimum"' in page
+    assert (
+        "The balance projected at year end, -1,417.00 USD, is below the minimum annual "
+        "budget of 120,000.00 USD: 121,417.00 USD short."
+    ) in page
+
+
+def test_dashboard_does_not_warn_at_the_minimum(staff_client, settings):
+    settings.FUND_MINIMUM_ANNUAL_BUDGET = Decimal("1000.00")
+    ContributionFactory(amount=Decimal("1000.00"))
+
+    response = staff_client.get("/fund/dashboard/")
+
+    assert 'id="fund-below-minimum"' not in response.content.decode()
+
+
+def test_dashboard_lists_a_past_years_unpaid_pledge_as_lapsed_not_open(staff_client):
+    this_year = timezone.localdate().year
+    past = PledgeFactory(
+        institution=InstitutionFactory(name_en="Secretariat of Labor"), year_to=2015
+    )
+    current = PledgeFactory(
+        institution=InstitutionFactory(name_en="Ministry of Labour"),
+        year_from=this_year,
+        year_to=this_year,
+    )
+
+    response = staff_client.get("/fund/dashboard/")
+
+    assert response.context["statement"].open_pledges == [current]
+    assert response.context["lapsed_pledges"] == [past]
+    lapsed = response.content.decode().split('id="fund-lapsed-pledges"')[1]
+    assert reverse("admin:fund_pledge_change", args=[past.pk]) in lapsed
+
+
+def test_pledge_changelist_shows_a_past_years_unpaid_pledge_as_lapsed(staff_client):
+    this_year = timezone.localdate().year
+    lapsed = PledgeFactory(year_from=2015, year_to=2015)
+    current = PledgeFactory(year_from=this_year, year_to=this_year)
+    voided = PledgeFactory(voided=True, void_reason="Announced twice")
+    model_admin = admin.site._registry[Pledge]
+    url = reverse("admin:fund_pledge_changelist")
+
+    assert model_admin.state(lapsed) == "Lapsed"
+    assert model_admin.state(current) == "Open"
+    assert model_admin.state(voided) == "Voided"
+    # A voided pledge is in no state: it no longer counts.
+    assert list(staff_client.get(url, {"state": "lapsed"}).context["cl"].result_list) == [lapsed]
+    assert list(staff_client.get(url, {"state": "open"}).context["cl"].result_list) == [current]
+
+
+def test_contribution_changelist_keeps_the_amounts_in_few_columns(staff_client):
+    ContributionFactory(currency="BRL", amount=Decimal("60000.00"), amount_usd=Decimal("30000.00"))
+
+    response = staff_client.get(reverse("admin:fund_contribution_changelist"))
+
+    page = response.content.decode()
+    assert response.context["cl"].list_display == [
+        "action_checkbox",
+        "received_on",
+        "institution",
+        "kind",
+        "amount_display",
+        "amount_usd_display",
+        "entry_status",
+    ]
+    assert '<td class="field-amount_display">60,000.00 BRL</td>' in page
+    assert '<td class="field-amount_usd_display">30,000.00</td>' in page
+    assert "css/fund_admin" in page

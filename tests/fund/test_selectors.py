@@ -9,14 +9,15 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 from django.db import transaction
+from django.utils import timezone
 from hypothesis import HealthCheck, example, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from fund import selectors, services
-from fund.enums import BudgetLine, ContributionKind, PledgeStatus
+from fund.enums import BudgetLine, ContributionKind, PledgeState, PledgeStatus
 from fund.models import Contribution, Expense
-from tests.factories import InstitutionFactory, SecretariatStaffFactory
+from tests.factories import FocalPointFactory, InstitutionFactory, SecretariatStaffFactory
 from tests.fund.factories import (
     AllocationFactory,
     ContributionFactory,
@@ -507,10 +508,53 @@ def test_open_pledges_exclude_fulfilled_withdrawn_and_voided(staff):
         pledge=paid,
     )
 
-    assert list(selectors.open_pledges()) == [open_early, partly_paid, open_late]
-    statement = statement_of()
+    assert list(selectors.open_pledges(on=datetime.date(2015, 6, 1))) == [
+        open_early,
+        partly_paid,
+        open_late,
+    ]
+    statement = statement_of(2015)
     assert statement.open_pledges == [open_early, partly_paid, open_late]
     assert statement.open_pledges_total == Decimal("15000.00")
+
+
+def test_an_open_pledge_whose_last_year_is_over_has_lapsed(staff):
+    """A 2015 pledge never paid reads as lapsed from 2016 on, not as open:
+    neither in the open pledges nor in today's statement."""
+    lapsed = PledgeFactory(year_from=2015, year_to=2015)
+    running = PledgeFactory(year_from=2015, year_to=2016)
+    fulfilled = PledgeFactory(status=PledgeStatus.FULFILLED)
+    withdrawn = PledgeFactory(status=PledgeStatus.WITHDRAWN)
+    last_day, next_year = datetime.date(2015, 12, 31), datetime.date(2016, 1, 1)
+
+    assert lapsed.state_on(last_day) == PledgeState.OPEN
+    assert lapsed.state_on(next_year) == PledgeState.LAPSED
+    assert running.state_on(next_year) == PledgeState.OPEN
+    assert fulfilled.state_on(next_year) == PledgeState.FULFILLED
+    assert withdrawn.state_on(next_year) == PledgeState.WITHDRAWN
+    assert list(selectors.open_pledges(on=next_year)) == [running]
+    assert list(selectors.lapsed_pledges(on=next_year)) == [lapsed]
+    assert statement_of(2015).open_pledges == [lapsed, running]
+    assert statement_of(2016).open_pledges == [running]
+    # Today (after 2016): nothing is still expected of either.
+    assert statement_of().open_pledges == []
+    assert list(selectors.lapsed_pledges()) == [lapsed, running]
+
+
+def test_a_late_payment_fulfils_a_lapsed_pledge(staff):
+    pledge = PledgeFactory(amount=Decimal("5000.00"), year_from=2015, year_to=2015)
+    services.contribution_record(
+        user=staff,
+        institution=pledge.institution,
+        amount=Decimal("5000.00"),
+        amount_usd=Decimal("5000.00"),
+        received_on=datetime.date(2017, 3, 1),
+        pledge=pledge,
+    )
+
+    pledge.refresh_from_db()
+    assert pledge.state_on(datetime.date(2017, 3, 1)) == PledgeState.FULFILLED
+    assert list(selectors.lapsed_pledges()) == []
 
 
 @pytest.fixture
@@ -648,3 +692,22 @@ def test_the_demo_books_reproduce_the_2015_report():
     assert statement.shortfall == Decimal("63017.00")
     assert Contribution.objects.count() == 21
     assert Expense.objects.count() == 14
+
+
+def test_a_focal_points_dashboard_shows_its_pledges_open_and_lapsed():
+    this_year = timezone.localdate().year
+    focal_point = FocalPointFactory()
+    lapsed = PledgeFactory(institution=focal_point.institution, year_from=2015, year_to=2015)
+    running = PledgeFactory(
+        institution=focal_point.institution, year_from=this_year, year_to=this_year
+    )
+    PledgeFactory(institution=focal_point.institution, status=PledgeStatus.FULFILLED)
+    PledgeFactory()  # another institution's
+
+    template, context = selectors.dashboard_section(focal_point)
+
+    assert template == "fund/_section_dashboard.html"
+    assert [(pledge, pledge.state) for pledge in context["pledges"]] == [
+        (lapsed, PledgeState.LAPSED),
+        (running, PledgeState.OPEN),
+    ]

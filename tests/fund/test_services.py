@@ -647,13 +647,13 @@ def test_a_contribution_for_the_full_pledge_fulfils_it_and_voiding_it_reopens_it
 
     pledge.refresh_from_db()
     assert pledge.status == PledgeStatus.FULFILLED
-    assert list(selectors.open_pledges()) == []
+    assert list(selectors.open_pledges(on=DAY)) == []
 
     services.entry_void(entry=contribution, user=staff, reason="Recorded twice")
 
     pledge.refresh_from_db()
     assert pledge.status == PledgeStatus.OPEN
-    assert list(selectors.open_pledges()) == [pledge]
+    assert list(selectors.open_pledges(on=DAY)) == [pledge]
 
 
 def test_a_pledge_is_fulfilled_by_several_contributions_and_reopened_by_a_reversal(
