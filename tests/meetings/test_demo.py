@@ -148,7 +148,7 @@ def test_the_fifteen_activities_of_2006_2007_exist_with_the_seed_words_on_their_
     assert mexico.host_state.iso_code == "MX"
     assert mexico.date_note == "Mexico, beginning of April, 2006"
     assert {line.party_display for line in mexico.funding_lines.all()} == {
-        "Secretariat of Labor and Social Welfare",
+        "Secretariat of Labor and Social Welfare (Mexico)",
         "Organization of American States",
         "International Labor Organization",
         "Each country",
