@@ -11,6 +11,7 @@ class MeetingsConfig(AppConfig):
 
         from . import selectors
 
+        sections.register(sections.HOME, selectors.home_section)
         sections.register(sections.MEMBER_STATE, selectors.member_state_section)
         sections.register(sections.TOPIC, selectors.topic_section)
         sections.register(sections.DASHBOARD, selectors.dashboard_section)

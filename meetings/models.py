@@ -66,6 +66,23 @@ def validate_time_zone(value):
         ) from error
 
 
+def _undated():
+    """Meetings whose exact days are not known."""
+    return ~Q(date_precision=DatePrecision.DAY) | Q(start_date__isnull=True)
+
+
+def _period_not_over(today):
+    """Undated meetings whose month, semester or year has not ended by
+    ``today`` (start_date is the first day of that period); "to be defined" too."""
+    semester_start = datetime.date(today.year, 1 if today.month <= 6 else 7, 1)
+    return (
+        Q(start_date__isnull=True)
+        | Q(date_precision=DatePrecision.MONTH, start_date__gte=today.replace(day=1))
+        | Q(date_precision=DatePrecision.SEMESTER, start_date__gte=semester_start)
+        | Q(date_precision=DatePrecision.YEAR, start_date__gte=datetime.date(today.year, 1, 1))
+    )
+
+
 class MeetingQuerySet(models.QuerySet):
     def in_calendar_order(self):
         """Dated meetings by their first possible day; a month before its
@@ -97,7 +114,24 @@ class MeetingQuerySet(models.QuerySet):
 
     def past(self, today=None):
         today = today or timezone.localdate()
-        return self.filter(Q(end_date__lt=today) | Q(end_date__isnull=True, start_date__lt=today))
+        return self.filter(
+            Q(end_date__lt=today) | Q(end_date__isnull=True, start_date__lt=today)
+        ).exclude(_undated() & _period_not_over(today))
+
+    def dated(self):
+        """Meetings whose days are set: what a calendar lists as upcoming."""
+        return self.exclude(_undated())
+
+    def planned(self, today=None):
+        """Meetings whose days are not set yet (only a month, a semester or a
+        year, or "to be defined", as in the 2005 plan), not cancelled, and
+        whose month, semester or year is not over."""
+        today = today or timezone.localdate()
+        return (
+            self.exclude(status=MeetingStatus.CANCELLED)
+            .filter(_undated())
+            .filter(_period_not_over(today))
+        )
 
     def open_for_registration(self, now=None):
         now = now or timezone.now()

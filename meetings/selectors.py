@@ -63,7 +63,31 @@ def meetings_for_list(queryset):
 
 
 def meetings_upcoming(*, user, today=None):
-    return meetings_for_list(Meeting.objects.visible_to(user).upcoming(today).in_calendar_order())
+    """Meetings with their days set that have not ended, the soonest first.
+    Those whose days are not set yet are planned (meetings_planned), apart."""
+    return meetings_for_list(
+        Meeting.objects.visible_to(user).upcoming(today).dated().in_calendar_order()
+    )
+
+
+def meetings_planned(*, user, today=None):
+    """Meetings whose days are not set yet, by the period they are planned
+    for, "to be defined" last."""
+    return meetings_for_list(Meeting.objects.visible_to(user).planned(today).in_calendar_order())
+
+
+def meetings_next(*, user, today=None, limit=3):
+    """The next few meetings with their days set, for the home page."""
+    return list(meetings_upcoming(user=user, today=today)[:limit])
+
+
+def home_section(user):
+    """The home page's block of the next meetings, those open for
+    registration marked with their deadline."""
+    meetings = meetings_next(user=user)
+    if not meetings:
+        return None
+    return "meetings/_section_home.html", {"meetings": meetings}
 
 
 def meetings_past(*, user, today=None):

@@ -28,6 +28,14 @@ DOCUMENTS_PAGE_SIZE = 25
 CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 
+# The tabs of the meetings list (?when=…), each a selector of meetings.
+LIST_SELECTORS = {
+    "upcoming": selectors.meetings_upcoming,
+    "planned": selectors.meetings_planned,
+    "past": selectors.meetings_past,
+}
+
+
 def _query_string(request, *, without=("page",)):
     query = request.GET.copy()
     for key in without:
@@ -46,12 +54,10 @@ def _meeting_for(request, slug):
 
 @require_safe
 def meeting_list(request):
-    past = request.GET.get("when") == "past"
-    queryset = (
-        selectors.meetings_past(user=request.user)
-        if past
-        else selectors.meetings_upcoming(user=request.user)
-    )
+    when = request.GET.get("when")
+    if when not in LIST_SELECTORS:
+        when = "upcoming"
+    queryset = LIST_SELECTORS[when](user=request.user)
     meeting_filter = MeetingFilter(request.GET, queryset=queryset)
     page = Paginator(meeting_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render_results(
@@ -61,7 +67,15 @@ def meeting_list(request):
         {
             "filter": meeting_filter,
             "page": page,
-            "past": past,
+            "past": when == "past",
+            "when": when,
+            "planned_count": (
+                MeetingFilter(request.GET, queryset=selectors.meetings_planned(user=request.user))
+                .qs.order_by()
+                .count()
+                if when == "upcoming"
+                else None
+            ),
             "query_string": _query_string(request),
             "filter_query": _query_string(request, without=("page", "when")),
         },

@@ -13,6 +13,8 @@ TOPIC = "topic"
 # A program's page (the portfolio's): the function takes the program and the
 # reader (``user=``), so that what it offers depends on who reads.
 PROGRAM = "program"
+# The home page: the function takes the reader (a user, maybe anonymous).
+HOME = "home"
 # A signed-in person's dashboard: the function takes the user.
 DASHBOARD = "dashboard"
 # What an app holds about a person, for their data export: the function takes
@@ -28,6 +30,7 @@ MEMBER_STATE_FIGURES = "member_state_figures"
 DEADLINES = "deadlines"
 
 _registry = {
+    HOME: [],
     MEMBER_STATE: [],
     TOPIC: [],
     PROGRAM: [],

@@ -13,6 +13,7 @@ def home(request):
         {
             "subregions": selectors.member_states_by_subregion(),
             "figures": selectors.network_figures(),
+            "sections": sections.render_sections(sections.HOME, request.user),
         },
     )
 

@@ -2,12 +2,15 @@
 month, and the meetings' sections of the directory's pages."""
 
 import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from meetings.enums import DatePrecision, MeetingKind, MeetingStatus, MonthPart, Visibility
+from meetings.models import Meeting
 from tests.factories import ConferenceFactory, MemberStateFactory, TopicFactory, WorkingGroupFactory
 from tests.meetings.factories import MeetingFactory
 from tests.meetings.roles import ROLES, make_user, sign_in
@@ -46,18 +49,58 @@ def test_upcoming_meetings_come_in_calendar_order_with_their_dates_as_known(clie
         start_date=datetime.date(year, 4, 20),
     )
 
-    response = client.get(LIST_URL)
+    upcoming = client.get(LIST_URL)
+    planned = client.get(LIST_URL, {"when": "planned"})
 
-    assert titles(response) == [
-        "Beginning of April",
-        "Exact days",
-        "Second semester",
-        "To be defined",
-    ]
-    html = response.content.decode()
+    assert titles(upcoming) == ["Exact days"]
+    assert f"April 10–11, {year}" in upcoming.content.decode()
+    assert "3 more meetings are planned, their days not set yet." in upcoming.content.decode()
+    assert titles(planned) == ["Beginning of April", "Second semester", "To be defined"]
+    html = planned.content.decode()
     assert f"beginning of April {year}" in html
-    assert f"April 10–11, {year}" in html
     assert f"second semester of {year}" in html
+    assert 'aria-current="page" href="?when=planned"' in html
+
+
+def test_a_meeting_planned_for_a_period_not_over_is_planned_not_past(client):
+    today = datetime.date(2026, 12, 7)
+    this_semester = MeetingFactory(
+        title_en="This semester",
+        date_precision=DatePrecision.SEMESTER,
+        start_date=datetime.date(2026, 7, 1),
+    )
+    last_year = MeetingFactory(
+        title_en="Last year",
+        date_precision=DatePrecision.YEAR,
+        start_date=datetime.date(2025, 1, 1),
+    )
+    undefined = MeetingFactory(title_en="2005 plan", date_precision=DatePrecision.UNDEFINED)
+    cancelled = MeetingFactory(
+        date_precision=DatePrecision.UNDEFINED, status=MeetingStatus.CANCELLED
+    )
+
+    planned = set(Meeting.objects.planned(today))
+    past = set(Meeting.objects.past(today))
+
+    assert planned == {this_semester, undefined}
+    assert this_semester not in past
+    assert last_year in past
+    assert cancelled not in planned
+
+
+def test_meetings_open_for_registration_are_marked_with_their_deadline(client):
+    closes = timezone.now() + datetime.timedelta(days=10)
+    MeetingFactory(title_en="Open", registration_closes_at=closes, time_zone="America/Bogota")
+    MeetingFactory(
+        title_en="No registration", registration_opens_at=None, registration_closes_at=None
+    )
+
+    html = client.get(LIST_URL).content.decode()
+
+    assert html.count("Open for registration") == 1
+    open_card = html[html.index(">Open</a>") : html.index(">No registration</a>")]
+    until = date_format(timezone.localtime(closes, ZoneInfo("America/Bogota")), "DATETIME_FORMAT")
+    assert f"until {until} (America/Bogota)" in open_card
 
 
 def test_past_meetings_are_on_their_own_tab_the_latest_first(client):
@@ -105,7 +148,7 @@ def test_calendar_filters_by_kind_host_state_working_group_topic_and_year(client
     assert titles(client.get(LIST_URL, {"host_state": state.iso_code})) == ["Hosted"]
     assert titles(client.get(LIST_URL, {"working_group": group.pk})) == ["Of the group"]
     assert titles(client.get(LIST_URL, {"topic": topic.slug})) == ["On the topic"]
-    assert "Next year" in titles(client.get(LIST_URL, {"year": year}))
+    assert titles(client.get(LIST_URL, {"year": year, "when": "planned"})) == ["Next year"]
     assert "Next year" not in titles(client.get(LIST_URL, {"year": year + 1}))
 
 
@@ -169,9 +212,15 @@ def _meetings(count):
             start_date=days_from_today(-40),
             end_date=days_from_today(-39),
         )
+        planned = MeetingFactory(
+            conference=ConferenceFactory(), date_precision=DatePrecision.UNDEFINED
+        )
+        planned.working_groups.add(WorkingGroupFactory())
 
 
-@pytest.mark.parametrize("params", [{}, {"when": "past"}, {"kind": MeetingKind.WORKSHOP}])
+@pytest.mark.parametrize(
+    "params", [{}, {"when": "past"}, {"when": "planned"}, {"kind": MeetingKind.WORKSHOP}]
+)
 def test_calendar_runs_a_fixed_number_of_queries(count_queries, params):
     from urllib.parse import urlencode
 
@@ -373,3 +422,49 @@ def test_a_member_state_without_meetings_shows_no_meetings_section(client):
     html = client.get(state.get_absolute_url()).content.decode()
 
     assert "meetings-hosted-heading" not in html
+
+
+def _home_meetings(response):
+    (meetings,) = [
+        section["meetings"]
+        for template_name, section in response.context["sections"]
+        if template_name == "meetings/_section_home.html"
+    ]
+    return [meeting.title for meeting in meetings]
+
+
+def test_home_shows_the_next_dated_meetings_those_open_for_registration_marked(client):
+    def on(days, **fields):
+        return {"start_date": days_from_today(days), "end_date": days_from_today(days), **fields}
+
+    MeetingFactory(title_en="Third", **on(30))
+    MeetingFactory(title_en="Soonest", **on(10))
+    MeetingFactory(
+        title_en="No registration",
+        **on(20, registration_opens_at=None, registration_closes_at=None),
+    )
+    MeetingFactory(title_en="Fourth", **on(40))
+    MeetingFactory(title_en="Planned", date_precision=DatePrecision.UNDEFINED)
+    MeetingFactory(title_en="Restricted", **on(5, visibility=Visibility.DELEGATES))
+
+    response = client.get(reverse("home"))
+
+    assert _home_meetings(response) == ["Soonest", "No registration", "Third"]
+    html = response.content.decode()
+    assert "Next meetings" in html
+    assert html.count("Open for registration") == 2
+
+
+def test_home_without_upcoming_meetings_shows_no_meetings_block(client):
+    MeetingFactory(title_en="Planned", date_precision=DatePrecision.UNDEFINED)
+
+    assert "Next meetings" not in client.get(reverse("home")).content.decode()
+
+
+def test_home_runs_a_fixed_number_of_queries(count_queries):
+    _meetings(1)
+    one = count_queries(reverse("home"))
+
+    _meetings(3)
+
+    assert count_queries(reverse("home")) == one
