@@ -4,7 +4,6 @@ their documents. Anyone may read them; a request's own page is views.py's."""
 
 import os
 
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -14,6 +13,7 @@ from django.views.decorators.http import require_safe
 from meetings import rules as meetings_rules
 from network.files import file_response
 from network.htmx import render_results
+from network.pagination import Paginator
 
 from . import charts, rules, statistics
 from .enums import ActivityType

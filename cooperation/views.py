@@ -11,7 +11,6 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.formats import date_format
@@ -20,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from network.files import file_response
 from network.htmx import render_results
+from network.pagination import Paginator
 from portfolio.models import Program
 
 from . import matching, rules, selectors, services

@@ -4,7 +4,6 @@ and change data only through services.py."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,6 +13,7 @@ from django.views.decorators.http import require_POST, require_safe
 from network import sections
 from network.files import file_response
 from network.htmx import render_results
+from network.pagination import Paginator
 from network.versions import content_versions
 
 from . import exports, rules, selectors, services

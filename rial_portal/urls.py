@@ -3,7 +3,7 @@ from django.urls import include, path
 
 from network.views import home
 
-from .views import health
+from .views import favicon, health
 
 urlpatterns = [
     path("", home, name="home"),
@@ -19,5 +19,6 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("api.urls")),
     path("health/", health, name="health"),
+    path("favicon.ico", favicon, name="favicon"),
     path("admin/", admin.site.urls),
 ]

@@ -3,6 +3,9 @@
 from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
+from django.shortcuts import redirect
+from django.templatetags.static import static
+from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -29,3 +32,13 @@ def health(request):
         {"status": "ok" if healthy else "error", "checks": checks},
         status=200 if healthy else 503,
     )
+
+
+@require_safe
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever a page links (the admin's pages,
+    a PDF, an error page): send them to the icon among the static files, whose
+    name carries its hash, so that a new icon is never stuck in a cache."""
+    response = redirect(static("img/favicon.ico"))
+    patch_cache_control(response, public=True, max_age=24 * 60 * 60)
+    return response

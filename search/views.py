@@ -2,9 +2,10 @@
 
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
+
+from network.pagination import Paginator
 
 from . import selectors
 

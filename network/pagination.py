@@ -1,0 +1,17 @@
+"""The paginator of every list page (programs, meetings, documents, needs,
+news, search…), so that they all read ``?page=`` alike."""
+
+from django.core import paginator
+
+
+class Paginator(paginator.Paginator):
+    def get_page(self, number):
+        """The page ``number`` names, never an error: the first page for a
+        number below 1 or for something that is not a number, the last page
+        for a number past the end (Django gives the last for both ends)."""
+        try:
+            if int(number) < 1:
+                number = 1
+        except (TypeError, ValueError):
+            pass
+        return super().get_page(number)
