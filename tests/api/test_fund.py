@@ -56,6 +56,7 @@ def test_statement_has_the_figures_of_the_public_page(api, client):
     assert data["open_pledges"] == [
         {
             "institution": "Ministry of Labor and Employment Promotion",
+            "institution_display_name": "Ministry of Labor and Employment Promotion (Peru)",
             "member_state": "PE",
             "years": str(this_year),
             "amount_usd": "5000.00",
