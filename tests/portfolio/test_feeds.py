@@ -77,7 +77,10 @@ def test_items_name_their_ministry_and_topics(client):
     item = rss_items(client)[0]
 
     assert [category.text for category in item.findall("category")] == ["Labor inspection"]
-    assert item.findtext("{http://purl.org/dc/elements/1.1/}creator") == program.owner.name
+    # Named with its member state, as everywhere: ministries share names.
+    owner = program.owner
+    creator = item.findtext("{http://purl.org/dc/elements/1.1/}creator")
+    assert creator == f"{owner.name} ({owner.member_state.name})"
 
 
 def test_program_list_announces_and_links_its_feeds(client):
