@@ -213,9 +213,19 @@ def document_download(request, pk, lang):
 # National reports -------------------------------------------------------------
 
 
+def _reporting_meeting(request, slug):
+    """The meeting at ``slug`` if it asks for national reports and the person
+    may see it: 404 otherwise, so that nobody learns a restricted meeting or
+    its reports exist."""
+    meeting = get_object_or_404(Meeting, slug=slug)
+    if meeting.national_reports_due is None or not rules.can_view_meeting(request.user, meeting):
+        raise Http404
+    return meeting
+
+
 @login_required
 def national_report_upload(request, slug):
-    meeting = get_object_or_404(Meeting, slug=slug)
+    meeting = _reporting_meeting(request, slug)
     if not rules.can_upload_national_report(request.user, meeting):
         raise PermissionDenied
     member_state = request.user.institution.member_state
@@ -256,11 +266,9 @@ def national_report_upload(request, slug):
 @login_required
 @require_safe
 def national_reports_status(request, slug):
-    meeting = get_object_or_404(Meeting, slug=slug)
+    meeting = _reporting_meeting(request, slug)
     if not rules.is_meetings_staff(request.user):
         raise PermissionDenied
-    if meeting.national_reports_due is None:
-        raise Http404
     status = national_reports.national_reports_status(meeting)
     return render(
         request,
@@ -277,11 +285,13 @@ def national_reports_status(request, slug):
 @login_required
 @require_safe
 def national_report_download(request, slug, pk):
+    """Only those who may read the reports are shown them (the meeting's page
+    lists them to nobody else): to anyone else, a report does not exist."""
     report = get_object_or_404(
         NationalReport.objects.select_related("meeting", "member_state"), pk=pk, meeting__slug=slug
     )
     if not rules.can_view_restricted_material(request.user, report.meeting):
-        raise PermissionDenied
+        raise Http404
     extension = os.path.splitext(report.file.name)[1].lower()
     return file_response(
         report.file, filename=f"{report.meeting.slug}-{report.member_state.iso_code}{extension}"

@@ -133,6 +133,18 @@ def world(db, settings, tmp_path):
         language="en",
         uploaded_by=owner,
     )
+    # A restricted meeting asking for reports, of which the delegate (of
+    # another meeting) knows nothing.
+    reporting_meeting = MeetingFactory(
+        visibility=Visibility.DELEGATES, national_reports_due=timezone.localdate()
+    )
+    restricted_report = NationalReport.objects.create(
+        meeting=reporting_meeting,
+        member_state=ministry_a.member_state,
+        file=SimpleUploadedFile("restricted-report.pdf", PDF),
+        language="en",
+        uploaded_by=owner,
+    )
     call = CallFactory()
     call_document = CallDocument.objects.create(
         call=call, title="Terms", language="en", file=SimpleUploadedFile("terms.pdf", PDF)
@@ -185,6 +197,8 @@ def world(db, settings, tmp_path):
         "public_file": public_file,
         "restricted_file": restricted_file,
         "report": report,
+        "reporting_meeting": reporting_meeting,
+        "restricted_report": restricted_report,
         "call": call,
         "call_document": call_document,
         "unopened_call": unopened_call,
@@ -290,12 +304,22 @@ ROUTE_ARGS = {
             "register",
             "registration_sent",
             "delegation_register",
-            "national_reports_status",
         )
     },
-    "meetings:national_report_upload": {"": lambda w: {"slug": w["public_meeting"].slug}},
+    **{
+        f"meetings:{name}": {
+            "public": lambda w: {"slug": w["public_meeting"].slug},
+            "restricted": lambda w: {"slug": w["reporting_meeting"].slug},
+            "no reports": lambda w: {"slug": w["restricted_meeting"].slug},
+        }
+        for name in ("national_report_upload", "national_reports_status")
+    },
     "meetings:national_report_download": {
-        "": lambda w: {"slug": w["public_meeting"].slug, "pk": w["report"].pk}
+        "public": lambda w: {"slug": w["public_meeting"].slug, "pk": w["report"].pk},
+        "restricted": lambda w: {
+            "slug": w["reporting_meeting"].slug,
+            "pk": w["restricted_report"].pk,
+        },
     },
     # Cooperation.
     "cooperation:activity_list": {"": _no_args},
@@ -487,12 +511,22 @@ EXPECTED = {
         "public": "200 200 200 200 200",
         "restricted": "404 200 200 200 200",
     },
-    "meetings:national_report_upload": "L 200 200 403 403",
+    # A delegate may not learn that a restricted meeting (or its reports) exists.
+    "meetings:national_report_upload": {
+        "public": "L 200 200 403 403",
+        "restricted": "L 200 200 404 403",
+        "no reports": "L 404 404 404 404",
+    },
     "meetings:national_reports_status": {
         "public": "L 403 403 403 200",
-        "restricted": "L 403 403 403 404",
+        "restricted": "L 403 403 404 200",
+        "no reports": "L 404 404 404 404",
     },
-    "meetings:national_report_download": "L 200 200 403 200",
+    # Listed only to those who may read them: nobody else learns one exists.
+    "meetings:national_report_download": {
+        "public": "L 200 200 404 200",
+        "restricted": "L 200 200 404 200",
+    },
     "cooperation:activity_list": "200 200 200 200 200",
     "cooperation:statistics": "200 200 200 200 200",
     "cooperation:call_list": "200 200 200 200 200",

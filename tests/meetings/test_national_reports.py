@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from meetings import national_reports
-from meetings.enums import MeetingStatus
+from meetings.enums import MeetingStatus, Visibility
 from meetings.models import NationalReport
 from network.enums import Notice
 from network.models import EmailDelivery
@@ -225,7 +225,7 @@ def test_no_upload_when_the_meeting_asks_for_no_reports(client):
     meeting = MeetingFactory(national_reports_due=None)
     client.force_login(FocalPointFactory())
 
-    assert client.get(upload_url(meeting)).status_code == 403
+    assert client.get(upload_url(meeting)).status_code == 404
 
 
 def test_focal_point_of_an_organization_without_member_state_cannot_upload(client):
@@ -307,7 +307,41 @@ def test_reports_are_downloadable_by_staff_focal_points_and_the_meeting_delegate
         assert b"".join(response.streaming_content) == PDF
         assert "no-store" in response["Cache-Control"]
     else:
-        assert response.status_code == 403
+        # The meeting's page lists the reports to nobody else: to them, none exists.
+        assert response.status_code == 404
+
+
+@pytest.mark.parametrize("role", ["signed_in", "delegate", "pending_delegate"])
+def test_a_restricted_meetings_reports_do_not_exist_for_those_who_may_not_see_it(client, role):
+    meeting = asking_meeting(visibility=Visibility.DELEGATES)
+    report = upload(meeting, FocalPointFactory())
+    # A delegate of another meeting: signed in, but a stranger to this one.
+    client.force_login(make_user(role, MeetingFactory()))
+
+    assert client.get(upload_url(meeting)).status_code == 404
+    assert client.post(upload_url(meeting), {"file": pdf(), "language": "es"}).status_code == 404
+    assert client.get(status_url(meeting)).status_code == 404
+    assert client.get(download_url(report)).status_code == 404
+    assert NationalReport.objects.count() == 1
+
+
+def test_a_restricted_meetings_reports_are_there_for_its_delegates_and_focal_points(client):
+    meeting = asking_meeting(visibility=Visibility.DELEGATES)
+    report = upload(meeting, FocalPointFactory())
+
+    client.force_login(make_user("delegate", meeting))
+    assert client.get(download_url(report)).status_code == 200
+    assert client.get(status_url(meeting)).status_code == 403
+    client.force_login(FocalPointFactory())
+    assert client.get(upload_url(meeting)).status_code == 200
+    assert client.get(download_url(report)).status_code == 200
+
+
+def test_status_table_of_a_restricted_meeting_is_the_staffs(client):
+    meeting = asking_meeting(visibility=Visibility.DELEGATES)
+    client.force_login(SecretariatStaffFactory())
+
+    assert client.get(status_url(meeting)).status_code == 200
 
 
 def test_a_report_is_reached_only_through_its_own_meeting(client):
