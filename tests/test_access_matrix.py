@@ -224,6 +224,7 @@ def _no_args(world):
 ROUTE_ARGS = {
     "home": {"": _no_args},
     "health": {"": _no_args},
+    "favicon": {"": _no_args},
     "set_language": {"": _no_args},
     # Network directory.
     "network:member_state_list": {"": _no_args},
@@ -636,6 +637,8 @@ EXPECTED = {
     "accounts:two_factor_disable": "L 405 405 405 405",
     "set_language": "302 302 302 302 302",
     "health": "200 200 200 200 200",
+    # To the icon among the static files, for everyone.
+    "favicon": "302 302 302 302 302",
 }
 
 # Ministry A's objects that nobody outside it may read or change: the IDOR
