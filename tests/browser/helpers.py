@@ -6,6 +6,8 @@ import re
 from django.conf import settings
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+from django.utils.translation import gettext
 from playwright.sync_api import expect
 
 from tests.browser.conftest import AXE
@@ -23,18 +25,26 @@ def set_language(context, live_server, code):
     )
 
 
-def sign_in(page, user, *, password, code=None):
+def in_language(language, text):
+    """``text`` as a person reading ``language`` sees it (the catalogues the
+    pages use), so that one scenario walks the portal in each language."""
+    with translation.override(language):
+        return gettext(text)
+
+
+def sign_in(page, user, *, password, code=None, language="en"):
     """Sign in through the real form (django-axes counts it), and with the
     second factor's ``code`` when the user has one."""
     page.goto("/accounts/login/")
-    field(page, "Email").fill(user.email)
-    field(page, "Password").fill(password)
-    page.locator("main").get_by_role("button", name="Sign in").click()
+    field(page, in_language(language, "Email")).fill(user.email)
+    field(page, in_language(language, "Password")).fill(password)
+    page.locator("main").get_by_role("button", name=in_language(language, "Sign in")).click()
     if code is not None:
         expect(page).to_have_url(re.compile(r"/accounts/login/verify/$"))
-        field(page, "Code").fill(code)
-        page.get_by_role("button", name="Verify").click()
-    expect(page.get_by_role("button", name=re.compile(r"^Sign out"))).to_be_visible()
+        field(page, in_language(language, "Code")).fill(code)
+        page.get_by_role("button", name=in_language(language, "Verify")).click()
+    sign_out = in_language(language, "Sign out (%(name)s)").split("%(name)s")[0]
+    expect(page.get_by_role("button", name=re.compile(rf"^{re.escape(sign_out)}"))).to_be_visible()
 
 
 def field(page, label):

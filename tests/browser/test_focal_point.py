@@ -2,13 +2,15 @@
 program for review and a cooperation request to another ministry."""
 
 import pytest
+from django.utils import translation
+from django.utils.text import capfirst
 from playwright.sync_api import expect
 
 from cooperation.enums import RequestStatus
 from cooperation.models import Request
 from portfolio.enums import ProgramStatus
 from portfolio.models import Program
-from tests.browser.helpers import field, sign_in
+from tests.browser.helpers import field, in_language, set_language, sign_in
 from tests.factories import PASSWORD, FocalPointFactory, InstitutionFactory, TopicFactory
 from tests.portfolio.factories import ProgramFactory
 
@@ -22,32 +24,47 @@ def focal_point():
 
 @pytest.fixture
 def topic():
-    return TopicFactory(name_en="Labor inspection")
+    return TopicFactory(name_en="Labor inspection", name_es="Inspección del trabajo")
 
 
-def test_focal_point_submits_a_program_for_review(page, focal_point, topic):
-    sign_in(page, focal_point, password=PASSWORD)
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_focal_point_submits_a_program_for_review(page, live_server, focal_point, topic, language):
+    set_language(page.context, live_server, language)
 
-    page.get_by_role("main").get_by_role("link", name="My programs").click()
-    page.get_by_role("link", name="Add a program").click()
-    field(page, "Content language").select_option("en")
-    field(page, "Title [en]").fill("Labor inspection training")
-    field(page, "Summary [en]").fill("Courses for new labor inspectors.")
-    field(page, "Objectives").fill("Better inspections.")
-    field(page, "Target population").fill("Labor inspectors.")
-    field(page, "Main activities").fill("Courses and field practice.")
-    field(page, "Results and evidence of impact").fill("200 inspectors trained.")
-    field(page, "Start year").fill("2015")
-    field(page, "Implementation").select_option("ongoing")
-    field(page, "Contact name").fill("Ana Pérez")
-    field(page, "Contact email").fill("ana@example.org")
-    page.get_by_role("checkbox", name="Labor inspection").check()
-    page.get_by_role("button", name="Save and submit for review").click()
+    def text(english):
+        return in_language(language, english)
 
-    expect(page.get_by_role("status").filter(has_text="Submitted:")).to_be_visible()
-    expect(page.get_by_role("main")).to_contain_text("Labor inspection training")
+    def label(verbose_name):
+        return capfirst(text(verbose_name))
+
+    title = {"en": "Labor inspection training", "es": "Formación de inspectores del trabajo"}
+    sign_in(page, focal_point, password=PASSWORD, language=language)
+
+    page.get_by_role("main").get_by_role("link", name=text("My programs")).click()
+    page.get_by_role("link", name=text("Add a program")).click()
+    # The program is written in the reader's language; nothing asks for English.
+    field(page, label("content language")).select_option(language)
+    field(page, f"{label('title')} [{language}]").fill(title[language])
+    field(page, f"{label('summary')} [{language}]").fill("Cursos / courses.")
+    field(page, label("objectives")).fill("Mejores inspecciones / better inspections.")
+    field(page, label("target population")).fill("Inspectores / inspectors.")
+    field(page, label("main activities")).fill("Cursos / courses.")
+    field(page, label("results and evidence of impact")).fill("200.")
+    field(page, label("start year")).fill("2015")
+    field(page, label("implementation")).select_option("ongoing")
+    field(page, label("contact name")).fill("Ana Pérez")
+    field(page, label("contact email")).fill("ana@example.org")
+    with translation.override(language):
+        topic_name = topic.name
+    page.get_by_role("checkbox", name=topic_name).check()
+    page.get_by_role("button", name=text("Save and submit for review")).click()
+
+    submitted = text("Submitted: the Technical Secretariat will review it.")
+    expect(page.get_by_role("status").filter(has_text=submitted)).to_be_visible()
+    expect(page.get_by_role("main")).to_contain_text(title[language])
     program = Program.objects.get()
-    assert program.title_en == "Labor inspection training"
+    assert getattr(program, f"title_{language}") == title[language]
+    assert program.language == language
     assert program.status == ProgramStatus.SUBMITTED
     assert (program.owner, program.submitted_by) == (focal_point.institution, focal_point)
     assert list(program.topics.all()) == [topic]

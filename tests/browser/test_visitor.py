@@ -5,12 +5,14 @@ emailed link."""
 import re
 
 import pytest
+from django.utils import translation
+from django.utils.text import capfirst
 from playwright.sync_api import expect
 
 from meetings.enums import RegistrationStatus
 from meetings.models import Registration
 from network.models import EmailDelivery
-from tests.browser.helpers import field
+from tests.browser.helpers import field, in_language, set_language
 from tests.factories import InstitutionFactory
 from tests.meetings.factories import MeetingFactory
 from tests.portfolio.factories import ProgramFactory
@@ -51,6 +53,8 @@ def test_visitor_searches_programs_without_javascript(new_context, two_programs)
     page.goto("/programs/")
     expect(page.locator("#program-results")).to_contain_text("Youth employment services")
 
+    # Without JavaScript the filters stay folded, as on a phone: one press opens them.
+    page.locator("summary", has_text="Filter").click()
     field(page, "Search").fill("inspection")
     page.get_by_role("button", name="Apply").click()
 
@@ -67,18 +71,36 @@ def confirmation_path(email):
     return match.group(0)
 
 
-def test_visitor_registers_for_a_meeting_and_confirms_from_the_email(page):
-    meeting = MeetingFactory(title_en="Workshop on labor inspection", capacity=20)
-    ministry = InstitutionFactory(name_en="Ministry of Labor of Testland")
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_visitor_registers_for_a_meeting_and_confirms_from_the_email(page, live_server, language):
+    meeting = MeetingFactory(
+        title_en="Workshop on labor inspection",
+        title_es="Taller sobre inspección del trabajo",
+        capacity=20,
+    )
+    ministry = InstitutionFactory(
+        name_en="Ministry of Labor of Testland", name_es="Ministerio de Trabajo de Testlandia"
+    )
+    set_language(page.context, live_server, language)
+
+    def text(english):
+        return in_language(language, english)
+
+    def label(verbose_name):
+        return capfirst(text(verbose_name))
 
     page.goto(meeting.get_absolute_url())
-    expect(page.get_by_role("heading", level=1)).to_have_text("Workshop on labor inspection")
-    page.get_by_role("link", name="Register", exact=True).click()
-    field(page, "Full name").fill("Ana Pérez")
-    field(page, "Institution (delegation)").select_option(label=str(ministry))
-    field(page, "Role").select_option("delegate")
-    field(page, "Email").fill("ana@example.org")
-    page.get_by_role("main").get_by_role("button", name="Register").click()
+    with translation.override(language):
+        title, institution = meeting.title, str(ministry)
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    page.get_by_role("link", name=text("Register"), exact=True).click()
+    field(page, label("full name")).fill("Ana Pérez")
+    # Institutions are named with their member state, in the reader's language.
+    assert "(" in institution
+    field(page, label("institution (delegation)")).select_option(label=institution)
+    field(page, label("role")).select_option("delegate")
+    field(page, label("email")).fill("ana@example.org")
+    page.get_by_role("main").get_by_role("button", name=text("Register")).click()
 
     expect(page).to_have_url(re.compile(rf"/meetings/{meeting.slug}/register/sent/$"))
     registration = Registration.objects.get(meeting=meeting)
@@ -87,7 +109,9 @@ def test_visitor_registers_for_a_meeting_and_confirms_from_the_email(page):
 
     page.goto(confirmation_path("ana@example.org"))
 
-    expect(page.get_by_test_id("status")).to_have_text("Submitted")
+    with translation.override(language):
+        submitted = str(RegistrationStatus.SUBMITTED.label)
+    expect(page.get_by_test_id("status")).to_have_text(submitted)
     registration.refresh_from_db()
     assert registration.status == RegistrationStatus.SUBMITTED
     assert registration.confirmed_at is not None
