@@ -4,7 +4,7 @@ statement runs the same few queries whatever the number of records."""
 
 import datetime
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.conf import settings
 from django.db.models import DecimalField, F, Q, Sum, Value
@@ -26,8 +26,10 @@ def money(value):
     return Decimal(value).quantize(CENT) + ZERO
 
 
-def _total(expression, **filter_kwargs):
+def _total(expression, where=None, **filter_kwargs):
     condition = Q(**filter_kwargs) if filter_kwargs else None
+    if where is not None:
+        condition = where if condition is None else where & condition
     return Coalesce(
         Sum(expression, filter=condition),
         Value(ZERO),
@@ -182,6 +184,56 @@ def lapsed_pledges(*, on=None):
     """Open pledges whose last year ended before ``on`` (default today)
     without being received in full."""
     return Pledge.objects.lapsed_on(on or timezone.localdate()).order_by("year_to", "pk")
+
+
+def pledges_with_receipts(pledges, *, end=None):
+    """``pledges`` (a queryset) as a list, each with what was received of it
+    by ``end`` (default: everything recorded), settled in its own currency:
+
+    - ``received``: in the pledge's currency. A contribution in that currency
+      counts at its amount; one in another currency at its recorded USD value,
+      brought to the pledge's currency at the pledge's own rate (its amount
+      over its USD value); ``converted`` says whether any did;
+    - ``outstanding``: what is still to come, in the pledge's currency;
+    - ``outstanding_usd`` and ``received_usd``: the same in USD at the
+      pledge's rate, so that pledged = received + outstanding in either
+      currency.
+    """
+    in_time = Q(contributions__voided=False)
+    if end:
+        in_time &= Q(contributions__received_on__lte=end)
+    same_currency = Q(contributions__currency=F("currency"))
+    rows = pledges.annotate(
+        received_same=_total(
+            signed("amount", via="contributions__"), where=in_time & same_currency
+        ),
+        received_other_usd=_total(
+            signed("amount_usd", via="contributions__"), where=in_time & ~same_currency
+        ),
+    )
+    return [_settle(pledge) for pledge in rows]
+
+
+def _settle(pledge):
+    other = money(pledge.received_other_usd)
+    pledge.converted = other != ZERO
+    in_currency = other * pledge.amount / pledge.amount_usd
+    pledge.received = money(pledge.received_same) + in_currency.quantize(
+        CENT, rounding=ROUND_HALF_UP
+    )
+    pledge.outstanding = max(pledge.amount - pledge.received, ZERO)
+    pledge.outstanding_usd = (pledge.outstanding * pledge.amount_usd / pledge.amount).quantize(
+        CENT, rounding=ROUND_HALF_UP
+    )
+    pledge.received_usd = pledge.amount_usd - pledge.outstanding_usd
+    return pledge
+
+
+def pledge_received(pledge):
+    """What was received of ``pledge`` in its own currency (see
+    pledges_with_receipts)."""
+    (settled,) = pledges_with_receipts(Pledge.objects.filter(pk=pledge.pk))
+    return settled.received
 
 
 def contributions_by_year(*, start=None, end=None):

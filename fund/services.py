@@ -19,7 +19,7 @@ from network.selectors import focal_points_of, secretariat_recipients
 
 from . import rules, selectors
 from .enums import PledgeStatus
-from .models import CENT, Allocation, Contribution, Expense, FundAlertState, Pledge, signed
+from .models import CENT, Allocation, Contribution, Expense, FundAlertState, Pledge
 
 
 def _usd(amount):
@@ -57,14 +57,13 @@ def contribution_record(*, user, **fields):
 
 
 def _update_pledge_status(pledge):
+    """A pledge is fulfilled when what was received of it, in the pledge's
+    own currency, reaches the amount pledged: exchange rates moving between
+    the day it was announced and the day it was paid change nothing."""
     if pledge.status == PledgeStatus.WITHDRAWN:
         return
-    received = pledge.contributions.effective().aggregate(total=Sum(signed("amount_usd")))["total"]
-    status = (
-        PledgeStatus.FULFILLED
-        if received is not None and received >= pledge.amount_usd
-        else PledgeStatus.OPEN
-    )
+    received = selectors.pledge_received(pledge)
+    status = PledgeStatus.FULFILLED if received >= pledge.amount else PledgeStatus.OPEN
     if status != pledge.status:
         pledge.status = status
         pledge.save(update_fields=["status"])

@@ -676,6 +676,112 @@ def test_a_pledge_is_fulfilled_by_several_contributions_and_reopened_by_a_revers
     assert pledge.status == PledgeStatus.OPEN
 
 
+def brl_pledge(staff, institution, amount, amount_usd):
+    return services.pledge_record(
+        user=staff,
+        institution=institution,
+        amount=amount,
+        currency="BRL",
+        amount_usd=amount_usd,
+        year_from=2015,
+        year_to=2015,
+        announced_on=DAY,
+    )
+
+
+def test_a_pledge_paid_in_full_in_its_own_currency_is_fulfilled_whatever_the_rate(
+    staff, institution
+):
+    pledge = brl_pledge(staff, institution, Decimal("100000.00"), Decimal("19000.00"))
+
+    services.contribution_record(
+        user=staff,
+        **contribution_fields(
+            institution,
+            pledge=pledge,
+            currency="BRL",
+            amount=Decimal("100000.00"),
+            amount_usd=Decimal("18500.00"),  # the real fell meanwhile
+        ),
+    )
+
+    pledge.refresh_from_db()
+    assert pledge.status == PledgeStatus.FULFILLED
+    assert list(selectors.open_pledges(on=DAY)) == []
+
+
+def test_a_pledge_paid_short_in_its_own_currency_stays_open_whatever_the_rate(staff, institution):
+    pledge = brl_pledge(staff, institution, Decimal("50000.00"), Decimal("9500.00"))
+
+    services.contribution_record(
+        user=staff,
+        **contribution_fields(
+            institution,
+            pledge=pledge,
+            currency="BRL",
+            amount=Decimal("49000.00"),
+            amount_usd=Decimal("9800.00"),  # more dollars than pledged: the real rose
+        ),
+    )
+
+    pledge.refresh_from_db()
+    assert pledge.status == PledgeStatus.OPEN
+    (settled,) = selectors.pledges_with_receipts(selectors.open_pledges(on=DAY))
+    assert (settled.received, settled.outstanding, settled.converted) == (
+        Decimal("49000.00"),
+        Decimal("1000.00"),
+        False,
+    )
+    assert (settled.received_usd, settled.outstanding_usd) == (
+        Decimal("9310.00"),
+        Decimal("190.00"),
+    )
+
+
+def test_a_payment_in_another_currency_counts_at_its_recorded_conversion(staff, institution):
+    # 100,000 BRL pledged at 19,000 USD: 5.263… reais a dollar.
+    pledge = brl_pledge(staff, institution, Decimal("100000.00"), Decimal("19000.00"))
+    fields = contribution_fields(institution, pledge=pledge)
+
+    services.contribution_record(
+        user=staff, **{**fields, "amount": Decimal("9500.00"), "amount_usd": Decimal("9500.00")}
+    )
+    (settled,) = selectors.pledges_with_receipts(selectors.open_pledges(on=DAY))
+    assert (settled.received, settled.outstanding, settled.converted) == (
+        Decimal("50000.00"),
+        Decimal("50000.00"),
+        True,
+    )
+
+    services.contribution_record(
+        user=staff,
+        **{
+            **fields,
+            "currency": "BRL",
+            "amount": Decimal("50000.00"),
+            "amount_usd": Decimal("9000.00"),
+        },
+    )
+    pledge.refresh_from_db()
+    assert pledge.status == PledgeStatus.FULFILLED
+
+
+def test_a_usd_pledge_paid_in_another_currency_counts_its_usd_value(staff, institution, pledge):
+    fields = contribution_fields(institution, pledge=pledge, currency="EUR")
+
+    services.contribution_record(
+        user=staff, **{**fields, "amount": Decimal("4500.00"), "amount_usd": Decimal("4999.99")}
+    )
+    pledge.refresh_from_db()
+    assert pledge.status == PledgeStatus.OPEN
+
+    services.contribution_record(
+        user=staff, **{**fields, "amount": Decimal("0.01"), "amount_usd": Decimal("0.01")}
+    )
+    pledge.refresh_from_db()
+    assert pledge.status == PledgeStatus.FULFILLED
+
+
 def test_a_contribution_against_another_institutions_pledge_is_refused(staff, pledge):
     refused(
         ValidationError,
