@@ -486,7 +486,25 @@ class PledgeSerializer(serializers.Serializer):
         source="institution.member_state.iso_code", allow_null=True, default=None
     )
     years = serializers.CharField()
-    amount_usd = serializers.DecimalField(**MONEY)
+    amount_usd = serializers.DecimalField(
+        **MONEY, help_text=_("Pledged, in USD at the rate recorded with the pledge.")
+    )
+    received_usd = serializers.DecimalField(
+        **MONEY, help_text=_("Received of it, in USD at the pledge's rate.")
+    )
+    outstanding_usd = serializers.DecimalField(
+        **MONEY, help_text=_("Still to come, in USD at the pledge's rate.")
+    )
+    currency = serializers.CharField(help_text=_("The currency pledged, in which it is settled."))
+    amount = serializers.DecimalField(**MONEY, help_text=_("Pledged, in its currency."))
+    received = serializers.DecimalField(**MONEY, help_text=_("Received, in its currency."))
+    outstanding = serializers.DecimalField(**MONEY, help_text=_("Still to come, in its currency."))
+    converted = serializers.BooleanField(
+        help_text=_(
+            "Partly paid in another currency, counted at its recorded USD value "
+            "(brought to the pledge's currency at the pledge's rate)."
+        )
+    )
 
 
 class YearTotalSerializer(serializers.Serializer):
@@ -524,7 +542,11 @@ class FundStatementSerializer(serializers.Serializer):
     )
     allocations = AllocationSerializer(many=True, help_text=_("Approved allocations in force."))
     open_pledges = PledgeSerializer(many=True)
-    open_pledges_total = serializers.DecimalField(**MONEY)
+    open_pledges_total = serializers.DecimalField(**MONEY, help_text=_("Pledged, in USD."))
+    open_pledges_received = serializers.DecimalField(**MONEY, help_text=_("Received, in USD."))
+    open_pledges_outstanding = serializers.DecimalField(
+        **MONEY, help_text=_("Still to come, in USD.")
+    )
     by_year = YearTotalSerializer(
         many=True, help_text=_("Contributions per year and member state.")
     )

@@ -39,10 +39,40 @@ def statement_rows(statement):
     for allocation in statement.allocations:
         yield [allocation.purpose, allocation.ceiling, allocation.used, allocation.remaining]
     yield []
-    yield [_("Open pledges"), _("Years"), _("Amount (USD)")]
+    yield [
+        _("Open pledges"),
+        _("Years"),
+        _("Pledged (USD)"),
+        _("Received (USD)"),
+        _("Outstanding (USD)"),
+        _("Currency"),
+        _("Pledged"),
+        _("Received"),
+        _("Outstanding"),
+        _("Note"),
+    ]
     for pledge in statement.open_pledges:
-        yield [str(pledge.institution), pledge.years, pledge.amount_usd]
-    yield [_("Total open pledges"), "", statement.open_pledges_total]
+        yield [
+            str(pledge.institution),
+            pledge.years,
+            pledge.amount_usd,
+            pledge.received_usd,
+            pledge.outstanding_usd,
+            pledge.currency,
+            pledge.amount,
+            pledge.received,
+            pledge.outstanding,
+            _("Partly paid in another currency, counted at its recorded US-dollar value.")
+            if pledge.converted
+            else "",
+        ]
+    yield [
+        _("Total open pledges"),
+        "",
+        statement.open_pledges_total,
+        statement.open_pledges_received,
+        statement.open_pledges_outstanding,
+    ]
 
 
 def statement_response(statement, fmt):

@@ -60,6 +60,8 @@ class Statement:
     allocations: list
     open_pledges: list
     open_pledges_total: Decimal
+    open_pledges_received: Decimal
+    open_pledges_outstanding: Decimal
     minimum: Decimal
     by_year: list = field(default_factory=list)
 
@@ -140,7 +142,9 @@ def fund_statement(*, start=None, end=None):
     expenses_by_line = [(line, money(lines.get(line.value, ZERO))) for line in BudgetLine]
     # Open as of the end of the period: the statement of a past year shows
     # what was still expected then, today's what is still expected now.
-    pledges = list(open_pledges(on=end).select_related("institution__member_state"))
+    pledges = pledges_with_receipts(
+        open_pledges(on=end).select_related("institution__member_state")
+    )
     return Statement(
         start=start,
         end=end,
@@ -154,6 +158,8 @@ def fund_statement(*, start=None, end=None):
         allocations=list(allocations_with_use()),
         open_pledges=pledges,
         open_pledges_total=sum((pledge.amount_usd for pledge in pledges), ZERO),
+        open_pledges_received=sum((pledge.received_usd for pledge in pledges), ZERO),
+        open_pledges_outstanding=sum((pledge.outstanding_usd for pledge in pledges), ZERO),
         minimum=settings.FUND_MINIMUM_ANNUAL_BUDGET,
         by_year=contributions_by_year(start=start, end=end),
     )
@@ -294,18 +300,10 @@ def year_end_projection(*, today=None):
     today = today or timezone.localdate()
     resources = Contribution.objects.effective().aggregate(total=_total(signed("amount_usd")))
     spent = Expense.objects.effective().aggregate(total=_total(signed("amount")))
-    # What is still to come of this year's pledges: a part already received
-    # is in the balance.
-    pledges = (
-        open_pledges(on=today)
-        .filter(year_to=today.year)
-        .annotate(
-            received=_total(
-                signed("amount_usd", via="contributions__"), contributions__voided=False
-            )
-        )
-    )
-    pledged = sum((max(p.amount_usd - money(p.received), ZERO) for p in pledges), ZERO)
+    # What is still to come of this year's pledges, as the statement shows
+    # it: a part already received is in the balance.
+    pledges = pledges_with_receipts(open_pledges(on=today).filter(year_to=today.year))
+    pledged = sum((pledge.outstanding_usd for pledge in pledges), ZERO)
     committed = sum((max(a.remaining, ZERO) for a in allocations_with_use()), ZERO)
     return Projection(
         balance=money(resources["total"] - spent["total"]),

@@ -60,8 +60,16 @@ def test_statement_has_the_figures_of_the_public_page(api, client):
             "member_state": "PE",
             "years": str(this_year),
             "amount_usd": "5000.00",
+            "received_usd": "0.00",
+            "outstanding_usd": "5000.00",
+            "currency": "USD",
+            "amount": "5000.00",
+            "received": "0.00",
+            "outstanding": "5000.00",
+            "converted": False,
         }
     ]
+    assert (data["open_pledges_total"], data["open_pledges_outstanding"]) == ("5000.00", "5000.00")
     assert Decimal(data["shortfall"]) == page.shortfall
 
 

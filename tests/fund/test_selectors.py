@@ -1,6 +1,7 @@
 """The statement reconciles to the cent: every figure the database computes is
 checked against the same figure summed in Python from the records."""
 
+import csv
 import datetime
 import io
 from collections import defaultdict
@@ -555,6 +556,69 @@ def test_a_late_payment_fulfils_a_lapsed_pledge(staff):
     pledge.refresh_from_db()
     assert pledge.state_on(datetime.date(2017, 3, 1)) == PledgeState.FULFILLED
     assert list(selectors.lapsed_pledges()) == []
+
+
+def test_open_pledges_show_pledged_received_and_outstanding(staff, client):
+    institution = InstitutionFactory(name_en="Ministry of Labor of Brazil")
+    brl = PledgeFactory(
+        institution=institution,
+        currency="BRL",
+        amount=Decimal("50000.00"),
+        amount_usd=Decimal("10000.00"),
+        year_from=2015,
+        year_to=2015,
+    )
+    usd = PledgeFactory(institution=institution, amount=Decimal("3000.00"), year_to=2016)
+    for pledge, currency, amount, amount_usd in (
+        (brl, "BRL", "20000.00", "3800.00"),  # 40% of it, whatever the dollar did
+        (brl, "USD", "1000.00", "1000.00"),  # 5,000 BRL at the pledge's rate
+        (usd, "USD", "1200.00", "1200.00"),
+    ):
+        services.contribution_record(
+            user=staff,
+            institution=institution,
+            pledge=pledge,
+            currency=currency,
+            amount=Decimal(amount),
+            amount_usd=Decimal(amount_usd),
+            received_on=datetime.date(2015, 5, 1),
+        )
+
+    statement = statement_of(2015)
+
+    rows = [
+        (p.currency, p.amount, p.received, p.outstanding, p.converted)
+        for p in statement.open_pledges
+    ]
+    assert rows == [
+        ("BRL", Decimal("50000.00"), Decimal("25000.00"), Decimal("25000.00"), True),
+        ("USD", Decimal("3000.00"), Decimal("1200.00"), Decimal("1800.00"), False),
+    ]
+    assert [(p.amount_usd, p.received_usd, p.outstanding_usd) for p in statement.open_pledges] == [
+        (Decimal("10000.00"), Decimal("5000.00"), Decimal("5000.00")),
+        (Decimal("3000.00"), Decimal("1200.00"), Decimal("1800.00")),
+    ]
+    assert (
+        statement.open_pledges_total,
+        statement.open_pledges_received,
+        statement.open_pledges_outstanding,
+    ) == (Decimal("13000.00"), Decimal("6200.00"), Decimal("6800.00"))
+    # The projection counts what the statement says is still to come.
+    projection = selectors.year_end_projection(today=datetime.date(2015, 6, 1))
+    assert projection.pledged_this_year == Decimal("5000.00")
+
+    page = client.get("/fund/", {"year": 2015}).content.decode()
+    assert "In BRL: 50,000.00 pledged, 25,000.00 received, 25,000.00 outstanding." in page
+    assert "Partly paid in another currency, counted at its recorded US-dollar value." in page
+    csv_rows = list(
+        csv.reader(io.StringIO(client.get("/fund/statement.csv", {"year": 2015}).content.decode()))
+    )
+    pledge_rows = [row[1:9] for row in csv_rows if row[:1] == [str(institution)] and len(row) > 3]
+    assert pledge_rows == [
+        ["2015", "10000.00", "5000.00", "5000.00", "BRL", "50000.00", "25000.00", "25000.00"],
+        ["2015–2016", "3000.00", "1200.00", "1800.00", "USD", "3000.00", "1200.00", "1800.00"],
+    ]
+    assert ["Total open pledges", "", "13000.00", "6200.00", "6800.00"] in csv_rows
 
 
 @pytest.fixture
