@@ -15,6 +15,8 @@ from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Case, F, Q, When
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -107,6 +109,16 @@ class LedgerEntry(models.Model):
     @property
     def is_reversal(self):
         return self.reverses_id is not None
+
+
+def refuse_future_date(entry, field, message):
+    """A receipt or an expense is recorded once it happened: a date past
+    today would count in no statement yet, but raise the year-end
+    projection. Only for a new record: a recorded date is frozen."""
+    day = getattr(entry, field)
+    today = timezone.localdate()
+    if entry._state.adding and day is not None and day > today:
+        raise ValidationError({field: message % {"today": date_format(today)}})
 
 
 def _ledger_constraints(prefix, amount_fields):
@@ -264,6 +276,14 @@ class Contribution(LedgerEntry):
 
     def clean(self):
         super().clean()
+        refuse_future_date(
+            self,
+            "received_on",
+            _(
+                "A contribution is recorded once received: the date cannot be after "
+                "today (%(today)s)."
+            ),
+        )
         if self.kind == ContributionKind.IN_KIND and not self.valuation:
             raise ValidationError({"valuation": _("Say how the in-kind contribution was valued.")})
         if self.pledge_id and self.pledge.institution_id != self.institution_id:
@@ -338,6 +358,11 @@ class Expense(LedgerEntry):
 
     def clean(self):
         super().clean()
+        refuse_future_date(
+            self,
+            "spent_on",
+            _("An expense is recorded once incurred: the date cannot be after today (%(today)s)."),
+        )
         if self.allocation_id and self.allocation.budget_line != self.budget_line:
             raise ValidationError(
                 {"budget_line": _("The expense's budget line must be its allocation's.")}

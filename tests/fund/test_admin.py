@@ -1,6 +1,7 @@
 """The Secretariat keeps the fund's books in the admin: records go through the
 services, nothing is deleted, corrections are voids and reversals."""
 
+import datetime
 from decimal import Decimal
 
 import pytest
@@ -415,6 +416,29 @@ def test_a_contribution_of_a_negative_or_zero_amount_is_refused(staff_client, am
     assert response.status_code == 200
     assert form_errors(response) == {"amount": [MINIMUM_MESSAGE], "amount_usd": [MINIMUM_MESSAGE]}
     assert not Contribution.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("model_name", "data", "field"),
+    [
+        ("contribution", lambda: contribution_data(InstitutionFactory()), "received_on"),
+        ("expense", lambda: expense_data(), "spent_on"),
+    ],
+)
+def test_an_entry_dated_after_today_shows_the_form_again_and_records_nothing(
+    staff_client, model_name, data, field
+):
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+
+    response = staff_client.post(
+        reverse(f"admin:fund_{model_name}_add"), {**data(), field: tomorrow.isoformat()}
+    )
+
+    assert response.status_code == 200
+    assert list(form_errors(response)) == [field]
+    assert "cannot be after today" in form_errors(response)[field][0]
+    assert not Contribution.objects.exists()
+    assert not Expense.objects.exists()
 
 
 # A recorded entry's amounts do not change.

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError, IntegrityError, connection, transaction
+from django.utils import timezone
 
 from fund import selectors, services
 from fund.enums import BudgetLine, ContributionKind, PledgeStatus
@@ -109,6 +110,72 @@ def refused(exception, call, *, field=None):
     if field is not None:
         assert field in raised.value.message_dict, raised.value
     return raised.value
+
+
+# Entries from the future
+
+
+def tomorrow():
+    return timezone.localdate() + datetime.timedelta(days=1)
+
+
+def test_a_contribution_dated_after_today_is_refused(staff, institution):
+    error = refused(
+        ValidationError,
+        lambda: services.contribution_record(
+            user=staff, **contribution_fields(institution, received_on=tomorrow())
+        ),
+        field="received_on",
+    )
+
+    assert "cannot be after today" in " ".join(error.message_dict["received_on"])
+    assert selectors.year_end_projection().balance == Decimal("0.00")
+
+
+def test_an_expense_dated_after_today_is_refused(staff, allocation):
+    error = refused(
+        ValidationError,
+        lambda: services.expense_record(
+            user=staff, **expense_fields(allocation, spent_on=tomorrow())
+        ),
+        field="spent_on",
+    )
+
+    assert "cannot be after today" in " ".join(error.message_dict["spent_on"])
+    assert selectors.allocation_remaining(allocation) == Decimal("20000.00")
+
+
+def test_a_reversal_dated_after_today_is_refused(staff, institution):
+    contribution = services.contribution_record(user=staff, **contribution_fields(institution))
+    expense = services.expense_record(user=staff, **expense_fields())
+
+    for entry, field in ((contribution, "received_on"), (expense, "spent_on")):
+        refused(
+            ValidationError,
+            lambda entry=entry: services.entry_reverse(
+                entry=entry, user=staff, on=tomorrow(), reference="Returned"
+            ),
+            field=field,
+        )
+
+
+def test_entries_dated_today_are_recorded_and_a_pledge_may_look_ahead(staff, institution):
+    today = timezone.localdate()
+
+    services.contribution_record(user=staff, **contribution_fields(institution, received_on=today))
+    services.expense_record(user=staff, **expense_fields(spent_on=today))
+    pledge = services.pledge_record(
+        user=staff,
+        institution=institution,
+        amount=Decimal("5000.00"),
+        amount_usd=Decimal("5000.00"),
+        year_from=today.year + 1,
+        year_to=today.year + 2,
+        announced_on=tomorrow(),
+    )
+
+    assert (Contribution.objects.count(), Expense.objects.count()) == (1, 1)
+    assert pledge.status == PledgeStatus.OPEN
 
 
 # Allocations and their ceiling
