@@ -276,7 +276,7 @@ class PledgeAdmin(LedgerAdmin):
         "reference",
     )
     frozen_fields = ("institution", "amount", "currency", "amount_usd")
-    books_fields = ("state", *BOOKS_FIELDS)
+    books_fields = ("state", "withdrawn_on", *BOOKS_FIELDS)
     list_display = (
         "announced_on",
         "institution",

@@ -184,6 +184,12 @@ class Pledge(LedgerEntry):
     status = models.CharField(
         _("status"), max_length=10, choices=PledgeStatus.choices, default=PledgeStatus.OPEN
     )
+    withdrawn_on = models.DateField(
+        _("withdrawn on"),
+        null=True,
+        blank=True,
+        help_text=_("The day the institution said it would not pay."),
+    )
 
     objects = PledgeQuerySet.as_manager()
 

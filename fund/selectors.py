@@ -140,11 +140,7 @@ def fund_statement(*, start=None, end=None):
         expenses.values_list("budget_line").annotate(total=_total(signed("amount"))).order_by()
     )
     expenses_by_line = [(line, money(lines.get(line.value, ZERO))) for line in BudgetLine]
-    # Open as of the end of the period: the statement of a past year shows
-    # what was still expected then, today's what is still expected now.
-    pledges = pledges_with_receipts(
-        open_pledges(on=end).select_related("institution__member_state")
-    )
+    pledges = pledges_open_at(end)
     return Statement(
         start=start,
         end=end,
@@ -155,7 +151,7 @@ def fund_statement(*, start=None, end=None):
         in_kind_total=money(totals["in_kind"]),
         expenses_by_line=expenses_by_line,
         expenses_total=sum((total for _line, total in expenses_by_line), ZERO),
-        allocations=list(allocations_with_use()),
+        allocations=list(allocations_with_use(end=end)),
         open_pledges=pledges,
         open_pledges_total=sum((pledge.amount_usd for pledge in pledges), ZERO),
         open_pledges_received=sum((pledge.received_usd for pledge in pledges), ZERO),
@@ -165,11 +161,16 @@ def fund_statement(*, start=None, end=None):
     )
 
 
-def allocations_with_use():
-    """Allocations in force, each with ``used`` and ``remaining`` (USD)."""
+def allocations_with_use(*, end=None):
+    """Allocations in force, each with ``used`` and ``remaining`` (USD); with
+    ``end``, as they stood that day: decided by then, used by then."""
+    allocations = Allocation.objects.effective()
+    used = Q(expenses__voided=False)
+    if end:
+        allocations = allocations.filter(decided_on__lte=end)
+        used &= Q(expenses__spent_on__lte=end)
     return (
-        Allocation.objects.effective()
-        .annotate(used=_total(signed("amount", via="expenses__"), expenses__voided=False))
+        allocations.annotate(used=_total(signed("amount", via="expenses__"), where=used))
         .annotate(remaining=F("ceiling") - F("used"))
         .order_by("-decided_on", "pk")
     )
@@ -190,6 +191,25 @@ def lapsed_pledges(*, on=None):
     """Open pledges whose last year ended before ``on`` (default today)
     without being received in full."""
     return Pledge.objects.lapsed_on(on or timezone.localdate()).order_by("year_to", "pk")
+
+
+def pledges_open_at(end):
+    """The pledges still expected at the end of ``end``, as they stood then
+    (with what was received of them by then, see pledges_with_receipts):
+    announced by then, their last year not over, not withdrawn by then, and
+    not yet received in full. What is recorded later with a later date
+    changes nothing: the statement of a past year reads the same ever after.
+    A pledge withdrawn on a day nobody recorded counts as withdrawn from the
+    start."""
+    pledges = (
+        Pledge.objects.effective()
+        .filter(announced_on__lte=end, year_to__gte=end.year)
+        .exclude(status=PledgeStatus.WITHDRAWN, withdrawn_on__isnull=True)
+        .exclude(withdrawn_on__lte=end)
+        .select_related("institution__member_state")
+        .order_by("year_to", "pk")
+    )
+    return [pledge for pledge in pledges_with_receipts(pledges, end=end) if pledge.outstanding]
 
 
 def pledges_with_receipts(pledges, *, end=None):

@@ -202,14 +202,22 @@ def entry_reverse(*, entry, user, on, reference, amount=None, amount_usd=None):
 
 
 @transaction.atomic
-def pledge_withdraw(*, pledge, user):
-    """The institution will not pay: the pledge leaves the open pledges."""
+def pledge_withdraw(*, pledge, user, on=None):
+    """The institution will not pay (it said so ``on``, default today): the
+    pledge leaves the open pledges from that day; statements of periods
+    ending before it still show it open."""
     _require_bookkeeper(user)
+    on = on or timezone.localdate()
     pledge = Pledge.objects.select_for_update().get(pk=pledge.pk)
     if pledge.voided or pledge.status != PledgeStatus.OPEN:
         raise ValidationError(_("Only an open pledge can be withdrawn."))
+    if on > timezone.localdate() or on < pledge.announced_on:
+        raise ValidationError(
+            {"on": _("A pledge is withdrawn between the day it was announced and today.")}
+        )
     pledge.status = PledgeStatus.WITHDRAWN
-    pledge.save(update_fields=["status"])
+    pledge.withdrawn_on = on
+    pledge.save(update_fields=["status", "withdrawn_on"])
     return pledge
 
 

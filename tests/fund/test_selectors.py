@@ -486,9 +486,10 @@ def test_open_pledges_exclude_fulfilled_withdrawn_and_voided(staff):
     open_early = PledgeFactory(institution=institution, year_from=2014, year_to=2015)
     partly_paid = PledgeFactory(institution=institution, amount=Decimal("5000.00"))
     ContributionFactory(institution=institution, pledge=partly_paid, amount=Decimal("4999.99"))
-    PledgeFactory(institution=institution, status=PledgeStatus.FULFILLED)
+    fulfilled = PledgeFactory(institution=institution, status=PledgeStatus.FULFILLED)
+    ContributionFactory(institution=institution, pledge=fulfilled, amount=fulfilled.amount)
     withdrawn = PledgeFactory(institution=institution)
-    services.pledge_withdraw(pledge=withdrawn, user=staff)
+    services.pledge_withdraw(pledge=withdrawn, user=staff, on=datetime.date(2015, 6, 1))
     voided = PledgeFactory(institution=institution)
     services.entry_void(entry=voided, user=staff, reason="Announced twice")
     paid = services.pledge_record(
@@ -525,6 +526,9 @@ def test_an_open_pledge_whose_last_year_is_over_has_lapsed(staff):
     lapsed = PledgeFactory(year_from=2015, year_to=2015)
     running = PledgeFactory(year_from=2015, year_to=2016)
     fulfilled = PledgeFactory(status=PledgeStatus.FULFILLED)
+    ContributionFactory(
+        institution=fulfilled.institution, pledge=fulfilled, amount=fulfilled.amount
+    )
     withdrawn = PledgeFactory(status=PledgeStatus.WITHDRAWN)
     last_day, next_year = datetime.date(2015, 12, 31), datetime.date(2016, 1, 1)
 
@@ -619,6 +623,89 @@ def test_open_pledges_show_pledged_received_and_outstanding(staff, client):
         ["2015–2016", "3000.00", "1200.00", "1800.00", "USD", "3000.00", "1200.00", "1800.00"],
     ]
     assert ["Total open pledges", "", "13000.00", "6200.00", "6800.00"] in csv_rows
+
+
+def test_a_past_year_s_statement_reads_the_same_after_later_records(staff, client):
+    """The 2015 statement shows the allocations and pledges as they stood on
+    31 December 2015, and nothing recorded later with a later date changes
+    it: not on the page, the CSV or the API."""
+    day = datetime.date(2015, 6, 1)
+    ContributionFactory(amount=Decimal("30000.00"), received_on=day)
+    website = AllocationFactory(purpose="Website", ceiling=Decimal("20000.00"), decided_on=day)
+    ExpenseFactory(allocation=website, amount=Decimal("4000.00"), spent_on=day)
+    institution = InstitutionFactory()
+    fields = {"institution": institution, "year_from": 2015, "year_to": 2016}
+    partly_paid = PledgeFactory(amount=Decimal("10000.00"), **fields)
+    ContributionFactory(
+        institution=institution, pledge=partly_paid, amount=Decimal("2500.00"), received_on=day
+    )
+    withdrawn_later = PledgeFactory(amount=Decimal("3000.00"), **fields)
+
+    def the_2015_statement():
+        statement = statement_of(2015)
+        return (
+            [(a.purpose, a.ceiling, a.used, a.remaining) for a in statement.allocations],
+            [(p.pk, p.received, p.outstanding) for p in statement.open_pledges],
+            statement.open_pledges_outstanding,
+            statement.balance,
+            client.get("/fund/statement.csv", {"year": 2015}).content,
+            client.get("/api/v1/fund/statement/", {"year": 2015}).json(),
+        )
+
+    before = the_2015_statement()
+    assert before[:4] == (
+        [("Website", Decimal("20000.00"), Decimal("4000.00"), Decimal("16000.00"))],
+        [
+            (partly_paid.pk, Decimal("2500.00"), Decimal("7500.00")),
+            (withdrawn_later.pk, ZERO, Decimal("3000.00")),
+        ],
+        Decimal("10500.00"),
+        Decimal("28500.00"),
+    )
+
+    # 2016: a new allocation, more spent on the old one, the pledge paid in
+    # full, the other withdrawn, and a part of 2015's money returned.
+    later = datetime.date(2016, 3, 1)
+    services.allocation_record(
+        user=staff,
+        purpose="Newsletter",
+        budget_line=BudgetLine.PUBLICATIONS,
+        ceiling=Decimal("5000.00"),
+        decided_on=later,
+        decided_at="Planning meeting",
+    )
+    services.expense_record(
+        user=staff,
+        allocation=website,
+        budget_line=website.budget_line,
+        amount=Decimal("6000.00"),
+        spent_on=later,
+        description="Web developer",
+    )
+    services.contribution_record(
+        user=staff,
+        institution=institution,
+        pledge=partly_paid,
+        amount=Decimal("7500.00"),
+        amount_usd=Decimal("7500.00"),
+        received_on=later,
+    )
+    services.pledge_withdraw(pledge=withdrawn_later, user=staff, on=later)
+    services.entry_reverse(
+        entry=Contribution.objects.get(amount=Decimal("30000.00")),
+        user=staff,
+        on=later,
+        reference="Returned",
+        amount=Decimal("1000.00"),
+    )
+
+    assert the_2015_statement() == before
+    in_2016 = statement_of(2016)
+    assert [(a.purpose, a.used, a.remaining) for a in in_2016.allocations] == [
+        ("Newsletter", ZERO, Decimal("5000.00")),
+        ("Website", Decimal("10000.00"), Decimal("10000.00")),
+    ]
+    assert in_2016.open_pledges == []
 
 
 @pytest.fixture

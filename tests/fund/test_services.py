@@ -859,6 +859,20 @@ def test_a_contribution_against_another_institutions_pledge_is_refused(staff, pl
     )
 
 
+def test_a_pledge_is_withdrawn_on_a_day_between_its_announcement_and_today(staff, pledge):
+    for day in (DAY - datetime.timedelta(days=1), tomorrow()):
+        refused(
+            ValidationError,
+            lambda day=day: services.pledge_withdraw(pledge=pledge, user=staff, on=day),
+            field="on",
+        )
+
+    services.pledge_withdraw(pledge=pledge, user=staff, on=DAY)
+
+    pledge.refresh_from_db()
+    assert (pledge.status, pledge.withdrawn_on) == (PledgeStatus.WITHDRAWN, DAY)
+
+
 def test_a_withdrawn_pledge_stays_withdrawn(staff, institution, pledge):
     services.pledge_withdraw(pledge=pledge, user=staff)
     services.contribution_record(
