@@ -550,6 +550,15 @@ class FundStatementSerializer(serializers.Serializer):
     by_year = YearTotalSerializer(
         many=True, help_text=_("Contributions per year and member state.")
     )
+    closed_at = serializers.DateTimeField(
+        source="closed.closed_at",
+        allow_null=True,
+        default=None,
+        help_text=_(
+            "When the year was closed; its statement is then the one frozen that day. "
+            "Null: the statement is computed from the books."
+        ),
+    )
 
     def get_currency(self, statement) -> str:
         return "USD"

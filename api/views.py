@@ -239,7 +239,7 @@ class FundStatementView(ContentLanguageMixin, generics.GenericAPIView):
         if not period.is_valid():
             raise ValidationError(period.errors)
         start, end = period.period()
-        statement = fund_selectors.fund_statement(start=start, end=end)
+        statement = fund_selectors.statement_of_period(start=start, end=end)
         return Response(self.get_serializer(statement).data)
 
 

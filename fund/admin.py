@@ -25,7 +25,7 @@ from network.admin_actions import apply_to_each, ask_then_apply
 
 from . import rules, selectors, services
 from .enums import PledgeState, PledgeStatus
-from .models import Allocation, Contribution, Expense, Pledge, signed
+from .models import Allocation, ClosedYear, Contribution, Expense, Pledge, signed
 
 # Kept by the services and the void and reverse actions, never typed in.
 BOOKS_FIELDS = (
@@ -481,3 +481,52 @@ class ExpenseAdmin(LedgerAdmin):
     @admin.display(description=_("amount (USD)"), ordering="amount")
     def amount_display(self, expense):
         return _signed_money(expense, expense.amount)
+
+
+class CloseYearForm(forms.ModelForm):
+    class Meta:
+        model = ClosedYear
+        fields = ["year"]
+
+
+@admin.register(ClosedYear)
+class ClosedYearAdmin(admin.ModelAdmin):
+    """Closing a year: staff give the year, services.year_close freezes its
+    statement. A closed year is never changed nor reopened."""
+
+    form = CloseYearForm
+    list_display = ("year", "closed_at", "closed_by", "checksum", "intact_display")
+    readonly_fields = ("year", "closed_at", "closed_by", "checksum", "intact_display")
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and rules.can_keep_books(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_readonly_fields(self, request, obj=None):
+        return () if obj is None else self.readonly_fields
+
+    def get_fields(self, request, obj=None):
+        return ["year"] if obj is None else list(self.readonly_fields)
+
+    def save_model(self, request, obj, form, change):
+        closed = services.year_close(year=obj.year, user=request.user)
+        for field in obj._meta.concrete_fields:
+            setattr(obj, field.attname, getattr(closed, field.attname))
+        obj._state.adding = False
+        obj._state.db = closed._state.db
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+
+    @admin.display(description=_("checksum holds"), boolean=True)
+    def intact_display(self, closed):
+        return closed.intact

@@ -4,6 +4,7 @@ import csv
 import io
 
 from django.http import Http404, HttpResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from network.exports import xlsx_response
@@ -14,6 +15,13 @@ def statement_rows(statement):
         _("since the start") if statement.start is None else f"{statement.start} – {statement.end}"
     )
     yield [_("Voluntary Contribution Fund: statement"), period]
+    if statement.closed is not None:
+        yield [
+            _("Closed on"),
+            timezone.localtime(statement.closed.closed_at).date(),
+            "SHA-256",
+            statement.closed.checksum,
+        ]
     yield []
     if statement.start is not None:
         yield [_("Opening balance"), statement.opening_balance]

@@ -7,10 +7,14 @@ voided with a reason, or corrected by a reversing entry (a record that points
 at the one it reverses and counts negatively). Every change is kept in history.
 """
 
+import datetime
+import hashlib
+import json
 from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Case, F, Q, When
@@ -114,11 +118,37 @@ class LedgerEntry(models.Model):
 def refuse_future_date(entry, field, message):
     """A receipt or an expense is recorded once it happened: a date past
     today would count in no statement yet, but raise the year-end
-    projection. Only for a new record: a recorded date is frozen."""
+    projection. Nor may it fall in a closed year. Only for a new record: a
+    recorded date is frozen."""
     day = getattr(entry, field)
     today = timezone.localdate()
     if entry._state.adding and day is not None and day > today:
         raise ValidationError({field: message % {"today": date_format(today)}})
+    if entry._state.adding:
+        refuse_closed_date(day, field)
+
+
+def books_closed_through():
+    """The last day of the latest closed year (None: no year is closed).
+    Everything up to that day is frozen, whichever earlier year was closed."""
+    year = ClosedYear.objects.aggregate(latest=models.Max("year"))["latest"]
+    return None if year is None else datetime.date(year, 12, 31)
+
+
+def refuse_closed_date(day, field):
+    """A record dated in a closed year would change its frozen statement: a
+    correction goes in the open year, as a reversing entry."""
+    closed_through = books_closed_through()
+    if day is not None and closed_through is not None and day <= closed_through:
+        raise ValidationError(
+            {
+                field: _(
+                    "The books are closed through %(day)s: record the correction in the "
+                    "open year, as a reversing entry dated after it."
+                )
+                % {"day": date_format(closed_through)}
+            }
+        )
 
 
 def _ledger_constraints(prefix, amount_fields):
@@ -215,6 +245,11 @@ class Pledge(LedgerEntry):
         if self.year_from == self.year_to:
             return str(self.year_from)
         return f"{self.year_from}–{self.year_to}"
+
+    def clean(self):
+        super().clean()
+        if self._state.adding:
+            refuse_closed_date(self.announced_on, "announced_on")
 
     def state_on(self, day):
         """The pledge's PledgeState on ``day``."""
@@ -319,6 +354,11 @@ class Allocation(LedgerEntry):
     def __str__(self):
         return f"{self.purpose} (≤ {self.ceiling} USD)"
 
+    def clean(self):
+        super().clean()
+        if self._state.adding:
+            refuse_closed_date(self.decided_on, "decided_on")
+
 
 def expense_document_path(expense, filename):
     return unguessable_name("fund/expenses", filename)
@@ -387,3 +427,46 @@ class FundAlertState(models.Model):
 
     def __str__(self):
         return "below minimum" if self.below_minimum else "at or above minimum"
+
+
+def statement_checksum(data):
+    """SHA-256 of a frozen statement, over its canonical JSON."""
+    canonical = json.dumps(data, sort_keys=True, separators=(",", ":"), cls=DjangoJSONEncoder)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+class ClosedYear(models.Model):
+    """A financial year closed by the Secretariat: its statement frozen as
+    it stood when closed, with a checksum. Nothing dated in it (or before)
+    is recorded or voided afterwards."""
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    closed_at = models.DateTimeField(_("closed"), auto_now_add=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("closed by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    statement = models.JSONField(_("frozen statement"), encoder=DjangoJSONEncoder)
+    checksum = models.CharField(_("checksum (SHA-256)"), max_length=64)
+
+    objects = LedgerQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("closed year")
+        verbose_name_plural = _("closed years")
+        ordering = ["-year"]
+
+    def __str__(self):
+        return str(self.year)
+
+    def delete(self, *args, **kwargs):
+        raise LedgerDeletionRefused(DELETION_REFUSED)
+
+    @property
+    def intact(self):
+        """Whether the frozen statement is still the one checksummed."""
+        return statement_checksum(self.statement) == self.checksum

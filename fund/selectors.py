@@ -12,8 +12,9 @@ from django.db.models.functions import Coalesce, ExtractYear
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from . import closing
 from .enums import BudgetLine, ContributionKind, PledgeStatus
-from .models import Allocation, Contribution, Expense, Pledge, signed
+from .models import Allocation, ClosedYear, Contribution, Expense, Pledge, signed
 
 ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
@@ -64,6 +65,7 @@ class Statement:
     open_pledges_outstanding: Decimal
     minimum: Decimal
     by_year: list = field(default_factory=list)
+    closed: object = None  # the ClosedYear whose frozen statement this is
 
     @property
     def total_resources(self):
@@ -159,6 +161,19 @@ def fund_statement(*, start=None, end=None):
         minimum=settings.FUND_MINIMUM_ANNUAL_BUDGET,
         by_year=contributions_by_year(start=start, end=end),
     )
+
+
+def statement_of_period(*, start=None, end=None):
+    """The statement the pages, exports and API serve: a closed year's is the
+    one frozen when it was closed; any other period's is computed."""
+    whole_year = start is not None and (start, end) == (
+        datetime.date(start.year, 1, 1),
+        datetime.date(start.year, 12, 31),
+    )
+    closed = ClosedYear.objects.filter(year=start.year).first() if whole_year else None
+    if closed is not None:
+        return closing.thaw(closed.statement, closed=closed)
+    return fund_statement(start=start, end=end)
 
 
 def allocations_with_use(*, end=None):

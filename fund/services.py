@@ -17,9 +17,19 @@ from network.enums import Notice
 from network.mail import email_people
 from network.selectors import focal_points_of, secretariat_recipients
 
-from . import rules, selectors
+from . import closing, rules, selectors
 from .enums import PledgeStatus
-from .models import CENT, Allocation, Contribution, Expense, FundAlertState, Pledge
+from .models import (
+    CENT,
+    Allocation,
+    ClosedYear,
+    Contribution,
+    Expense,
+    FundAlertState,
+    Pledge,
+    refuse_closed_date,
+    statement_checksum,
+)
 
 
 def _usd(amount):
@@ -122,6 +132,7 @@ def entry_void(*, entry, user, reason):
     entry = type(entry).objects.select_for_update().get(pk=entry.pk)
     if entry.voided:
         raise ValidationError(_("This record is voided already."))
+    refuse_closed_date(getattr(entry, ENTRY_DATES[type(entry)]), "reason")
     if entry.reversals.effective().exists():
         raise ValidationError(_("Void its reversing entries first."))
     if isinstance(entry, Allocation) and entry.expenses.effective().exists():
@@ -145,6 +156,13 @@ def entry_void(*, entry, user, reason):
         _update_pledge_status(Pledge.objects.select_for_update().get(pk=entry.pledge_id))
     return entry
 
+
+ENTRY_DATES = {
+    Pledge: "announced_on",
+    Contribution: "received_on",
+    Allocation: "decided_on",
+    Expense: "spent_on",
+}
 
 REVERSIBLE_FIELDS = {
     Contribution: ("institution", "kind", "currency", "pledge"),
@@ -215,10 +233,29 @@ def pledge_withdraw(*, pledge, user, on=None):
         raise ValidationError(
             {"on": _("A pledge is withdrawn between the day it was announced and today.")}
         )
+    refuse_closed_date(on, "on")
     pledge.status = PledgeStatus.WITHDRAWN
     pledge.withdrawn_on = on
     pledge.save(update_fields=["status", "withdrawn_on"])
     return pledge
+
+
+@transaction.atomic
+def year_close(*, year, user):
+    """Close a financial year that is over: its statement is frozen as it
+    stands (stored, with a checksum), and nothing dated in it or before is
+    recorded or voided afterwards; a correction goes in the open year, as a
+    reversing entry."""
+    _require_bookkeeper(user)
+    if year >= timezone.localdate().year:
+        raise ValidationError({"year": _("A year is closed once it is over.")})
+    if ClosedYear.objects.filter(year=year).exists():
+        raise ValidationError({"year": _("This year is closed already.")})
+    start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    frozen = closing.freeze(lambda language: selectors.fund_statement(start=start, end=end))
+    return ClosedYear.objects.create(
+        year=year, closed_by=user, statement=frozen, checksum=statement_checksum(frozen)
+    )
 
 
 def fund_send_alerts(*, today=None):

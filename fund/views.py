@@ -20,7 +20,7 @@ def _statement(request):
     first = Contribution.objects.effective().aggregate(first=Min("received_on"))["first"]
     form = PeriodForm(request.GET or None, first_year=first.year if first else None)
     start, end = form.period()
-    return form, selectors.fund_statement(start=start, end=end)
+    return form, selectors.statement_of_period(start=start, end=end)
 
 
 @require_safe

@@ -42,6 +42,8 @@ WITHHELD = frozenset(
         "fund.delete_contribution",
         "fund.delete_allocation",
         "fund.delete_expense",
+        "fund.delete_closedyear",
+        "fund.change_closedyear",
         "meetings.add_registration",
         "meetings.delete_registration",
         "meetings.add_registrationevent",

@@ -63,6 +63,7 @@ def test_staff_roles_registered_models_are_the_expected_ones():
         ("django_celery_beat", "periodictask"),
         ("django_celery_beat", "solarschedule"),
         ("fund", "allocation"),
+        ("fund", "closedyear"),
         ("fund", "contribution"),
         ("fund", "expense"),
         ("fund", "pledge"),

@@ -15,7 +15,7 @@ from pytest_django.asserts import assertTemplateUsed
 
 from fund import selectors, services
 from fund.enums import BudgetLine, ContributionKind, PledgeStatus
-from fund.models import Allocation, Contribution, Expense, Pledge
+from fund.models import Allocation, ClosedYear, Contribution, Expense, Pledge
 from tests.conftest import sign_in_with_second_factor
 from tests.factories import (
     FocalPointFactory,
@@ -32,8 +32,11 @@ from tests.fund.factories import (
 
 pytestmark = pytest.mark.django_db
 
+# The four books; the closed years have their own tests.
 REGISTERED = sorted(
-    model._meta.model_name for model in admin.site._registry if model._meta.app_label == "fund"
+    model._meta.model_name
+    for model in admin.site._registry
+    if model._meta.app_label == "fund" and model is not ClosedYear
 )
 VOID_TEMPLATE = "admin/ask_then_apply.html"
 MINIMUM_MESSAGE = "Ensure this value is greater than or equal to 0.01."
@@ -439,6 +442,31 @@ def test_an_entry_dated_after_today_shows_the_form_again_and_records_nothing(
     assert "cannot be after today" in form_errors(response)[field][0]
     assert not Contribution.objects.exists()
     assert not Expense.objects.exists()
+
+
+def test_closing_a_year_in_the_admin_freezes_its_statement(staff_client, staff):
+    ContributionFactory(received_on=datetime.date(2015, 3, 1))
+
+    response = staff_client.post(reverse("admin:fund_closedyear_add"), {"year": "2015"})
+
+    assert response.status_code == 302
+    closed = ClosedYear.objects.get()
+    assert (closed.year, closed.closed_by, closed.intact) == (2015, staff, True)
+    assert closed.statement["en"]["financial_total"] == "1000.00"
+    page = staff_client.get(reverse("admin:fund_closedyear_change", args=[closed.pk]))
+    assert page.status_code == 200
+    assert closed.checksum in page.content.decode()
+    assert staff_client.get(reverse("admin:fund_closedyear_changelist")).status_code == 200
+
+
+def test_closing_a_year_not_over_in_the_admin_is_refused(staff_client):
+    this_year = timezone.localdate().year
+
+    response = staff_client.post(reverse("admin:fund_closedyear_add"), {"year": str(this_year)})
+
+    assert response.status_code == 302
+    assert message_texts(response, messages.ERROR) == ["A year is closed once it is over."]
+    assert not ClosedYear.objects.exists()
 
 
 # A recorded entry's amounts do not change.

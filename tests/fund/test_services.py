@@ -13,6 +13,7 @@ from fund import selectors, services
 from fund.enums import BudgetLine, ContributionKind, PledgeStatus
 from fund.models import (
     Allocation,
+    ClosedYear,
     Contribution,
     Expense,
     FundAlertState,
@@ -176,6 +177,92 @@ def test_entries_dated_today_are_recorded_and_a_pledge_may_look_ahead(staff, ins
 
     assert (Contribution.objects.count(), Expense.objects.count()) == (1, 1)
     assert pledge.status == PledgeStatus.OPEN
+
+
+# Closing a year
+
+
+def test_closing_a_year_freezes_its_statement_and_corrections_go_in_the_open_year(
+    staff, institution, client
+):
+    contribution = services.contribution_record(user=staff, **contribution_fields(institution))
+    expense = services.expense_record(user=staff, **expense_fields())
+    services.pledge_record(
+        user=staff,
+        institution=institution,
+        amount=Decimal("5000.00"),
+        amount_usd=Decimal("5000.00"),
+        year_from=2015,
+        year_to=2015,
+        announced_on=DAY,
+    )
+    AllocationFactory(decided_on=DAY)
+
+    def the_2015_statement():
+        csv_rows = client.get("/fund/statement.csv", {"year": 2015}).content.decode().splitlines()
+        api = client.get("/api/v1/fund/statement/", {"year": 2015}).json()
+        return csv_rows, api
+
+    computed_csv, computed_api = the_2015_statement()
+    assert computed_api["closed_at"] is None
+
+    closed = services.year_close(year=2015, user=staff)
+
+    assert closed.intact
+    assert len(closed.checksum) == 64
+    frozen_csv, frozen_api = the_2015_statement()
+    # The frozen statement is the computed one, to the last figure, and says
+    # when it was closed.
+    assert frozen_api["closed_at"] is not None
+    assert {**frozen_api, "closed_at": None} == computed_api
+    assert frozen_csv[0] == computed_csv[0]
+    assert frozen_csv[1].startswith("Closed on,")
+    assert frozen_csv[2:] == computed_csv[1:]
+    page = client.get("/fund/", {"year": 2015})
+    assert page.context["statement"].closed == closed
+    assert "This year was closed on" in page.content.decode()
+
+    # Nothing dated in the closed year is recorded or voided…
+    for call, field in (
+        (
+            lambda: services.contribution_record(user=staff, **contribution_fields(institution)),
+            "received_on",
+        ),
+        (lambda: services.expense_record(user=staff, **expense_fields()), "spent_on"),
+        (lambda: services.entry_void(entry=expense, user=staff, reason="Paid twice"), "reason"),
+        (
+            lambda: services.entry_reverse(
+                entry=contribution, user=staff, on=DAY, reference="Returned"
+            ),
+            "received_on",
+        ),
+    ):
+        error = refused(ValidationError, call, field=field)
+        assert "closed" in " ".join(error.message_dict[field])
+
+    # …a correction is an adjusting entry in the open year, and the closed
+    # year's statement does not move.
+    services.entry_reverse(
+        entry=contribution,
+        user=staff,
+        on=datetime.date(2016, 2, 1),
+        reference="Returned",
+        amount=Decimal("100.00"),
+    )
+    assert the_2015_statement() == (frozen_csv, frozen_api)
+    in_2016 = selectors.statement_of_period(
+        start=datetime.date(2016, 1, 1), end=datetime.date(2016, 12, 31)
+    )
+    assert in_2016.closed is None
+    assert in_2016.financial_total == Decimal("-100.00")
+
+    # A year is closed once, once it is over; the checksum shows tampering.
+    refused(ValidationError, lambda: services.year_close(year=2015, user=staff), field="year")
+    this_year = timezone.localdate().year
+    refused(ValidationError, lambda: services.year_close(year=this_year, user=staff), field="year")
+    ClosedYear.objects.filter(pk=closed.pk).update(statement={**closed.statement, "en": {}})
+    closed.refresh_from_db()
+    assert not closed.intact
 
 
 # Allocations and their ceiling
