@@ -9,6 +9,9 @@ from django.utils.translation import gettext as _
 
 from network.exports import xlsx_response
 
+from . import selectors
+from .enums import BudgetLine
+
 
 def statement_rows(statement):
     period = (
@@ -81,6 +84,46 @@ def statement_rows(statement):
         statement.open_pledges_received,
         statement.open_pledges_outstanding,
     ]
+    yield from _records_rows(statement)
+
+
+def _records_rows(statement):
+    """The records behind the lines, so that a ministry can reconcile its own
+    payments: each line's records add up to the line above."""
+    period = {"start": statement.start, "end": statement.end}
+    yield []
+    yield [
+        _("Records"),
+        _("Line"),
+        _("Date"),
+        _("Amount"),
+        _("Currency"),
+        _("Rate (USD)"),
+        _("Value (USD)"),
+        _("Reverses the record of"),
+    ]
+    for record in selectors.contribution_records(**period):
+        yield [
+            str(record.institution),
+            str(record.get_kind_display()),
+            record.received_on,
+            record.signed_amount,
+            record.currency,
+            record.rate or "",
+            record.value,
+            record.reverses.received_on if record.reverses_id else "",
+        ]
+    for record in selectors.expense_records(**period):
+        yield [
+            record.description,
+            str(BudgetLine(record.budget_line).label),
+            record.spent_on,
+            record.value,
+            "USD",
+            "",
+            record.value,
+            record.reverses.spent_on if record.reverses_id else "",
+        ]
 
 
 def statement_response(statement, fmt):

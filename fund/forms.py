@@ -4,6 +4,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .enums import BudgetLine, ContributionKind
+
 
 class PeriodForm(forms.Form):
     """The statement's period: a year, or everything since the start."""
@@ -31,3 +33,19 @@ class PeriodForm(forms.Form):
             return None, None
         end = min(datetime.date(year, 12, 31), timezone.localdate())
         return datetime.date(year, 1, 1), end
+
+
+class StatementLineForm(forms.Form):
+    """Which line of the statement to show the records of: a contributor's
+    contributions of one kind, or a budget line's expenses."""
+
+    kind = forms.ChoiceField(choices=ContributionKind.choices, required=False)
+    contributor = forms.IntegerField(min_value=1, max_value=2**31 - 1, required=False)
+    line = forms.ChoiceField(choices=BudgetLine.choices, required=False)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        contribution = cleaned_data.get("kind") and cleaned_data.get("contributor")
+        if bool(contribution) == bool(cleaned_data.get("line")):
+            raise forms.ValidationError(_("Choose a contributor's line or a budget line."))
+        return cleaned_data

@@ -163,6 +163,47 @@ def fund_statement(*, start=None, end=None):
     )
 
 
+def contribution_records(*, start=None, end=None, kind=None, institution_id=None):
+    """The contributions behind a line of the statement (all of the period's
+    without ``kind``/``institution_id``), each with ``value`` (its USD value
+    as it counts: negative for a reversal) and ``rate`` (USD per unit of its
+    currency; None in USD). Their values add up to the line."""
+    records = Contribution.objects.effective().filter(**_in_period("received_on", start, end))
+    if kind is not None:
+        records = records.filter(kind=kind)
+    if institution_id is not None:
+        records = records.filter(institution_id=institution_id)
+    records = list(
+        records.select_related("institution__member_state", "reverses").order_by(
+            "institution__name_en", "institution_id", "kind", "received_on", "pk"
+        )
+    )
+    for record in records:
+        sign = -1 if record.is_reversal else 1
+        record.signed_amount = sign * record.amount
+        record.value = sign * record.amount_usd
+        record.rate = (
+            None
+            if record.currency == "USD"
+            else (record.amount_usd / record.amount).quantize(
+                Decimal("0.000001"), rounding=ROUND_HALF_UP
+            )
+        )
+    return records
+
+
+def expense_records(*, start=None, end=None, budget_line=None):
+    """The expenses behind a budget line of the statement (all of the
+    period's without ``budget_line``), each with ``value`` as it counts."""
+    records = Expense.objects.effective().filter(**_in_period("spent_on", start, end))
+    if budget_line is not None:
+        records = records.filter(budget_line=budget_line)
+    records = list(records.select_related("reverses").order_by("budget_line", "spent_on", "pk"))
+    for record in records:
+        record.value = -record.amount if record.is_reversal else record.amount
+    return records
+
+
 def statement_of_period(*, start=None, end=None):
     """The statement the pages, exports and API serve: a closed year's is the
     one frozen when it was closed; any other period's is computed."""

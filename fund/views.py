@@ -12,7 +12,8 @@ from django.views.decorators.http import require_safe
 from network.files import file_response
 
 from . import charts, exports, rules, selectors
-from .forms import PeriodForm
+from .enums import BudgetLine
+from .forms import PeriodForm, StatementLineForm
 from .models import Contribution, Expense
 
 
@@ -37,6 +38,43 @@ def statement(request):
                 statement.financial_by_contributor
             ),
             "transparency": charts.transparency_table(statement.by_year),
+            "query_string": request.GET.urlencode(),
+        },
+    )
+
+
+@require_safe
+def statement_line(request):
+    """The published records behind one line of the statement: a
+    contributor's contributions (date, amount, currency, rate, USD value,
+    reversals) or a budget line's expenses, adding up to the line."""
+    _form, statement = _statement(request)
+    line = StatementLineForm(request.GET)
+    if not line.is_valid():
+        raise Http404
+    period = {"start": statement.start, "end": statement.end}
+    if line.cleaned_data["line"]:
+        budget_line = BudgetLine(line.cleaned_data["line"])
+        records = selectors.expense_records(**period, budget_line=budget_line)
+        title = budget_line.label
+    else:
+        records = selectors.contribution_records(
+            **period,
+            kind=line.cleaned_data["kind"],
+            institution_id=line.cleaned_data["contributor"],
+        )
+        if not records:
+            raise Http404
+        title = str(records[0].institution)
+    return render(
+        request,
+        "fund/statement_line.html",
+        {
+            "statement": statement,
+            "title": title,
+            "records": records,
+            "total": sum((record.value for record in records), selectors.ZERO),
+            "expenses": bool(line.cleaned_data["line"]),
             "query_string": request.GET.urlencode(),
         },
     )

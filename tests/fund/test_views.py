@@ -193,3 +193,108 @@ def test_an_expense_without_a_document_has_none_to_read(staff_client):
     response = staff_client.get(reverse("fund:expense_document", kwargs={"pk": expense.pk}))
 
     assert response.status_code == 404
+
+
+# The audit trail: each line of the statement leads to its records.
+
+
+@pytest.fixture
+def books_of_2015():
+    from fund import services
+    from tests.factories import SecretariatStaffFactory
+
+    staff = SecretariatStaffFactory()
+    peru, chile = InstitutionFactory(name_en="Peru's ministry"), InstitutionFactory()
+    day = datetime.date(2015, 3, 1)
+    euros = ContributionFactory(
+        institution=peru,
+        currency="EUR",
+        amount=Decimal("1000.00"),
+        amount_usd=Decimal("1085.40"),
+        received_on=day,
+    )
+    services.entry_reverse(
+        entry=euros, user=staff, on=datetime.date(2015, 4, 1), reference="R", amount=Decimal("100")
+    )
+    ContributionFactory(institution=peru, amount=Decimal("250.25"), received_on=day)
+    ContributionFactory(
+        institution=peru, amount=Decimal("999.00"), received_on=datetime.date(2014, 5, 1)
+    )
+    ContributionFactory(institution=peru, amount=Decimal("5.00"), voided=True, void_reason="Twice")
+    InKindContributionFactory(institution=peru, amount=Decimal("3000.00"), received_on=day)
+    ContributionFactory(institution=chile, amount=Decimal("700.00"), received_on=day)
+    paid = ExpenseFactory(amount=Decimal("800.00"), spent_on=day)
+    services.entry_reverse(
+        entry=paid, user=staff, on=datetime.date(2015, 5, 1), reference="R", amount=Decimal("50.00")
+    )
+    return peru
+
+
+def test_each_line_of_the_statement_leads_to_records_that_add_up_to_it(client, books_of_2015):
+    response = client.get(reverse("fund:statement"), {"year": 2015})
+    statement = response.context["statement"]
+    page = response.content.decode()
+    lines = (
+        [
+            (f"kind=financial&contributor={row['institution_id']}", row["total"])
+            for row in statement.financial_by_contributor
+        ]
+        + [
+            (f"kind=in_kind&contributor={row['institution_id']}", row["total"])
+            for row in statement.in_kind_by_contributor
+        ]
+        + [(f"line={line.value}", total) for line, total in statement.expenses_by_line if total]
+    )
+
+    assert len(lines) == 4
+    for query, total in lines:
+        url = f"{reverse('fund:statement_line')}?year=2015&{query}"
+        assert url.replace("&", "&amp;") in page
+        records = client.get(url)
+        assert records.status_code == 200
+        assert records.context["total"] == total
+        assert sum((r.value for r in records.context["records"]), Decimal(0)) == total
+    peru = client.get(
+        reverse("fund:statement_line"),
+        {"year": 2015, "kind": "financial", "contributor": books_of_2015.pk},
+    )
+    assert [
+        (r.received_on, r.signed_amount, r.currency, r.value) for r in peru.context["records"]
+    ] == [
+        (datetime.date(2015, 3, 1), Decimal("1000.00"), "EUR", Decimal("1085.40")),
+        (datetime.date(2015, 3, 1), Decimal("250.25"), "USD", Decimal("250.25")),
+        (datetime.date(2015, 4, 1), Decimal("-100.00"), "EUR", Decimal("-108.54")),
+    ]
+    assert peru.context["records"][0].rate == Decimal("1.085400")
+
+
+def test_the_csv_carries_the_records_of_each_line(client, books_of_2015):
+    statement = client.get(reverse("fund:statement"), {"year": 2015}).context["statement"]
+    response = client.get(reverse("fund:statement_export", args=["csv"]), {"year": 2015})
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    start = rows.index(next(row for row in rows if row and row[0] == "Records"))
+    records = rows[start + 1 :]
+
+    by_line = {}
+    for row in records:
+        by_line[(row[0], row[1])] = by_line.get((row[0], row[1]), Decimal(0)) + Decimal(row[6])
+    peru = next(
+        r for r in statement.financial_by_contributor if r["institution_id"] == books_of_2015.pk
+    )
+    assert by_line[(str(books_of_2015), "Financial")] == peru["total"] == Decimal("1227.11")
+    assert sum(by_line.values(), Decimal(0)) == statement.total_resources + statement.expenses_total
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {},
+        {"kind": "financial"},
+        {"line": "nonsense"},
+        {"kind": "financial", "contributor": "x"},
+        {"kind": "financial", "contributor": "99999999999"},
+        {"kind": "financial", "contributor": "424242"},
+    ],
+)
+def test_a_line_that_is_not_on_the_statement_is_404(client, books_of_2015, query):
+    assert client.get(reverse("fund:statement_line"), {"year": 2015, **query}).status_code == 404
