@@ -16,10 +16,10 @@ from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from network.admin_actions import apply_to_each, ask_then_apply
+from network.admin_translation import TranslatedAdmin
 
 from . import rendering, rules, selectors, services
 from .enums import IssueStatus
@@ -161,7 +161,7 @@ class IssueItemInline(admin.TabularInline):
 
 
 @admin.register(Issue)
-class IssueAdmin(TabbedTranslationAdmin):
+class IssueAdmin(TranslatedAdmin):
     list_display = (
         "number",
         "subject_shown",

@@ -11,10 +11,10 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from network.admin_actions import apply_to_each, ask_then_apply
+from network.admin_translation import TranslatedAdmin
 from network.models import Topic
 
 from . import services
@@ -88,7 +88,7 @@ class ProgramAttachmentInline(admin.TabularInline):
 
 
 @admin.register(Program)
-class ProgramAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class ProgramAdmin(SimpleHistoryAdmin, TranslatedAdmin):
     list_display = (
         "title",
         "owner",
@@ -325,7 +325,7 @@ def revision_differences(revision):
 
 
 @admin.register(TargetGroup)
-class TargetGroupAdmin(TabbedTranslationAdmin):
+class TargetGroupAdmin(TranslatedAdmin):
     list_display = ("name", "slug")
     search_fields = ("name_en", "name_es", "slug")
     prepopulated_fields = {"slug": ("name_en",)}
