@@ -14,6 +14,7 @@ one rule through ``TranslatedTextFormMixin``.
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
+from django.utils.text import capfirst
 from django.utils.translation import get_language, get_language_info, gettext
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname
@@ -113,3 +114,11 @@ class TranslatedTextFormMixin:
         ).items():
             self.add_error(field_name, message)
         return cleaned_data
+
+
+def localized_label(field_label, code):
+    """A language version's label: "Title (Spanish)"."""
+    return gettext("%(field)s (%(language)s)") % {
+        "field": capfirst(field_label),
+        "language": language_name(code),
+    }

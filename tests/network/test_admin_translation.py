@@ -146,3 +146,17 @@ def test_record_without_a_language_saves_in_portuguese_only(staff_client):
     assert response.status_code == 302
     meeting.refresh_from_db()
     assert meeting.title_pt == "Oficina de inspeção"
+
+
+def test_admin_labels_each_language_version(staff_client):
+    program = SPANISH_ONLY["portfolio.program"]()
+
+    form = staff_client.get(change_url(program)).context["adminform"].form
+
+    assert [form.fields[f"title_{code}"].label for code in ("en", "es", "pt", "fr")] == [
+        "Title (English)",
+        "Title (Spanish)",
+        "Title (Portuguese)",
+        "Title (French)",
+    ]
+    assert not any(form.fields[f"title_{code}"].required for code in ("en", "es", "pt", "fr"))
