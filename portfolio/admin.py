@@ -14,10 +14,11 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from network.admin_actions import apply_to_each, ask_then_apply
+from network.admin_steps import ObjectStepsAdmin, Step
 from network.admin_translation import TranslatedAdmin
 from network.models import Topic
 
-from . import services
+from . import rules, services
 from .enums import ProgramStatus, RevisionStatus
 from .models import (
     Program,
@@ -66,6 +67,85 @@ def _review_queue(submitted):
     )
 
 
+def _can_review(user, obj):
+    return rules.can_review_program(user)
+
+
+PROGRAM_STEPS = (
+    Step(
+        name="publish",
+        label=_("Publish"),
+        explanation=_(
+            "The program appears in the portfolio, and the ministry's focal point is told by email."
+        ),
+        done_message=_("The program is published."),
+        run=lambda program, user, data: services.program_publish(program=program, user=user),
+        offered=lambda program: program.status == ProgramStatus.SUBMITTED,
+        allowed=_can_review,
+    ),
+    Step(
+        name="return",
+        label=_("Return to the ministry"),
+        explanation=_(
+            "The ministry's focal point receives this comment by email and on the program's page."
+        ),
+        done_message=_("The program is returned to its ministry."),
+        run=lambda program, user, data: services.program_return(
+            program=program, user=user, comment=data["comment"]
+        ),
+        offered=lambda program: program.status == ProgramStatus.SUBMITTED,
+        allowed=_can_review,
+        form_class=ReturnForm,
+    ),
+    Step(
+        name="archive",
+        label=_("Archive"),
+        explanation=_("The program leaves the public portfolio; it can be restored later."),
+        done_message=_("The program is archived."),
+        run=lambda program, user, data: services.program_archive(program=program, user=user),
+        offered=lambda program: program.status == ProgramStatus.PUBLISHED,
+        allowed=lambda user, program: rules.can_edit_program(user, program),
+    ),
+    Step(
+        name="restore",
+        label=_("Restore"),
+        explanation=_("The program is published again."),
+        done_message=_("The program is restored."),
+        run=lambda program, user, data: services.program_restore(program=program, user=user),
+        offered=lambda program: program.status == ProgramStatus.ARCHIVED,
+        allowed=_can_review,
+    ),
+)
+
+REVISION_STEPS = (
+    Step(
+        name="approve",
+        label=_("Approve: replace the public text"),
+        explanation=_(
+            "The revision's text replaces the program's public text, and its files are published."
+        ),
+        done_message=_("The revision is approved."),
+        run=lambda revision, user, data: services.revision_approve(revision=revision, user=user),
+        offered=lambda revision: revision.status == RevisionStatus.SUBMITTED,
+        allowed=_can_review,
+    ),
+    Step(
+        name="return",
+        label=_("Return to the ministry"),
+        explanation=_(
+            "The ministry's focal point receives this comment by email and on the program's page."
+        ),
+        done_message=_("The revision is returned to its ministry."),
+        run=lambda revision, user, data: services.revision_return(
+            revision=revision, user=user, comment=data["comment"]
+        ),
+        offered=lambda revision: revision.status == RevisionStatus.SUBMITTED,
+        allowed=_can_review,
+        form_class=ReturnForm,
+    ),
+)
+
+
 class ProgramOfferInline(admin.TabularInline):
     model = ProgramOffer
     extra = 0
@@ -88,7 +168,7 @@ class ProgramAttachmentInline(admin.TabularInline):
 
 
 @admin.register(Program)
-class ProgramAdmin(SimpleHistoryAdmin, TranslatedAdmin):
+class ProgramAdmin(ObjectStepsAdmin, SimpleHistoryAdmin, TranslatedAdmin):
     list_display = (
         "title",
         "owner",
@@ -167,6 +247,7 @@ class ProgramAdmin(SimpleHistoryAdmin, TranslatedAdmin):
     )
     inlines = [ProgramOfferInline, ProgramIndicatorInline, ProgramAttachmentInline]
     actions = ["publish", "return_to_ministry", "archive", "restore"]
+    object_steps = PROGRAM_STEPS
 
     ordering = _review_queue(ProgramStatus.SUBMITTED)
 
@@ -230,7 +311,7 @@ class ProgramAdmin(SimpleHistoryAdmin, TranslatedAdmin):
 
 
 @admin.register(ProgramRevision)
-class ProgramRevisionAdmin(admin.ModelAdmin):
+class ProgramRevisionAdmin(ObjectStepsAdmin, admin.ModelAdmin):
     list_display = ("program", "status", "submitted_by", "submitted_at", "reviewed_at")
     list_filter = ("status",)
     list_select_related = ("program", "submitted_by")
@@ -248,6 +329,7 @@ class ProgramRevisionAdmin(admin.ModelAdmin):
     )
     fields = readonly_fields
     actions = ["approve", "return_to_ministry"]
+    object_steps = REVISION_STEPS
 
     ordering = _review_queue(RevisionStatus.SUBMITTED)
 
