@@ -20,6 +20,7 @@ from network.models import Topic
 
 from . import rules, services
 from .enums import ProgramStatus, RevisionStatus
+from .forms import documentation_languages_field
 from .models import (
     Program,
     ProgramAttachment,
@@ -51,6 +52,10 @@ def _return_with_comment(modeladmin, request, queryset, step, title):
         step=lambda obj, data: step(obj, data["comment"]),
         done_message=lambda n: ngettext("%d returned.", "%d returned.", n) % n,
     )
+
+
+class ProgramAdminForm(forms.ModelForm):
+    documentation_languages = documentation_languages_field()
 
 
 def _review_queue(submitted):
@@ -169,6 +174,7 @@ class ProgramAttachmentInline(admin.TabularInline):
 
 @admin.register(Program)
 class ProgramAdmin(ObjectStepsAdmin, SimpleHistoryAdmin, TranslatedAdmin):
+    form = ProgramAdminForm
     list_display = (
         "title",
         "owner",

@@ -12,6 +12,17 @@ from .enums import OfferKind
 from .models import CONTENT_SCALAR_FIELDS, Program, ProgramAttachment, TargetGroup
 
 
+def documentation_languages_field():
+    """The languages a program's documentation exists in (a JSON list of
+    codes), ticked among the content languages."""
+    return forms.MultipleChoiceField(
+        label=_("Documentation available in"),
+        choices=settings.CONTENT_LANGUAGES,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+
 class ProgramForm(TranslatedTextFormMixin, forms.ModelForm):
     """The program's content as a focal point edits it. It never saves by
     itself: ``content()`` gives the data that a service applies to the program
@@ -35,12 +46,7 @@ class ProgramForm(TranslatedTextFormMixin, forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    documentation_languages = forms.MultipleChoiceField(
-        label=_("Documentation available in"),
-        choices=settings.CONTENT_LANGUAGES,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
+    documentation_languages = documentation_languages_field()
 
     class Meta:
         model = Program
