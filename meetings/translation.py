@@ -1,4 +1,8 @@
-"""Translated fields of meetings (title_en, title_es, …, one per LANGUAGES)."""
+"""Translated fields of meetings (title_en, title_es, …, one per LANGUAGES).
+
+No language is required by itself: network/translated_text.py says which one
+a form asks for.
+"""
 
 from modeltranslation.translator import TranslationOptions, register
 
@@ -8,10 +12,8 @@ from .models import Document, Meeting
 @register(Meeting)
 class MeetingTranslation(TranslationOptions):
     fields = ("title", "description")
-    required_languages = ("en",)
 
 
 @register(Document)
 class DocumentTranslation(TranslationOptions):
     fields = ("title",)
-    required_languages = ("en",)

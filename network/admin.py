@@ -6,10 +6,10 @@ from django.db import models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import mail, services
+from .admin_translation import TranslatedAdmin
 from .models import (
     Conference,
     EmailDelivery,
@@ -120,7 +120,7 @@ class UserAdmin(DjangoUserAdmin):
 
 
 @admin.register(MemberState)
-class MemberStateAdmin(TabbedTranslationAdmin):
+class MemberStateAdmin(TranslatedAdmin):
     list_display = ("name", "iso_code", "subregion")
     list_filter = ("subregion",)
     search_fields = ("name_en", "name_es", "iso_code")
@@ -132,7 +132,7 @@ class InstitutionNameInline(admin.TabularInline):
 
 
 @admin.register(Institution)
-class InstitutionAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class InstitutionAdmin(SimpleHistoryAdmin, TranslatedAdmin):
     list_display = ("name", "acronym", "kind", "member_state", "people_count", "is_active")
     list_filter = ("kind", "is_active", "member_state__subregion", "member_state")
     list_select_related = ("member_state",)
@@ -158,7 +158,7 @@ class InstitutionAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(TabbedTranslationAdmin):
+class TopicAdmin(TranslatedAdmin):
     list_display = ("name", "slug")
     search_fields = ("name_en", "name_es", "slug")
     prepopulated_fields = {"slug": ("name_en",)}
@@ -191,7 +191,7 @@ class WorkingGroupForm(forms.ModelForm):
 
 
 @admin.register(WorkingGroup)
-class WorkingGroupAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class WorkingGroupAdmin(SimpleHistoryAdmin, TranslatedAdmin):
     form = WorkingGroupForm
     list_display = ("__str__", "conference", "number", "chair")
     list_filter = ("conference",)

@@ -2,6 +2,9 @@
 
 History is registered here, after translation, so that the historical models
 carry the translated columns too (django-simple-history's documented order).
+
+No language is required by itself: network/translated_text.py says which one
+a form asks for.
 """
 
 from modeltranslation.translator import TranslationOptions, register
@@ -13,25 +16,21 @@ from .models import Institution, MemberState, Topic, WorkingGroup
 @register(MemberState)
 class MemberStateTranslation(TranslationOptions):
     fields = ("name",)
-    required_languages = ("en", "es")
 
 
 @register(Institution)
 class InstitutionTranslation(TranslationOptions):
     fields = ("name",)
-    required_languages = ("en",)
 
 
 @register(Topic)
 class TopicTranslation(TranslationOptions):
     fields = ("name", "description")
-    required_languages = ("en", "es")
 
 
 @register(WorkingGroup)
 class WorkingGroupTranslation(TranslationOptions):
     fields = ("name",)
-    required_languages = ("en",)
 
 
 register_history(Institution, app=__package__)

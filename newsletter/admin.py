@@ -16,13 +16,14 @@ from django.utils.html import format_html
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from network.admin_actions import apply_to_each, ask_then_apply
+from network.admin_steps import ObjectStepsAdmin, Step
+from network.admin_translation import TranslatedAdmin
 
 from . import rendering, rules, selectors, services
-from .enums import IssueStatus
+from .enums import IssueStatus, NewsStatus
 from .forms import IssueScheduleForm, IssueTestForm
 from .models import Issue, IssueItem, NewsItem, Subscriber
 from .sources import SOURCES, items_with_content, source_label
@@ -34,8 +35,44 @@ class ReturnForm(forms.Form):
     )
 
 
+def _can_review_news(user, news):
+    return rules.can_review_news(user)
+
+
+def _submitted(news):
+    return news.status == NewsStatus.SUBMITTED
+
+
+NEWS_STEPS = (
+    Step(
+        name="publish",
+        label=_("Publish"),
+        explanation=_(
+            "The item appears in the news and the next newsletter, and the focal point "
+            "is told by email."
+        ),
+        done_message=_("The item is published."),
+        run=lambda news, user, data: services.news_publish(news=news, user=user),
+        offered=_submitted,
+        allowed=_can_review_news,
+    ),
+    Step(
+        name="return",
+        label=_("Return to the ministry"),
+        explanation=_("The focal point receives this comment by email."),
+        done_message=_("The item is returned to its ministry."),
+        run=lambda news, user, data: services.news_return(
+            news=news, user=user, comment=data["comment"]
+        ),
+        offered=_submitted,
+        allowed=_can_review_news,
+        form_class=ReturnForm,
+    ),
+)
+
+
 @admin.register(NewsItem)
-class NewsItemAdmin(SimpleHistoryAdmin):
+class NewsItemAdmin(ObjectStepsAdmin, SimpleHistoryAdmin):
     list_display = ("title", "institution", "status", "language", "submitted_at", "published_at")
     list_filter = ("status", "language", "topic")
     list_select_related = ("institution__member_state",)
@@ -52,6 +89,7 @@ class NewsItemAdmin(SimpleHistoryAdmin):
         "published_at",
     )
     actions = ["publish", "return_to_ministry"]
+    object_steps = NEWS_STEPS
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     @admin.action(description=_("Publish the selected news"))
@@ -161,7 +199,7 @@ class IssueItemInline(admin.TabularInline):
 
 
 @admin.register(Issue)
-class IssueAdmin(TabbedTranslationAdmin):
+class IssueAdmin(TranslatedAdmin):
     list_display = (
         "number",
         "subject_shown",

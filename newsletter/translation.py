@@ -1,5 +1,9 @@
 """An issue's subject and introduction may be written in each content
-language; readers get theirs (see Issue.subject and introduction_paragraphs)."""
+language; readers get theirs (see Issue.subject and introduction_paragraphs).
+
+No language is required by itself: network/translated_text.py says which one
+a form asks for.
+"""
 
 from modeltranslation.translator import TranslationOptions, register
 
@@ -9,4 +13,3 @@ from .models import Issue
 @register(Issue)
 class IssueTranslation(TranslationOptions):
     fields = ("title", "introduction")
-    required_languages = ()

@@ -11,14 +11,16 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from network.admin_actions import apply_to_each, ask_then_apply
+from network.admin_steps import ObjectStepsAdmin, Step
+from network.admin_translation import TranslatedAdmin
 from network.models import Topic
 
-from . import services
+from . import rules, services
 from .enums import ProgramStatus, RevisionStatus
+from .forms import documentation_languages_field
 from .models import (
     Program,
     ProgramAttachment,
@@ -52,6 +54,10 @@ def _return_with_comment(modeladmin, request, queryset, step, title):
     )
 
 
+class ProgramAdminForm(forms.ModelForm):
+    documentation_languages = documentation_languages_field()
+
+
 def _review_queue(submitted):
     """The review queue's order: submitted first, the oldest submission first,
     then the most recently updated. It must be the admin's ``ordering``: the
@@ -64,6 +70,85 @@ def _review_queue(submitted):
         "submitted_at",
         "-updated_at",
     )
+
+
+def _can_review(user, obj):
+    return rules.can_review_program(user)
+
+
+PROGRAM_STEPS = (
+    Step(
+        name="publish",
+        label=_("Publish"),
+        explanation=_(
+            "The program appears in the portfolio, and the ministry's focal point is told by email."
+        ),
+        done_message=_("The program is published."),
+        run=lambda program, user, data: services.program_publish(program=program, user=user),
+        offered=lambda program: program.status == ProgramStatus.SUBMITTED,
+        allowed=_can_review,
+    ),
+    Step(
+        name="return",
+        label=_("Return to the ministry"),
+        explanation=_(
+            "The ministry's focal point receives this comment by email and on the program's page."
+        ),
+        done_message=_("The program is returned to its ministry."),
+        run=lambda program, user, data: services.program_return(
+            program=program, user=user, comment=data["comment"]
+        ),
+        offered=lambda program: program.status == ProgramStatus.SUBMITTED,
+        allowed=_can_review,
+        form_class=ReturnForm,
+    ),
+    Step(
+        name="archive",
+        label=_("Archive"),
+        explanation=_("The program leaves the public portfolio; it can be restored later."),
+        done_message=_("The program is archived."),
+        run=lambda program, user, data: services.program_archive(program=program, user=user),
+        offered=lambda program: program.status == ProgramStatus.PUBLISHED,
+        allowed=lambda user, program: rules.can_edit_program(user, program),
+    ),
+    Step(
+        name="restore",
+        label=_("Restore"),
+        explanation=_("The program is published again."),
+        done_message=_("The program is restored."),
+        run=lambda program, user, data: services.program_restore(program=program, user=user),
+        offered=lambda program: program.status == ProgramStatus.ARCHIVED,
+        allowed=_can_review,
+    ),
+)
+
+REVISION_STEPS = (
+    Step(
+        name="approve",
+        label=_("Approve: replace the public text"),
+        explanation=_(
+            "The revision's text replaces the program's public text, and its files are published."
+        ),
+        done_message=_("The revision is approved."),
+        run=lambda revision, user, data: services.revision_approve(revision=revision, user=user),
+        offered=lambda revision: revision.status == RevisionStatus.SUBMITTED,
+        allowed=_can_review,
+    ),
+    Step(
+        name="return",
+        label=_("Return to the ministry"),
+        explanation=_(
+            "The ministry's focal point receives this comment by email and on the program's page."
+        ),
+        done_message=_("The revision is returned to its ministry."),
+        run=lambda revision, user, data: services.revision_return(
+            revision=revision, user=user, comment=data["comment"]
+        ),
+        offered=lambda revision: revision.status == RevisionStatus.SUBMITTED,
+        allowed=_can_review,
+        form_class=ReturnForm,
+    ),
+)
 
 
 class ProgramOfferInline(admin.TabularInline):
@@ -88,7 +173,8 @@ class ProgramAttachmentInline(admin.TabularInline):
 
 
 @admin.register(Program)
-class ProgramAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class ProgramAdmin(ObjectStepsAdmin, SimpleHistoryAdmin, TranslatedAdmin):
+    form = ProgramAdminForm
     list_display = (
         "title",
         "owner",
@@ -167,6 +253,7 @@ class ProgramAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     )
     inlines = [ProgramOfferInline, ProgramIndicatorInline, ProgramAttachmentInline]
     actions = ["publish", "return_to_ministry", "archive", "restore"]
+    object_steps = PROGRAM_STEPS
 
     ordering = _review_queue(ProgramStatus.SUBMITTED)
 
@@ -230,7 +317,7 @@ class ProgramAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
 
 
 @admin.register(ProgramRevision)
-class ProgramRevisionAdmin(admin.ModelAdmin):
+class ProgramRevisionAdmin(ObjectStepsAdmin, admin.ModelAdmin):
     list_display = ("program", "status", "submitted_by", "submitted_at", "reviewed_at")
     list_filter = ("status",)
     list_select_related = ("program", "submitted_by")
@@ -248,6 +335,7 @@ class ProgramRevisionAdmin(admin.ModelAdmin):
     )
     fields = readonly_fields
     actions = ["approve", "return_to_ministry"]
+    object_steps = REVISION_STEPS
 
     ordering = _review_queue(RevisionStatus.SUBMITTED)
 
@@ -325,7 +413,7 @@ def revision_differences(revision):
 
 
 @admin.register(TargetGroup)
-class TargetGroupAdmin(TabbedTranslationAdmin):
+class TargetGroupAdmin(TranslatedAdmin):
     list_display = ("name", "slug")
     search_fields = ("name_en", "name_es", "slug")
     prepopulated_fields = {"slug": ("name_en",)}

@@ -6,15 +6,28 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from network.models import Topic
+from network.translated_text import TranslatedTextFormMixin
 
 from .enums import OfferKind
 from .models import CONTENT_SCALAR_FIELDS, Program, ProgramAttachment, TargetGroup
 
 
-class ProgramForm(forms.ModelForm):
+def documentation_languages_field():
+    """The languages a program's documentation exists in (a JSON list of
+    codes), ticked among the content languages."""
+    return forms.MultipleChoiceField(
+        label=_("Documentation available in"),
+        choices=settings.CONTENT_LANGUAGES,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+
+class ProgramForm(TranslatedTextFormMixin, forms.ModelForm):
     """The program's content as a focal point edits it. It never saves by
     itself: ``content()`` gives the data that a service applies to the program
-    (or keeps in a revision, for a published program)."""
+    (or keeps in a revision, for a published program). The title and summary
+    are required in the program's own language only (TranslatedTextFormMixin)."""
 
     topics = forms.ModelMultipleChoiceField(
         label=_("Topics"),
@@ -33,12 +46,7 @@ class ProgramForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    documentation_languages = forms.MultipleChoiceField(
-        label=_("Documentation available in"),
-        choices=settings.CONTENT_LANGUAGES,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
+    documentation_languages = documentation_languages_field()
 
     class Meta:
         model = Program
@@ -62,9 +70,6 @@ class ProgramForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if content is not None and not self.is_bound:
             self.initial.update(content)
-        for code, _name in settings.CONTENT_LANGUAGES:
-            self.fields[f"title_{code}"].required = False
-            self.fields[f"summary_{code}"].required = False
 
     def clean_start_year(self):
         year = self.cleaned_data["start_year"]
@@ -83,19 +88,6 @@ class ProgramForm(forms.ModelForm):
                     _("“%(line)s” is not a web address (https://…)."), params={"line": line[:100]}
                 ) from None
         return "\n".join(lines)
-
-    def clean(self):
-        cleaned_data = super().clean()
-        language = cleaned_data.get("language")
-        if language:
-            for field in ("title", "summary"):
-                if not cleaned_data.get(f"{field}_{language}"):
-                    self.add_error(
-                        f"{field}_{language}",
-                        _("Give the %(field)s in the program's own language.")
-                        % {"field": Program._meta.get_field(field).verbose_name},
-                    )
-        return cleaned_data
 
     def content(self):
         data = {name: self.cleaned_data[name] for name in CONTENT_SCALAR_FIELDS}

@@ -248,14 +248,6 @@ class Program(models.Model):
         super().clean()
         if self.start_year and self.start_year > current_year():
             raise ValidationError({"start_year": _("The start year cannot be in the future.")})
-        if not getattr(self, f"title_{self.language}", None):
-            raise ValidationError(
-                {f"title_{self.language}": _("Give the title in the program's own language.")}
-            )
-        if not getattr(self, f"summary_{self.language}", None):
-            raise ValidationError(
-                {f"summary_{self.language}": _("Give the summary in the program's own language.")}
-            )
 
     @property
     def member_state(self):

@@ -1,7 +1,9 @@
 """Title and summary may be given in each content language; the program's
-``language`` says which one is the original (required by Program.clean).
+``language`` says which one is the original, and the only one a form requires
+(network/translated_text.py).
 
-History is registered after translation so the history rows keep every version."""
+History is registered after translation so the history rows keep every version.
+"""
 
 from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as register_history
@@ -12,13 +14,11 @@ from .models import Program, TargetGroup
 @register(Program)
 class ProgramTranslation(TranslationOptions):
     fields = ("title", "summary")
-    required_languages = ()
 
 
 @register(TargetGroup)
 class TargetGroupTranslation(TranslationOptions):
     fields = ("name",)
-    required_languages = ("en", "es")
 
 
 register_history(

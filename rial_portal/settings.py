@@ -329,6 +329,10 @@ CONTENT_LANGUAGES = [
 MODELTRANSLATION_LANGUAGES = ("en", "es", "pt", "fr")
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en", "es", "pt", "fr")
+# The admin's language tabs need jQuery UI; modeltranslation's default is a
+# public CDN, which the Content-Security-Policy blocks (and pages work offline).
+# Vendored from npm's jquery-ui 1.14.2 (its LICENSE.txt beside it).
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = CELERY_TIMEZONE
 USE_I18N = True

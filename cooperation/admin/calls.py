@@ -11,7 +11,8 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
+
+from network.admin_translation import TranslatedAdmin
 
 from .. import rules, services
 from ..enums import ActivityType
@@ -37,7 +38,7 @@ class CallDocumentInline(admin.TabularInline):
 
 
 @admin.register(Call)
-class CallAdmin(TabbedTranslationAdmin):
+class CallAdmin(TranslatedAdmin):
     form = CallAdminForm
     list_display = (
         "title",

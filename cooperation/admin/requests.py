@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from network.admin_actions import ask_then_apply
+from network.admin_steps import ObjectStepsAdmin, Step
 
 from .. import rules, services
 from ..enums import Criterion, RequestStatus
@@ -91,6 +92,59 @@ class CloseForm(forms.Form):
     )
 
 
+REQUEST_STEPS = (
+    Step(
+        name="decide",
+        label=_("Decide"),
+        explanation=_(
+            "Selected, waitlisted or rejected, once the proposal is scored. Both ministries "
+            "are told the decision and its reasons by email."
+        ),
+        done_message=_("The decision is recorded."),
+        run=lambda proposal, user, data: services.request_decide(
+            request=proposal, user=user, decision=data["decision"], reason=data["reason"]
+        ),
+        offered=lambda proposal: (
+            proposal.status in (RequestStatus.UNDER_REVIEW, RequestStatus.WAITLISTED)
+        ),
+        allowed=lambda user, proposal: rules.can_review_request(user),
+        form_class=DecisionForm,
+    ),
+    Step(
+        name="approve",
+        label=_("Approve"),
+        explanation=_(
+            "The request is approved and a fund allocation is created for the amount, "
+            "within the call's maximum per activity and its envelope."
+        ),
+        done_message=_("The request is approved."),
+        run=lambda proposal, user, data: services.request_approve(
+            request=proposal,
+            user=user,
+            amount=data["amount"] or proposal.amount_requested(),
+            decided_at=data["decided_at"],
+        ),
+        offered=lambda proposal: proposal.status == RequestStatus.SELECTED,
+        allowed=lambda user, proposal: rules.can_decide_request(user),
+        form_class=ApprovalForm,
+    ),
+    Step(
+        name="close",
+        label=_("Close"),
+        explanation=_(
+            "Close the request once its final report is checked; its results become public."
+        ),
+        done_message=_("The request is closed."),
+        run=lambda proposal, user, data: services.request_close(
+            request=proposal, user=user, comment=data["comment"]
+        ),
+        offered=lambda proposal: proposal.status == RequestStatus.REPORTED,
+        allowed=lambda user, proposal: rules.is_cooperation_staff(user),
+        form_class=CloseForm,
+    ),
+)
+
+
 class ReadOnlyInline(admin.TabularInline):
     """What the ministries and the services wrote: shown, never edited here."""
 
@@ -148,7 +202,7 @@ class FollowUpInline(ReadOnlyInline):
 
 
 @admin.register(Request)
-class RequestAdmin(admin.ModelAdmin):
+class RequestAdmin(ObjectStepsAdmin, admin.ModelAdmin):
     list_display = (
         "reference",
         "title",
@@ -215,6 +269,7 @@ class RequestAdmin(admin.ModelAdmin):
         RequestEventInline,
     ]
     actions = ["decide", "approve", "close"]
+    object_steps = REQUEST_STEPS
 
     def get_readonly_fields(self, request, obj=None):
         # Everything but the public summary, which staff may polish before

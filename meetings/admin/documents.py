@@ -2,7 +2,8 @@
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
+
+from network.admin_translation import TranslatedAdmin
 
 from ..models import Document, DocumentFile
 
@@ -14,7 +15,7 @@ class DocumentFileInline(admin.TabularInline):
 
 
 @admin.register(Document)
-class DocumentAdmin(TabbedTranslationAdmin):
+class DocumentAdmin(TranslatedAdmin):
     list_display = (
         "symbol",
         "title",

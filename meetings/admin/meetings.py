@@ -18,8 +18,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin
 
+from network.admin_translation import TranslatedAdmin
 from network.models import WorkingGroup
 
 from .. import exports, printing, rules, services
@@ -134,7 +134,7 @@ def _places_raised(form):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(TabbedTranslationAdmin):
+class MeetingAdmin(TranslatedAdmin):
     form = MeetingAdminForm
     list_display = (
         "title",

@@ -15,9 +15,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from network.admin_actions import apply_to_each, ask_then_apply
+from network.admin_steps import ObjectStepsAdmin, Step
 
 from .. import printing, rules, services
-from ..enums import RegistrationStatus
+from ..enums import FINAL, RegistrationStatus
 from ..models import Registration, RegistrationEvent
 
 
@@ -77,8 +78,42 @@ class RegistrationEventInline(admin.TabularInline):
         return False
 
 
+def _can_manage(user, registration):
+    return rules.can_manage_registrations(user)
+
+
+REGISTRATION_STEPS = (
+    Step(
+        name="approve",
+        label=_("Approve"),
+        explanation=_("The person is told by email that their registration is approved."),
+        done_message=_("The registration is approved."),
+        run=lambda registration, user, data: services.registration_approve(
+            registration=registration, by=user
+        ),
+        offered=lambda registration: registration.awaits_approval,
+        allowed=_can_manage,
+    ),
+    Step(
+        name="decline",
+        label=_("Decline"),
+        explanation=_(
+            "The person is told by email that their registration was declined, and a place "
+            "they held goes to the next person on the waiting list."
+        ),
+        done_message=_("The registration is declined."),
+        run=lambda registration, user, data: services.registration_decline(
+            registration=registration, by=user, note=data["note"]
+        ),
+        offered=lambda registration: registration.status not in FINAL,
+        allowed=_can_manage,
+        form_class=DeclineForm,
+    ),
+)
+
+
 @admin.register(Registration)
-class RegistrationAdmin(admin.ModelAdmin):
+class RegistrationAdmin(ObjectStepsAdmin, admin.ModelAdmin):
     """Registrations as they come from the form; staff correct a person's
     details here, and approve or decline with the actions (which email the
     person). The status itself is never typed in."""
@@ -173,6 +208,7 @@ class RegistrationAdmin(admin.ModelAdmin):
     )
     inlines = [RegistrationEventInline]
     actions = ["approve", "decline"]
+    object_steps = REGISTRATION_STEPS
 
     # Registrations hold personal data: only staff who manage them see them.
 

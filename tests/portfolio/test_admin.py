@@ -14,6 +14,7 @@ from network.models import EmailDelivery
 from portfolio import services
 from portfolio.enums import ProgramStatus, RevisionStatus
 from portfolio.models import Program, ProgramAttachment, ProgramRevision, TargetGroup
+from tests.admin_forms import change_form_data
 from tests.conftest import sign_in_with_second_factor
 from tests.factories import (
     FocalPointFactory,
@@ -378,3 +379,45 @@ def test_program_changelist_sends_a_focal_point_to_the_admin_login(client):
 
     assert response.status_code == 302
     assert response.url.startswith(reverse("admin:login"))
+
+
+def test_program_admin_shows_documentation_languages_as_checkboxes(staff_client):
+    program = ProgramFactory(documentation_languages=["es", "pt"])
+
+    response = staff_client.get(reverse("admin:portfolio_program_change", args=[program.pk]))
+
+    bound = response.context["adminform"].form["documentation_languages"]
+    assert [(choice.data["value"], choice.data["selected"]) for choice in bound] == [
+        ("en", False),
+        ("es", True),
+        ("pt", True),
+        ("fr", False),
+    ]
+    assert 'type="checkbox" name="documentation_languages" value="es"' in (
+        response.content.decode()
+    )
+
+
+def test_program_admin_saves_the_ticked_documentation_languages(staff_client):
+    program = ProgramFactory(documentation_languages=[])
+    url = reverse("admin:portfolio_program_change", args=[program.pk])
+    data = change_form_data(staff_client.get(url))
+
+    response = staff_client.post(url, {**data, "documentation_languages": ["en", "fr"]})
+
+    assert response.status_code == 302
+    program.refresh_from_db()
+    assert program.documentation_languages == ["en", "fr"]
+
+
+def test_program_admin_refuses_a_language_not_offered(staff_client):
+    program = ProgramFactory(documentation_languages=["es"])
+    url = reverse("admin:portfolio_program_change", args=[program.pk])
+    data = change_form_data(staff_client.get(url))
+
+    response = staff_client.post(url, {**data, "documentation_languages": ["xx"]})
+
+    assert response.status_code == 200
+    assert list(response.context["adminform"].form.errors) == ["documentation_languages"]
+    program.refresh_from_db()
+    assert program.documentation_languages == ["es"]
