@@ -454,4 +454,47 @@ REQUESTS = [
         "start_days_ahead": 120,
         "days": 5,
     },
+    # A request whose final report waits for the Secretariat's check, so that the
+    # admin's front page has one: the demo focal point's ministry (Colombia) is
+    # the provider and reports. Seed 003 lists "specialized training for
+    # inspectors in Colombia, Peru, Chile and Uruguay"; the rest is illustrative.
+    {
+        "title": "Colombia trains Peru's labor inspectors in campaign-based inspection",
+        "requester": "PE",
+        "provider": "CO",
+        "call": "past",
+        "topic": "labor-inspection",
+        "activity_type": "visit_to_provider",
+        "objectives": (
+            "Three Peruvian inspectors learn how Colombia's inspection school trains inspectors "
+            "for each campaign and sector, and adapt its course plan."
+        ),
+        "participants_count": 3,
+        "participants_profile": "Inspectors in charge of training in Peru's labor inspectorate.",
+        "summary": (
+            "Peru's inspectorate spent five days at Colombia's inspection school to adapt its "
+            "campaign-based course plan."
+        ),
+        "results": [
+            ("A course plan adapted to Peru", "Course plan adopted", "None", "Adopted", "Adopted"),
+            ("Inspectors trained on return", "Number of inspectors trained", "0", "30", "34"),
+        ],
+        "budget": [
+            ("travel", "Three economy flights Lima–Bogotá", "2400.00", "0.00", "0.00"),
+            ("per_diem", "Three people, five days", "2700.00", "0.00", "0.00"),
+        ],
+        "scores": [4, 4, 5, 4],
+        "review": "A concrete course plan, and Peru commits to train thirty inspectors.",
+        "decision_reason": "Ranked fourth: modest cost and a clear multiplier effect.",
+        "path": [*REVIEWED, "selected", "approved", "carried_out", "reported"],
+        "start_days_ago": 70,
+        "days": 5,
+        "report": {
+            "what_was_done": (
+                "Five days at the inspection school in Bogotá: two courses observed, the course "
+                "plan and its materials shared; Peru's plan drafted on return (illustrative)."
+            ),
+            "lessons": "Training per campaign works when each course ends with a supervised visit.",
+        },
+    },
 ]

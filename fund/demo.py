@@ -14,6 +14,7 @@ import datetime
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
 
 from network.demo import upsert
 from network.models import Institution
@@ -191,6 +192,27 @@ def load():
             "year_to": 2015,
             "announced_on": CARTAGENA_DAY,
             "announced_at": CARTAGENA,
+            "status": PledgeStatus.OPEN,
+        },
+    )
+    # ILLUSTRATIVE: a pledge for the year the demo is first loaded, still to
+    # be received, so that the books show an open pledge beside the lapsed
+    # one and the admin's front page its year-end deadline.
+    today = timezone.localdate()
+    upsert(
+        Pledge,
+        {"reference": _reference("DEMO-P-02")},
+        {
+            "institution": ministries["CA"],
+            "amount": Decimal("25000.00"),
+            "currency": "USD",
+            "amount_usd": Decimal("25000.00"),
+            "announced_at": "Planning meeting of the IACML (illustrative)",
+        },
+        create_only={
+            "year_from": today.year,
+            "year_to": today.year,
+            "announced_on": today,
             "status": PledgeStatus.OPEN,
         },
     )

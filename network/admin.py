@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import mail, services
+from .admin_inlines import RowAutocompleteInlineMixin
 from .admin_translation import TranslatedAdmin
 from .models import (
     Conference,
@@ -164,12 +165,15 @@ class TopicAdmin(TranslatedAdmin):
     prepopulated_fields = {"slug": ("name_en",)}
 
 
-class WorkingGroupInline(admin.TabularInline):
+class WorkingGroupInline(RowAutocompleteInlineMixin, admin.TabularInline):
     model = WorkingGroup
     fields = ("number", "name", "chair")
     extra = 0
     show_change_link = True
     autocomplete_fields = ("chair",)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("conference", "chair__member_state")
 
 
 @admin.register(Conference)

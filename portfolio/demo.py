@@ -7,11 +7,12 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from network.models import Institution, Topic
+from network.demo import DEMO_FOCAL_POINT_EMAIL
+from network.models import Institution, Topic, User
 
-from . import demo_data
-from .enums import ProgramStatus
-from .models import CONTENT_SCALAR_FIELDS, Program, TargetGroup
+from . import demo_data, services
+from .enums import ProgramStatus, RevisionStatus
+from .models import CONTENT_SCALAR_FIELDS, Program, ProgramRevision, TargetGroup
 
 # Programs the seeds present as one-off plans: shown as not verified for a while.
 STALE_DEMO_SEEDS = {"004"}
@@ -60,6 +61,51 @@ def desired_content(entry, topics, target_groups):
     return content
 
 
+# Waiting for the Secretariat's review, so that the admin's front page has a
+# program and a program change to review. The demo focal point's ministry
+# (Colombia) submits a program; seed 003 lists "specialized training for
+# inspectors in Colombia, Peru, Chile and Uruguay, based on specific
+# programs, campaigns, areas and tasks". ILLUSTRATIVE: the rest of its text.
+SUBMITTED_PROGRAM = {
+    "owner": "CO",
+    "language": "es",
+    "title": "Formación especializada de inspectores del trabajo",
+    "title_en": "Specialized Training of Labor Inspectors",
+    "title_es": "Formación especializada de inspectores del trabajo",
+    "summary": (
+        "El Ministerio del Trabajo de Colombia forma a sus inspectores según los programas, "
+        "campañas, sectores y tareas que tienen a su cargo (ilustrativo)."
+    ),
+    "summary_en": (
+        "Colombia's Ministry of Labor trains its inspectors according to the programs, "
+        "campaigns, sectors and tasks in their charge (illustrative)."
+    ),
+    "summary_es": (
+        "El Ministerio del Trabajo de Colombia forma a sus inspectores según los programas, "
+        "campañas, sectores y tareas que tienen a su cargo (ilustrativo)."
+    ),
+    "objectives": "Inspectores formados para cada campaña y sector de inspección (ilustrativo).",
+    "target_population": "Inspectores del trabajo de las direcciones territoriales.",
+    "main_activities": "Cursos por campaña y sector; acompañamiento en las primeras visitas.",
+    "results": "Programa en revisión por la Secretaría Técnica (ilustrativo).",
+    "indicators": [],
+    "start_year": 2014,
+    "implementation_status": "ongoing",
+    "topics": ["labor-inspection"],
+    "target_groups": ["ministry-staff"],
+    "offers": [{"kind": "documentation", "description": "Material de los cursos."}],
+    "documentation_languages": ["es"],
+    "contact_role": "Coordinación de la Escuela de Inspección",
+}
+# A change proposed to a published program (Chile's mediation system): its
+# focal point is not a demo account, so the revision names no submitter.
+REVISED_PROGRAM_TITLE = "Sistema de Mediación Laboral de la Dirección del Trabajo"
+REVISED_RESULTS_NOTE = (
+    " Cifras actualizadas por el ministerio, a la espera de la revisión de la Secretaría "
+    "Técnica (ilustrativo)."
+)
+
+
 @transaction.atomic
 def load():
     topics = {topic.slug: topic for topic in Topic.objects.all()}
@@ -85,6 +131,31 @@ def load():
             program.apply_content(content)
         elif _normalized(program.content()) != _normalized(content):
             program.apply_content(content)
+    _waiting_for_review(ministries, topics, target_groups)
+
+
+def _waiting_for_review(ministries, topics, target_groups):
+    """A program submitted by the demo focal point and a change to a published
+    program, each made once: if the demo staff reviewed them, they stay as
+    reviewed."""
+    entry = SUBMITTED_PROGRAM
+    owner = ministries[entry["owner"]]
+    if not Program.objects.filter(owner=owner, title_es=entry["title"]).exists():
+        focal_point = User.objects.get(email=DEMO_FOCAL_POINT_EMAIL)
+        program = services.program_create(
+            owner=owner, user=focal_point, content=desired_content(entry, topics, target_groups)
+        )
+        services.program_submit(program=program, user=focal_point)
+    published = Program.objects.published().filter(title_es=REVISED_PROGRAM_TITLE).first()
+    if published is not None and not published.revisions.exists():
+        content = published.content()
+        content["results"] += REVISED_RESULTS_NOTE
+        ProgramRevision.objects.create(
+            program=published,
+            status=RevisionStatus.SUBMITTED,
+            content=content,
+            submitted_at=timezone.now(),
+        )
 
 
 def _normalized(content):

@@ -176,7 +176,8 @@ class ReviewInline(ReadOnlyInline):
     fields = ("reviewer", *Criterion.values, "total", "comment", "updated_at")
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("reviewer")
+        # The request too: a review's name (shown on its row) says whose it is.
+        return super().get_queryset(request).select_related("request", "reviewer")
 
     @admin.display(description=_("total (out of 20)"))
     def total(self, review):
@@ -195,10 +196,16 @@ class FinalReportInline(ReadOnlyInline, admin.StackedInline):
     model = FinalReport
     fields = ("what_was_done", "lessons", "submitted_by", "submitted_at")
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("request", "submitted_by")
+
 
 class FollowUpInline(ReadOnlyInline):
     model = FollowUp
     fields = ("months", "change_kinds", "description", "submitted_by", "submitted_at")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("request", "submitted_by")
 
 
 @admin.register(Request)

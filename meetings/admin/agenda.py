@@ -4,14 +4,19 @@ admin has no inline within an inline)."""
 
 from django.contrib import admin
 
+from network.admin_inlines import RowAutocompleteInlineMixin
+
 from ..models import AgendaSession, Presenter
 
 
-class PresenterInline(admin.TabularInline):
+class PresenterInline(RowAutocompleteInlineMixin, admin.TabularInline):
     model = Presenter
     fields = ("name", "title", "institution", "organization", "position")
     autocomplete_fields = ("institution",)
     extra = 1
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("institution__member_state")
 
 
 @admin.register(AgendaSession)

@@ -19,6 +19,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from network.admin_inlines import RowAutocompleteInlineMixin
 from network.admin_translation import TranslatedAdmin
 from network.models import WorkingGroup
 
@@ -95,11 +96,14 @@ class AgendaSessionInline(admin.TabularInline):
         return ", ".join(presenter.name for presenter in session.presenters.all()) or "—"
 
 
-class FundingCommitmentInline(admin.TabularInline):
+class FundingCommitmentInline(RowAutocompleteInlineMixin, admin.TabularInline):
     model = FundingCommitment
     fields = ("party", "party_name", "item", "status", "note")
     autocomplete_fields = ("party",)
     extra = 0
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("party__member_state")
 
 
 class DocumentInline(admin.TabularInline):

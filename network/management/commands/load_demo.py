@@ -15,6 +15,8 @@ DEMO_LOADERS = [
     "meetings.demo.load",
     "fund.demo.load",
     "cooperation.demo.load",
+    "newsletter.demo.load",
+    "accounts.demo.load",
 ]
 
 

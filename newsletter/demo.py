@@ -1,0 +1,41 @@
+"""Demo news: an item the demo focal point's ministry submitted, waiting for
+the Secretariat's review (the admin's front page shows it). Made once: if
+the demo staff publish or return it, it stays so."""
+
+from django.db import transaction
+
+from network.demo import DEMO_FOCAL_POINT_EMAIL
+from network.models import Topic, User
+
+from . import services
+from .models import NewsItem
+
+# Seed 003: "Specialized training for inspectors in Colombia, Peru, Chile and
+# Uruguay". ILLUSTRATIVE: the item's text and its date.
+SUBMITTED_NEWS = {
+    "title": "Colombia forma a 120 inspectores del trabajo en su nueva escuela (demo)",
+    "text": (
+        "El Ministerio del Trabajo de Colombia inauguró cursos de formación especializada "
+        "para sus inspectores, organizados por campaña y sector de inspección.\n\n"
+        "Noticia ilustrativa de la demostración, a la espera de la revisión de la "
+        "Secretaría Técnica."
+    ),
+    "language": "es",
+    "topic": "labor-inspection",
+}
+
+
+@transaction.atomic
+def load():
+    focal_point = User.objects.get(email=DEMO_FOCAL_POINT_EMAIL)
+    entry = SUBMITTED_NEWS
+    if NewsItem.objects.filter(institution=focal_point.institution, title=entry["title"]).exists():
+        return
+    news = services.news_save(
+        user=focal_point,
+        title=entry["title"],
+        text=entry["text"],
+        language=entry["language"],
+        topic=Topic.objects.get(slug=entry["topic"]),
+    )
+    services.news_submit(news=news, user=focal_point)
