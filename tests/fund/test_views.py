@@ -193,3 +193,22 @@ def test_an_expense_without_a_document_has_none_to_read(staff_client):
     response = staff_client.get(reverse("fund:expense_document", kwargs={"pk": expense.pk}))
 
     assert response.status_code == 404
+
+
+def test_statement_gives_allocation_purposes_in_the_readers_language(client):
+    AllocationFactory(
+        purpose_en="Redesign of the RIAL virtual platform",
+        purpose_es="Rediseño de la plataforma virtual de la RIAL",
+    )
+    AllocationFactory(purpose_en="Commemorative publication", purpose_es=None)
+
+    spanish = client.get(reverse("fund:statement"), headers={"accept-language": "es"})
+    english = client.get(reverse("fund:statement"), headers={"accept-language": "en"})
+
+    html = spanish.content.decode()
+    assert '<span lang="es">Rediseño de la plataforma virtual de la RIAL</span>' in html
+    # Only in English: shown in English, and marked so.
+    assert '<span lang="en">Commemorative publication</span>' in html
+    assert '<span lang="en">Redesign of the RIAL virtual platform</span>' in (
+        english.content.decode()
+    )
