@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Document, Meeting
+from .models import AgendaSession, Document, Meeting
 
 
 @register(Meeting)
@@ -15,3 +15,10 @@ class MeetingTranslation(TranslationOptions):
 class DocumentTranslation(TranslationOptions):
     fields = ("title",)
     required_languages = ("en",)
+
+
+@register(AgendaSession)
+class AgendaSessionTranslation(TranslationOptions):
+    # Written in any language (staff may work in Spanish): none required.
+    fields = ("title", "summary")
+    required_languages = ()
