@@ -8,5 +8,6 @@ from .models import Allocation
 
 @register(Allocation)
 class AllocationTranslation(TranslationOptions):
+    # Written in any language (by staff working in Spanish as well): none required.
     fields = ("purpose",)
-    required_languages = ("en",)
+    required_languages = ()
