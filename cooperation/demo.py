@@ -77,6 +77,7 @@ def _call(entry, demo):
         {
             "title_es": entry["title_es"],
             "description_en": entry["description"],
+            "description_es": demo_data.CALL_DESCRIPTIONS_ES[entry["key"]],
             "activity_types": entry["activity_types"],
             "max_fund_contribution": Decimal(entry["max_fund_contribution"]),
             "envelope": Decimal(entry["envelope"]),
@@ -97,6 +98,11 @@ def _webinar(entry, call_opens):
     """The call's match-making webinar, made once, some days after it opens."""
     meeting = Meeting.objects.filter(slug=entry["slug"]).first()
     if meeting is not None:
+        if not meeting.description_es:
+            # Made before the demo had it in Spanish.
+            Meeting.objects.filter(pk=meeting.pk).update(
+                description_es=demo_data.WEBINAR_DESCRIPTION_ES
+            )
         return meeting
     day = timezone.localdate(call_opens) + datetime.timedelta(days=entry["days_after_opening"])
     meeting = Meeting(
@@ -105,10 +111,8 @@ def _webinar(entry, call_opens):
         title_en=entry["title_en"],
         title_es=entry["title_es"],
         status=entry["status"],
-        description_en=(
-            "Ministries that need cooperation meet those that offer it, before proposals "
-            "are written. " + demo_data.ILLUSTRATIVE
-        ),
+        description_en=demo_data.WEBINAR_DESCRIPTION,
+        description_es=demo_data.WEBINAR_DESCRIPTION_ES,
         is_online=True,
         time_zone=settings.TIME_ZONE,
         date_precision="day",
@@ -156,14 +160,22 @@ def _dates(entry, call):
 def _request(entry, demo):
     requester = demo.ministries[entry["requester"]]
     provider = demo.ministries[entry["provider"]]
-    if Request.objects.filter(
-        title=entry["title"], requester=requester, provider=provider
-    ).exists():
+    title_es, summary_es = demo_data.SPANISH[entry["title"]]
+    spanish = {"title_es": title_es, "summary_es": summary_es or None}
+    existing = Request.objects.filter(
+        title_en=entry["title"], requester=requester, provider=provider
+    ).first()
+    if existing is not None:
+        # Loaded before the Spanish versions existed: add them, nothing else.
+        if any(getattr(existing, name) != value for name, value in spanish.items()):
+            Request.objects.filter(pk=existing.pk).update(**spanish)
         return
     call = demo.calls[entry["call"]]
     start, end = _dates(entry, call)
     request = Request(
-        title=entry["title"],
+        title_en=entry["title"],
+        summary_en=entry.get("summary", ""),
+        **spanish,
         requester=requester,
         provider=provider,
         call=call,
@@ -175,7 +187,6 @@ def _request(entry, demo):
         participants_profile=entry["participants_profile"],
         proposed_start=start,
         proposed_end=end,
-        summary=entry.get("summary", ""),
         created_by=demo.focal_point_of(requester),
     )
     request.full_clean()

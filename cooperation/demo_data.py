@@ -498,3 +498,79 @@ REQUESTS = [
         },
     },
 ]
+
+
+# What a Spanish reader sees first of each activity (its title and summary), by the
+# English title: the activities are written in English above, the portal shows them
+# in the reader's language.
+SPANISH = {
+    "Colombia learns from Chile's labor mediation system": (
+        "Colombia aprende del sistema de mediación laboral de Chile",
+        "Cuatro funcionarios del Ministerio del Trabajo de Colombia pasaron una semana en la "
+        "Dirección del Trabajo de Chile para conocer su sistema de mediación y adaptaron su "
+        "protocolo.",
+    ),
+    "Panama's experts support the Dominican Republic's child labor inspection": (
+        "Expertos de Panamá apoyan la inspección del trabajo infantil en la República Dominicana",
+        "El Ministerio de Trabajo de Panamá, proveedor regional de cooperación, comparte su "
+        "experiencia en la inspección del trabajo infantil con la inspección del trabajo de la "
+        "República Dominicana.",
+    ),
+    "Panama shares its employment-service counselling model with Honduras": (
+        "Panamá comparte con Honduras su modelo de orientación del servicio de empleo",
+        "Asesoría virtual del servicio de empleo de Panamá a los orientadores laborales de "
+        "Honduras.",
+    ),
+    "Paraguay learns Chile's inspection procedures and criteria": (
+        "Paraguay conoce los procedimientos y criterios de inspección de Chile",
+        "",
+    ),
+    "Guatemala learns Mexico's electronic platform for companies' declarations": (
+        "Guatemala conoce la plataforma electrónica de México para las declaraciones de las "
+        "empresas",
+        "",
+    ),
+    "Peru learns Argentina's labor market observatory": (
+        "Perú conoce el observatorio del mercado de trabajo de Argentina",
+        "",
+    ),
+    "Ecuador learns Colombia's specialized training of labor inspectors": (
+        "Ecuador conoce la formación especializada de los inspectores del trabajo de Colombia",
+        "",
+    ),
+    "Colombia learns Brazil's public employment service network": (
+        "Colombia conoce la red pública de servicios de empleo de Brasil",
+        "",
+    ),
+}
+
+ILLUSTRATIVE_ES = (
+    "Datos de demostración, ilustrativos: las actividades, los montos y las fechas se "
+    "inventaron a partir de los temas de la reunión de Cartagena (abril de 2015)."
+)
+
+# The calls' descriptions in Spanish, by the call's key.
+CALL_DESCRIPTIONS_ES = {
+    "past": (
+        "Actividades de cooperación entre Ministerios de Trabajo financiadas por el Fondo de "
+        "Aportes Voluntarios: pasajes en clase económica y viáticos para visitas técnicas al "
+        "ministerio proveedor o de sus expertos al beneficiario. La décima convocatoria de la "
+        "red real recibió 41 propuestas y seleccionó 5; esta demostración recoge algunas de "
+        "ellas. " + ILLUSTRATIVE_ES
+    ),
+    "open": (
+        "Propuestas entre Ministerios de Trabajo de distintos Estados miembros, aceptadas por "
+        "el ministerio proveedor antes de que la Secretaría las califique según su "
+        "pertinencia, oportunidad, claridad de objetivos y compromiso de todas las partes. "
+        + ILLUSTRATIVE_ES
+    ),
+}
+
+WEBINAR_DESCRIPTION = (
+    "Ministries that need cooperation meet those that offer it, before proposals are "
+    "written. " + ILLUSTRATIVE
+)
+WEBINAR_DESCRIPTION_ES = (
+    "Los ministerios que necesitan cooperación se encuentran con los que la ofrecen, antes "
+    "de redactar las propuestas. " + ILLUSTRATIVE_ES
+)

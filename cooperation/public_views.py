@@ -14,6 +14,7 @@ from meetings import rules as meetings_rules
 from network.files import file_response
 from network.htmx import render_results
 from network.pagination import Paginator
+from network.versions import content_versions
 
 from . import charts, rules, statistics
 from .enums import ActivityType
@@ -94,6 +95,12 @@ def call_detail(request, slug):
         "cooperation/call_detail.html",
         {
             "call": call,
+            "versions": content_versions(
+                call,
+                fields=("title",),
+                optional=("description",),
+                requested=request.GET.get("version"),
+            ),
             "is_open": call.is_open(now),
             "activity_types": [
                 label for value, label in ActivityType.choices if call.accepts(value)

@@ -17,6 +17,7 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
+from modeltranslation.utils import build_localized_fieldname
 
 from fund.enums import BudgetLine as FundBudgetLine
 from fund.services import allocation_record
@@ -24,6 +25,7 @@ from network.enums import Notice
 from network.mail import email_people
 from network.models import User
 from network.selectors import focal_points_of, secretariat_recipients
+from network.versions import CONTENT_CODES
 
 from . import rules
 from .enums import FOLLOW_UP_MONTHS, NeedStatus, RequestStatus
@@ -230,9 +232,15 @@ def request_approve(*, request, user, amount, decided_at, now=None):
                 _("The call's envelope has %(left)s USD left; this needs %(amount)s.")
                 % {"left": _usd(call.envelope - committed), "amount": _usd(amount)}
             )
+    # The allocation's purpose is the activity's title, in each language it has.
+    purposes = {
+        build_localized_fieldname("purpose", code): f"{request.reference}: {title}"[:250]
+        for code in CONTENT_CODES
+        if (title := getattr(request, build_localized_fieldname("title", code)))
+    }
     allocation = allocation_record(
         user=user,
-        purpose=f"{request.reference}: {request.title}"[:250],
+        **purposes,
         budget_line=FundBudgetLine.COOPERATION_ACTIVITIES,
         ceiling=amount,
         decided_on=timezone.localdate(now),

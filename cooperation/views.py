@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from network.files import file_response
 from network.htmx import render_results
 from network.pagination import Paginator
+from network.versions import content_versions
 from portfolio.models import Program
 
 from . import matching, rules, selectors, services
@@ -87,6 +88,7 @@ def need_detail(request, pk):
         "cooperation/need_detail.html",
         {
             "need": need,
+            "versions": content_versions(need, fields=("title", "description")),
             "support_kinds": [
                 ActivityType(kind).label
                 for kind in need.support_kinds
@@ -293,6 +295,12 @@ def request_detail(request, reference):
         "cooperation/request_detail.html",
         {
             "coop": coop,
+            "versions": content_versions(
+                coop,
+                fields=("title",),
+                optional=("summary",),
+                requested=request.GET.get("version"),
+            ),
             "full": full,
             "steps": steps,
             "any_step": any(steps.values()),

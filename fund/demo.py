@@ -100,18 +100,27 @@ EXPENSES = [
     ("DEMO-E-14", "2015-04-29", "50000.00", BudgetLine.MEETINGS, "Cartagena meeting"),
 ]
 
-# (reference, purpose, budget line, ceiling) — approved in Cartagena (seed 003).
+# (reference, purpose in English and in Spanish, budget line, ceiling) — approved
+# in Cartagena (seed 003).
 ALLOCATIONS = [
-    ("DEMO-A-01", "Redesign of the RIAL virtual platform", BudgetLine.PLATFORM, "20000.00"),
+    (
+        "DEMO-A-01",
+        "Redesign of the RIAL virtual platform",
+        "Rediseño de la plataforma virtual de la RIAL",
+        BudgetLine.PLATFORM,
+        "20000.00",
+    ),
     (
         "DEMO-A-02",
         "Commemorative publication for the RIAL's 10th anniversary",
+        "Publicación conmemorativa del 10.º aniversario de la RIAL",
         BudgetLine.PUBLICATIONS,
         "5000.00",
     ),
     (
         "DEMO-A-03",
         "Human resources to support the RIAL team during the OAS transition",
+        "Recursos humanos de apoyo al equipo de la RIAL durante la transición en la OEA",
         BudgetLine.STAFF,
         "10000.00",
     ),
@@ -167,12 +176,13 @@ def load():
                 "description": description,
             },
         )
-    for code, purpose, line, ceiling in ALLOCATIONS:
+    for code, purpose_en, purpose_es, line, ceiling in ALLOCATIONS:
         upsert(
             Allocation,
             {"reference": _reference(code)},
             {
-                "purpose": purpose,
+                "purpose_en": purpose_en,
+                "purpose_es": purpose_es,
                 "budget_line": line,
                 "ceiling": Decimal(ceiling),
                 "decided_on": CARTAGENA_DAY,

@@ -102,7 +102,13 @@ class LedgerEntry(models.Model):
     recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
 
     objects = LedgerQuerySet.as_manager()
-    history = HistoricalRecords(inherit=True)
+    # An allocation's purpose is translated: fund/translation.py adds its
+    # purpose_en, purpose_es… columns after the history models are built, so
+    # they have none for them; the history keeps the purpose in ``purpose``.
+    history = HistoricalRecords(
+        inherit=True,
+        excluded_fields=[f"purpose_{code}" for code, _name in settings.CONTENT_LANGUAGES],
+    )
 
     class Meta:
         abstract = True

@@ -101,6 +101,7 @@ def _meeting(entry, directory):
             "title_es": entry["title_es"],
             "status": entry["status"],
             "description_en": entry["description"],
+            "description_es": _spanish(entry["slug"]).get("description"),
             "conference": directory.conferences[entry["conference"]],
             "host_state": directory.states.get(entry["host_state"]),
             "city": entry["city"],
@@ -149,15 +150,17 @@ def _relations(meeting, entry, directory, *, working_groups):
 
 
 def _agenda(meeting, sessions, directory):
+    spanish_titles = _spanish(meeting.slug).get("sessions", {})
     for position, entry in enumerate(sessions, start=1):
         session = upsert(
             AgendaSession,
-            {"meeting": meeting, "title": entry["title"]},
+            {"meeting": meeting, "title_en": entry["title"]},
             {
+                "title_es": spanish_titles.get(entry["title"]),
                 "day_number": entry["day"],
                 "kind": entry["kind"],
                 "moderator": entry.get("moderator", ""),
-                "summary": "\n\n".join(entry.get("summary", [])),
+                "summary_en": "\n\n".join(entry.get("summary", [])),
                 "position": position,
                 "start_time": _time(entry.get("start_time")),
                 "end_time": _time(entry.get("end_time")),
@@ -174,6 +177,11 @@ def _agenda(meeting, sessions, directory):
                     "position": order,
                 },
             )
+
+
+def _spanish(slug):
+    """The Spanish versions of a meeting's texts (demo_data.SPANISH)."""
+    return demo_data.SPANISH.get(slug, {})
 
 
 def _time(value):
@@ -216,6 +224,7 @@ def _upcoming(entry, directory):
             "title_es": entry["title_es"],
             "status": "confirmed",
             "description_en": entry["description"],
+            "description_es": _spanish(entry["slug"]).get("description"),
             "host_state": directory.states[entry["host_state"]],
             "city": entry["city"],
             "time_zone": entry["time_zone"],

@@ -1384,3 +1384,242 @@ UPCOMING = {
         },
     ],
 }
+
+
+# ---------------------------------------------------------------------------
+# Spanish versions of what a Spanish reader sees first
+# ---------------------------------------------------------------------------
+# The seeds are in English. Each meeting's description and its sessions' titles
+# in Spanish, in the Conference's own vocabulary (CIMT, Grupo de Trabajo,
+# Secretaría Técnica, Plan de Acción…), by slug; the sessions' summaries stay
+# in English and the page says so.
+
+SPANISH = {
+    "wg2-meeting-washington-2004": {
+        "description": (
+            "Primera reunión del Grupo de Trabajo 2, «Fortalecimiento de la capacidad de los "
+            "Ministerios de Trabajo», después de la XIII CIMT. Asistieron representantes de 21 "
+            "Estados miembros, entre ellos El Salvador (Presidencia), Canadá "
+            "(Vicepresidencia) y Brasil (Presidencia Pro Tempore de la Conferencia), junto con "
+            "el COSATE, la CEATAL, la CARICOM, la OIT, la OEA, la OPS, la Comisión para la "
+            "Cooperación Laboral (ACLAN), el Consejo Nacional de Seguridad y los expertos del "
+            "estudio de factibilidad de un mecanismo de cooperación.\n\n"
+            "En la agenda: el plan de trabajo del grupo, los mecanismos de optimización de "
+            "recursos en la administración de los ministerios de trabajo, el taller sobre "
+            "servicios de empleo eficaces, la solución alternativa de conflictos, las "
+            "presentaciones del COSATE y la CEATAL y una propuesta del Sistema de Información "
+            "de Mercados Laborales (SISMEL). Próximos pasos: un plan de trabajo revisado con "
+            "plazos, la definición de prioridades conjunta con el Grupo de Trabajo 1 y el plan "
+            "revisado en el Foro Virtual de la OEA."
+        ),
+        "sessions": {
+            "Panel 1 – Overview of Activities": "Panel 1 – Panorama de las actividades",
+            "Panel 2 – Mechanisms for Resource Optimization in the Administration of Labor "
+            "Ministries": "Panel 2 – Mecanismos de optimización de recursos en la "
+            "administración de los Ministerios de Trabajo",
+            "Panel 3 – Workshop on Effective Employment Services": (
+                "Panel 3 – Taller sobre servicios de empleo eficaces"
+            ),
+            "Panel 4 – Alternative Dispute Resolution": (
+                "Panel 4 – Solución alternativa de conflictos"
+            ),
+            "Panel 5 – Presentations by Advisory Bodies": (
+                "Panel 5 – Presentaciones de los órganos consultivos"
+            ),
+            "Panel 6 – Proposal by the Labor Markets Information System (SISMEL)": (
+                "Panel 6 – Propuesta del Sistema de Información de Mercados Laborales (SISMEL)"
+            ),
+            "Joint meeting of Working Groups 1 and 2: progress report on the feasibility study "
+            "for an Inter-American Cooperation Mechanism for Professional Labour "
+            "Administration": "Reunión conjunta de los Grupos de Trabajo 1 y 2: informe de "
+            "avance del estudio de factibilidad de un Mecanismo Interamericano de Cooperación "
+            "para la Administración Laboral Profesional",
+        },
+    },
+    "iacml-planning-meeting-2005": {
+        "description": (
+            "Coordinada por la Oficina de Educación, Ciencia y Tecnología de la OEA como "
+            "Secretaría Técnica, para fijar el calendario de actividades de la CIMT 2006-2007 "
+            "sobre la base de los Planes de Acción de México y de Mar del Plata, coordinar a "
+            "los principales actores del proceso y determinar sus compromisos financieros y en "
+            "especie. Asistieron la Troika (México, Brasil, Trinidad y Tobago), las autoridades "
+            "del Grupo de Trabajo 1 (Argentina, Costa Rica, Chile) y del Grupo de Trabajo 2 "
+            "(El Salvador, Uruguay, Estados Unidos), Canadá, el COSATE, la OIT y la OPS.\n\n"
+            "Aprobó quince actividades, los temas de cada grupo de trabajo y unas pautas para "
+            "sus reuniones: una agenda aprobada por la Presidencia y las Vicepresidencias tras "
+            "consultar a los Estados miembros, al COSATE y a la CEATAL; informes nacionales "
+            "preliminares compilados por la Secretaría Técnica; presentaciones breves que dejen "
+            "tiempo para el debate; y un resumen de la Presidencia y las Vicepresidencias como "
+            "base de los informes finales. Los ministerios de trabajo financian la mayoría de "
+            "las actividades, con aportes en especie de la OEA, la OPS y la OIT; los fondos del "
+            "Proyecto USDOL-OIT podrían ayudar, según lo que decida el donante, y lo que queda "
+            "en el Subfondo laboral de la OEA apoya actividades clave (las reuniones de los "
+            "grupos de trabajo, la Reunión Preparatoria de la XV CIMT)."
+        ),
+    },
+    "wg2-meeting-cartagena-2015": {
+        "description": (
+            "Celebrada junto con la reunión del Grupo de Trabajo 1 y la 1.ª Reunión "
+            "Preparatoria de la XIX CIMT. Coordinada por el Departamento de Inclusión Social "
+            "de la OEA (SEDI) como Secretaría Técnica y organizada con los Ministerios de "
+            "Trabajo de Canadá (Presidencia) y de Perú y Barbados (Vicepresidencias); "
+            "financiada por el Gobierno de Colombia. Asistieron delegaciones de 20 ministerios "
+            "de trabajo, con el COSATE, la CEATAL, la OIT, CINTERFOR, la OPS, la OCDE, el BID, "
+            "la OEA y la CISS.\n\n"
+            "El Grupo de Trabajo 2, «Fortalecimiento institucional para la protección de los "
+            "derechos de los trabajadores y la promoción del diálogo social», da seguimiento a "
+            "la Declaración de Medellín en lo que respecta al fortalecimiento de los "
+            "ministerios de trabajo como base para el cumplimiento de la legislación laboral, "
+            "la protección de trabajadores y empleadores y la armonía de las relaciones "
+            "laborales."
+        ),
+        "sessions": {
+            "Panel 1: International Cooperation on Labor Matters": (
+                "Panel 1: Cooperación internacional en materia laboral"
+            ),
+            "Information Session on the Inter-American Network for Labor Administration "
+            "(RIAL)": "Sesión informativa sobre la Red Interamericana para la Administración "
+            "Laboral (RIAL)",
+            "Panel 2 – Compliance with Labor Laws, Effective Exercise of Fundamental "
+            "Principles and Rights at Work, and Strengthening of Labor Inspection": "Panel 2 – "
+            "Cumplimiento de la legislación laboral, ejercicio efectivo de los principios y "
+            "derechos fundamentales en el trabajo y fortalecimiento de la inspección del "
+            "trabajo",
+        },
+    },
+    "seminar-on-social-dialogue-2006": {
+        "description": (
+            "Los países del MERCOSUR y la Unión Europea celebran en Buenos Aires, en marzo de "
+            "2006, un seminario sobre diálogo social en el que otros países de la región pueden "
+            "compartir sus experiencias (México pidió un espacio para presentar su diálogo "
+            "social con los sectores productivos). Si no pueden participar todos los miembros "
+            "de la CIMT, Uruguay organizará un evento sobre el tema en el segundo semestre de "
+            "2006, planificado con México y la Secretaría Técnica. El financiamiento se definirá "
+            "cuando el MERCOSUR responda si pueden invitarse los demás miembros de la CIMT."
+        ),
+    },
+    "working-groups-meeting-2006": {
+        "description": (
+            "Los grupos de trabajo se reúnen junto con un taller de medio día o de un día sobre "
+            "Premios Laborales coordinado por México. Sus agendas las definen las autoridades "
+            "de los grupos de trabajo con la Secretaría Técnica e incluyen los temas "
+            "identificados en la Reunión de Planificación."
+        ),
+    },
+    "asbestos-symposium-2006": {
+        "description": (
+            "Organizado por Fundacentro de Brasil con el apoyo de la OMS, la OIT y otras "
+            "instituciones; los organizadores invitan a los miembros de la CIMT."
+        ),
+    },
+    "workshop-on-fundacersso-2006": {
+        "description": (
+            "Seguimiento del taller «Seguridad y salud ocupacional, la experiencia del CERSSO» "
+            "de abril de 2004, en el marco de la XIII CIMT. Lo coordinan y organizan El "
+            "Salvador, la OEA y la OPS, con el apoyo de Canadá."
+        ),
+    },
+    "cosate-activity-on-the-social-charter-2006": {
+        "description": (
+            "El COSATE y la Secretaría Técnica organizan una actividad sobre la Carta Social "
+            "que prepara la OEA."
+        ),
+    },
+    "ceatal-meeting-2006": {
+        "description": (
+            "La CEATAL celebra una reunión de medio día para analizar algunos temas "
+            "prioritarios, con la asistencia de la Secretaría Técnica."
+        ),
+    },
+    "seminar-on-labor-rights-of-migrant-workers-2006": {
+        "description": (
+            "El Ministerio de Trabajo de Canadá (HRSDC) organiza este seminario para compartir "
+            "experiencias sobre los mecanismos de difusión de los derechos laborales de los "
+            "trabajadores migrantes, con especial énfasis en los trabajadores agrícolas "
+            "migrantes. Se consultará a todos los países, con especial atención a la "
+            "experiencia de México."
+        ),
+    },
+    "seminar-on-employment-services-2006": {
+        "description": (
+            "El Ministerio del Trabajo de Chile, con la Secretaría del Trabajo y Previsión "
+            "Social (STPS) de México y la Secretaría Técnica, prepara este seminario para "
+            "compartir experiencias sobre servicios de empleo; México tiene especial interés en "
+            "compartir su experiencia con el Observatorio Laboral."
+        ),
+    },
+    "workshop-on-social-protection": {
+        "description": (
+            "Chile y Uruguay definirán el contenido y las fechas: un único taller o dos "
+            "consecutivos (en Chile durante el segundo semestre de 2006 y en Uruguay durante el "
+            "primer semestre de 2007), con una propuesta en la reunión de los grupos de trabajo "
+            "de abril de 2006. El COSATE tiene mucho interés y pide una participación activa."
+        ),
+    },
+    "workshop-on-articulation-of-policies-2006": {
+        "description": (
+            "El contenido de este taller se discutirá en la reunión de los grupos de trabajo de "
+            "abril de 2006, sobre una propuesta preparada por Argentina."
+        ),
+    },
+    "working-groups-meeting-2007": {
+        "description": (
+            "Los grupos de trabajo se reúnen junto con un taller sobre asistencia técnica "
+            "coordinado y financiado por Canadá. Durante esta reunión se celebra una sesión "
+            "preparatoria especial de la XV CIMT, para determinar los temas clave de la "
+            "Conferencia y empezar a discutir su Declaración y su Plan de Acción."
+        ),
+    },
+    "xv-iacml-preparatory-meeting-2007": {
+        "description": (
+            "Se discuten los proyectos de Declaración y de Plan de Acción de la XV CIMT, junto "
+            "con un taller coordinado y financiado por Canadá que intercambia información y "
+            "experiencias sobre las disposiciones laborales de los tratados de libre comercio, "
+            "centrado en el aspecto normativo."
+        ),
+    },
+    "xv-iacml-2007": {
+        "description": (
+            "Los temas principales de la XV CIMT, su Declaración y su Plan de Acción se "
+            "habrán discutido desde la reunión de los grupos de trabajo de abril de 2007."
+        ),
+    },
+    "seminar-on-trade-and-quality-of-employment": {
+        "description": (
+            "Argentina propuso este seminario para identificar posibles modelos de análisis "
+            "que midan la relación entre el comercio internacional y la calidad y cantidad del "
+            "empleo (indicadores sociolaborales). La reunión de los grupos de trabajo decidirá "
+            "si se incorpora al taller sobre la dimensión laboral de los TLC que Canadá "
+            "coordina y financia en julio de 2007."
+        ),
+    },
+    "workshop-on-gender-perspective-in-labor-policies": {
+        "description": (
+            "Forma parte de un proyecto más amplio que ejecuta Canadá (ACDI), con la "
+            "participación de la OIT y de la Comisión Interamericana de Mujeres (CIM) de la "
+            "OEA."
+        ),
+    },
+    "demo-working-groups-meeting": {
+        "description": (
+            "Una reunión de demostración, que no proviene de los documentos de referencia: sus "
+            "fechas se fijaron a partir del día en que se cargaron los datos de demostración, "
+            "para que la inscripción esté abierta. Su formato sigue las pautas de la Reunión de "
+            "Planificación de 2005: informes nacionales preliminares, presentaciones breves y "
+            "tiempo para el debate."
+        ),
+        "sessions": {
+            "Opening": "Apertura",
+            "Strategic and preventive labor inspection": (
+                "Inspección del trabajo estratégica y preventiva"
+            ),
+            "Public employment services and labor market information": (
+                "Servicios públicos de empleo e información del mercado de trabajo"
+            ),
+            "Consensus and abstract for the working groups' final reports": (
+                "Consenso y resumen para los informes finales de los grupos de trabajo"
+            ),
+            "Closing": "Clausura",
+        },
+    },
+}

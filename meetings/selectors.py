@@ -19,6 +19,7 @@ from network import search
 from network.models import WorkingGroup
 from network.rules import is_active_user, is_focal_point
 from network.sections import Deadline
+from network.versions import Version, language_shown, reader_language
 
 from . import rules
 from .enums import (
@@ -144,6 +145,20 @@ def agenda_by_day(meeting):
         day_sessions = list(day_sessions)
         days.append(AgendaDay(number=number, date=day_sessions[0].date(), sessions=day_sessions))
     return days
+
+
+def agenda_languages_missing(agenda):
+    """The names of the languages the agenda's sessions are shown in when
+    they are not in the reader's ("inglés"), for a note on the page."""
+    reader = reader_language()
+    codes = {
+        language_shown(session, name)
+        for day in agenda
+        for session in day.sessions
+        for name in ("title", "summary")
+        if getattr(session, name)
+    }
+    return [Version(code).name for code in sorted(codes - {reader})]
 
 
 def documents_of_meeting(*, meeting, user):

@@ -6,7 +6,7 @@ a form asks for.
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Document, Meeting
+from .models import AgendaSession, Document, Meeting
 
 
 @register(Meeting)
@@ -17,3 +17,10 @@ class MeetingTranslation(TranslationOptions):
 @register(Document)
 class DocumentTranslation(TranslationOptions):
     fields = ("title",)
+
+
+@register(AgendaSession)
+class AgendaSessionTranslation(TranslationOptions):
+    # Written in any language (staff may work in Spanish): none required.
+    fields = ("title", "summary")
+    required_languages = ()

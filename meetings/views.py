@@ -17,6 +17,7 @@ from django.views.decorators.http import require_safe
 from network.files import file_response
 from network.htmx import render_results
 from network.pagination import Paginator
+from network.versions import content_versions
 
 from . import ical, national_reports, rules, selectors
 from .enums import Visibility
@@ -110,6 +111,8 @@ def meeting_detail(request, slug):
     user = request.user
     can_upload_report = rules.can_upload_national_report(user, meeting)
     may_see_restricted = rules.can_view_restricted_material(user, meeting)
+    agenda = selectors.agenda_by_day(meeting)
+    agenda_only_in = selectors.agenda_languages_missing(agenda)
     return render(
         request,
         "meetings/meeting_detail.html",
@@ -118,7 +121,14 @@ def meeting_detail(request, slug):
             "time_zone": selectors.time_zone_label(meeting),
             "languages": selectors.language_names(meeting.languages),
             "interpretation": selectors.language_names(meeting.interpretation),
-            "agenda": selectors.agenda_by_day(meeting),
+            "agenda": agenda,
+            "agenda_only_in": agenda_only_in,
+            "versions": content_versions(
+                meeting,
+                fields=("title",),
+                optional=("description",),
+                requested=request.GET.get("version"),
+            ),
             "documents": selectors.documents_of_meeting(meeting=meeting, user=user),
             "funding": selectors.funding_table(meeting),
             "delegations": (

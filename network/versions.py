@@ -3,8 +3,10 @@
 Content keeps the language it was written in. Where it also exists in other
 content languages (modeltranslation's ``title_en``, ``title_es``… columns),
 the reader's language comes first, the original language next, and the
-other versions are one click away (``?version=es``). Programs and news pages
-share this, so that they say the same thing the same way."""
+other versions are one click away (``?version=es``). The pages of programs,
+news, meetings, calls, needs and cooperation activities share this (and its
+template, network/_content_versions.html), so that they say the same thing
+the same way."""
 
 from dataclasses import dataclass, field
 
@@ -74,15 +76,18 @@ def _translated_fields(model):
         return set()
 
 
-def content_versions(obj, *, fields, requested=None):
+def content_versions(obj, *, fields, optional=(), requested=None):
     """The versions of ``obj``'s ``fields`` (its main text, such as title and
     summary): a version exists in a language when every one of the fields is
-    given in it. ``obj.language`` names the original language.
+    given in it. ``optional`` fields (a description that may be empty) count
+    only when some language gives them. ``obj.language`` names the original
+    language, English when the model has none.
 
     Shown: the ``requested`` version if it exists (a ``?version=`` link), else
     the reader's, else the original, else the first there is."""
     original = getattr(obj, "language", "") or settings.LANGUAGE_CODE
     translated = _translated_fields(type(obj))
+    fields = (*fields, *(name for name in optional if _given(obj, name, translated)))
     if translated.issuperset(fields):
         available = [
             code
@@ -111,6 +116,12 @@ def content_versions(obj, *, fields, requested=None):
         others=[Version(code) for code in available if code != shown],
         chosen=shown != default,
     )
+
+
+def _given(obj, name, translated):
+    if name not in translated:
+        return bool(getattr(obj, name))
+    return any(getattr(obj, build_localized_fieldname(name, code), None) for code in CONTENT_CODES)
 
 
 def _default(available, reader, original):

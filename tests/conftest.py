@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
+from django.utils import translation
 
 
 def pytest_configure(config):
@@ -84,6 +85,16 @@ def collected_static_files(tmp_path_factory):
 def fast_password_hashing(settings):
     # Hashing strength is Django's concern, not ours; PBKDF2 would dominate the suite.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def english_to_start_with():
+    """Each test starts in the default language: the test client leaves the
+    last request's language active, and factories write a translated field
+    (``title=``) into the active language's column."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(scope="session")

@@ -115,3 +115,27 @@ def test_visitor_registers_for_a_meeting_and_confirms_from_the_email(page, live_
     registration.refresh_from_db()
     assert registration.status == RegistrationStatus.SUBMITTED
     assert registration.confirmed_at is not None
+
+
+def test_on_a_phone_the_results_come_before_the_folded_filters(new_context, two_programs):
+    page = new_context(viewport={"width": 390, "height": 844}).new_page()
+    page.goto("/programs/")
+    button = page.locator("summary", has_text="Filter")
+
+    expect(button).to_be_visible()
+    expect(field(page, "Search")).to_be_hidden()
+    expect(page.locator("#program-results")).to_contain_text("Youth employment services")
+    results_top = page.locator("#program-results").bounding_box()["y"]
+    assert results_top < 844, "the first results show on the phone's first screen"
+
+    button.click()
+    field(page, "Search").fill("inspection")
+    field(page, "Search").press("Enter")
+    expect(page.locator("#program-results")).not_to_contain_text("Youth employment services")
+
+
+def test_on_a_wide_screen_the_filters_stand_open(page, two_programs):
+    page.goto("/programs/")
+
+    expect(field(page, "Search")).to_be_visible()
+    expect(page.locator("summary", has_text="Filter")).to_be_hidden()

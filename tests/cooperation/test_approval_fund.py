@@ -194,3 +194,18 @@ def test_approve_action_is_not_offered_to_staff_who_may_not_decide(client):
     assert Request.objects.get(pk=request.pk).status == Status.SELECTED
     assert not Allocation.objects.exists()
     assert response.status_code == 200
+
+
+def test_the_allocation_takes_the_activitys_title_in_each_language(staff):
+    request = selected()
+    Request.objects.filter(pk=request.pk).update(
+        title_en="Peru learns Argentina's observatory",
+        title_es="Perú conoce el observatorio de Argentina",
+    )
+    request.refresh_from_db()
+
+    services.request_approve(request=request, user=staff, amount="4500", decided_at="10th call")
+
+    allocation = Allocation.objects.get()
+    assert allocation.purpose_en == f"{request.reference}: Peru learns Argentina's observatory"
+    assert allocation.purpose_es == f"{request.reference}: Perú conoce el observatorio de Argentina"

@@ -250,3 +250,34 @@ def test_a_public_request_names_its_program_only_once_the_program_is_published(c
     draft.save()
 
     assert draft.title in client.get(url).content.decode()
+
+
+def test_a_spanish_reader_gets_an_activitys_spanish_title_and_summary(client):
+    request = RequestFactory(
+        status=Status.APPROVED,
+        title_en="Colombia learns from Chile's labor mediation system",
+        title_es="Colombia aprende del sistema de mediación laboral de Chile",
+        summary_en="Four officials spent a week in Santiago.",
+        summary_es="Cuatro funcionarios pasaron una semana en Santiago.",
+    )
+
+    listed = client.get(LIST_URL, headers={"accept-language": "es"}).content.decode()
+    page = client.get(request.get_absolute_url(), headers={"accept-language": "es"})
+
+    assert 'lang="es">Colombia aprende del sistema de mediación laboral de Chile</a>' in listed
+    html = page.content.decode()
+    assert '<h1 class="h2" lang="es">Colombia aprende del sistema' in html
+    assert '<p class="lead" lang="es">Cuatro funcionarios pasaron una semana en Santiago.</p>' in (
+        html
+    )
+    assert 'href="?version=en" hreflang="en">Leer en inglés</a>' in html
+
+
+def test_an_activity_in_english_only_says_so_to_a_spanish_reader(client):
+    request = RequestFactory(status=Status.APPROVED, title_en="Peru learns an observatory")
+
+    html = client.get(request.get_absolute_url(), headers={"accept-language": "es"})
+
+    html = html.content.decode()
+    assert '<h1 class="h2" lang="en">Peru learns an observatory</h1>' in html
+    assert "Esta actividad está descrita solo en inglés." in html

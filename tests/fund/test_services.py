@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError, IntegrityError, connection, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from fund import selectors, services
 from fund.enums import BudgetLine, ContributionKind, PledgeStatus
@@ -1243,3 +1243,20 @@ def test_pledge_reminder_respects_a_muted_notice(staff, institution, pledge_this
     services.fund_send_alerts(today=datetime.date(2015, 12, 31))
 
     assert list(pledge_reminders().values_list("to", flat=True)) == [listening.email]
+
+
+def test_staff_working_in_spanish_record_an_allocation_in_spanish(staff):
+    with translation.override("es"):
+        allocation = services.allocation_record(
+            user=staff,
+            purpose="Rediseño de la plataforma virtual",
+            budget_line=BudgetLine.PLATFORM,
+            ceiling=Decimal("20000.00"),
+            decided_on=DAY,
+            decided_at="Reunión de Cartagena",
+        )
+
+    allocation.refresh_from_db()
+    assert allocation.purpose_es == "Rediseño de la plataforma virtual"
+    # An English reader gets the only version there is.
+    assert allocation.purpose == "Rediseño de la plataforma virtual"

@@ -298,3 +298,22 @@ def test_the_csv_carries_the_records_of_each_line(client, books_of_2015):
 )
 def test_a_line_that_is_not_on_the_statement_is_404(client, books_of_2015, query):
     assert client.get(reverse("fund:statement_line"), {"year": 2015, **query}).status_code == 404
+
+
+def test_statement_gives_allocation_purposes_in_the_readers_language(client):
+    AllocationFactory(
+        purpose_en="Redesign of the RIAL virtual platform",
+        purpose_es="Rediseño de la plataforma virtual de la RIAL",
+    )
+    AllocationFactory(purpose_en="Commemorative publication", purpose_es=None)
+
+    spanish = client.get(reverse("fund:statement"), headers={"accept-language": "es"})
+    english = client.get(reverse("fund:statement"), headers={"accept-language": "en"})
+
+    html = spanish.content.decode()
+    assert '<span lang="es">Rediseño de la plataforma virtual de la RIAL</span>' in html
+    # Only in English: shown in English, and marked so.
+    assert '<span lang="en">Commemorative publication</span>' in html
+    assert '<span lang="en">Redesign of the RIAL virtual platform</span>' in (
+        english.content.decode()
+    )

@@ -163,8 +163,8 @@ def test_agenda_is_a_timetable_by_day_with_presenters_and_summaries(client):
     assert "Moderator: Ms. Moderator" in html
     assert "Ana Pérez, Director of Inspection, Ministry of Labor of Chile" in html
     assert "John Roe, ILO" in html
-    assert '<p class="mb-2">First paragraph.</p>' in html
-    assert '<p class="mb-2">Second paragraph.</p>' in html
+    assert '<p class="mb-2" lang="en">First paragraph.</p>' in html
+    assert '<p class="mb-2" lang="en">Second paragraph.</p>' in html
     assert html.index("Monday, May 13, 2030") < html.index("Tuesday, May 14, 2030")
 
 
@@ -438,3 +438,58 @@ def test_meeting_page_runs_a_fixed_number_of_queries(client, count_queries, role
     _fill(meeting, 3)
 
     assert count_queries(meeting.get_absolute_url()) == small
+
+
+SPANISH = {"accept-language": "es"}
+
+
+def test_a_spanish_reader_gets_the_spanish_description_and_agenda(client):
+    meeting = MeetingFactory(
+        title_en="Working groups meeting",
+        title_es="Reunión de los grupos de trabajo",
+        description_en="The groups meet.",
+        description_es="Los grupos se reúnen.",
+    )
+    AgendaSessionFactory(meeting=meeting, title_en="Opening", title_es="Apertura", day_number=1)
+
+    html = client.get(meeting.get_absolute_url(), headers=SPANISH).content.decode()
+
+    assert '<h1 class="h2" lang="es">Reunión de los grupos de trabajo</h1>' in html
+    assert '<div class="mt-3" lang="es"><p>Los grupos se reúnen.</p></div>' in html
+    assert '<strong lang="es">Apertura</strong>' in html
+    assert 'href="?version=en" hreflang="en">Leer en inglés</a>' in html
+    assert "disponible" not in html.split("<h1", 1)[1].split("Agenda", 1)[0]
+
+
+def test_a_spanish_reader_is_told_what_exists_only_in_english(client):
+    meeting = MeetingFactory(
+        title_en="Working groups meeting",
+        title_es="Reunión de los grupos de trabajo",
+        description_en="The groups meet.",
+    )
+    AgendaSessionFactory(
+        meeting=meeting,
+        title_en="Panel 1",
+        title_es="Panel 1 (es)",
+        summary_en="The panel discussed inspection.",
+        day_number=1,
+    )
+
+    html = client.get(meeting.get_absolute_url(), headers=SPANISH).content.decode()
+
+    # The description exists in English only: title and description in English, said so.
+    assert '<h1 class="h2" lang="en">Working groups meeting</h1>' in html
+    assert "La descripción de esta reunión está disponible solo en inglés." in html
+    assert "Algunas partes de la agenda están disponibles solo en inglés." in html
+    assert '<p class="mb-2" lang="en">The panel discussed inspection.</p>' in html
+
+
+def test_an_english_reader_gets_no_note_for_an_english_meeting(client):
+    meeting = MeetingFactory(description_en="The groups meet.")
+    AgendaSessionFactory(meeting=meeting, summary_en="Discussed.", day_number=1)
+
+    html = client.get(meeting.get_absolute_url(), headers={"accept-language": "en"})
+
+    html = html.content.decode()
+    assert "available in" not in html
+    assert "?version=" not in html

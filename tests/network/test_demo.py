@@ -3,6 +3,9 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from cooperation.models import Call, Request
+from fund.models import Allocation
+from meetings.models import AgendaSession, Meeting
 from network.demo import (
     DEMO_FOCAL_POINT_EMAIL,
     DEMO_PASSWORD,
@@ -136,3 +139,21 @@ def test_load_demo_names_each_programs_contact_once(client):
 
     assert (program.contact_name, program.contact_role) == (office, "")
     assert html.content.decode().count(office) == 1
+
+
+def test_load_demo_carries_spanish_for_what_a_spanish_reader_sees_first(client):
+    load_demo()
+
+    assert not WorkingGroup.objects.filter(name_es__isnull=True).exists()
+    assert not Meeting.objects.exclude(description_en="").filter(description_es=None).exists()
+    assert not AgendaSession.objects.filter(title_es=None).exists()
+    assert not Request.objects.filter(title_es=None).exists()
+    assert not Call.objects.filter(description_es=None).exists()
+    assert not Allocation.objects.filter(purpose_es=None).exists()
+    cartagena = Meeting.objects.get(slug="wg2-meeting-cartagena-2015")
+    html = client.get(cartagena.get_absolute_url(), headers={"accept-language": "es"})
+    html = html.content.decode()
+    assert "Celebrada junto con la reunión del Grupo de Trabajo 1" in html
+    assert "Sesión informativa sobre la Red Interamericana para la Administración" in html
+    # The sessions' summaries are in English: the page says so.
+    assert "Algunas partes de la agenda están disponibles solo en inglés." in html
