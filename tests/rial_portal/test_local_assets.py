@@ -15,6 +15,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 
 from accounts.models import ErasureRequest, Invitation
 from cooperation.enums import RequestStatus
+from fund import services as fund_services
 from network.models import EmailDelivery
 from newsletter import services as newsletter_services
 from newsletter.models import Issue
@@ -120,6 +121,7 @@ def one_of_each():
     StaticDevice.objects.create(user=staff, name="Backup codes")
     AccessAttempt.objects.create(username="x", ip_address="127.0.0.1", failures_since_start=1)
     AccessFailureLog.objects.create(username="x", ip_address="127.0.0.1")
+    fund_services.year_close(year=2000, user=staff)
     return contribution
 
 
