@@ -36,6 +36,10 @@ class CallDocumentInline(admin.TabularInline):
     fields = ("title", "language", "file")
     extra = 0
 
+    def get_queryset(self, request):
+        # A file's link is its download address, which names the call.
+        return super().get_queryset(request).select_related("call")
+
 
 @admin.register(Call)
 class CallAdmin(TranslatedAdmin):
