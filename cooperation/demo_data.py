@@ -542,6 +542,11 @@ SPANISH = {
         "Colombia conoce la red pública de servicios de empleo de Brasil",
         "",
     ),
+    "Colombia trains Peru's labor inspectors in campaign-based inspection": (
+        "Colombia forma a inspectores del trabajo de Perú en la inspección por campañas",
+        "La inspección del trabajo de Perú pasó cinco días en la escuela de inspección de "
+        "Colombia para adaptar su plan de cursos por campaña.",
+    ),
 }
 
 ILLUSTRATIVE_ES = (
