@@ -272,6 +272,9 @@ ROUTE_ARGS = {
     # Fund.
     "fund:statement": {"": _no_args},
     "fund:statement_export": {"": lambda w: {"fmt": "csv"}},
+    # The records behind a line of the statement: the query string names the
+    # line (tests/fund/test_views.py reads real lines as a visitor).
+    "fund:statement_line": {"": _no_args},
     "fund:dashboard": {"": _no_args},
     "fund:expense_document": {"": lambda w: {"pk": w["expense"].pk}},
     # Meetings.
@@ -480,6 +483,7 @@ EXPECTED = {
     "portfolio:attachment_remove": {"published": "L 405 405 405 405", "draft": "L 405 405 405 405"},
     "fund:statement": "200 200 200 200 200",
     "fund:statement_export": "200 200 200 200 200",
+    "fund:statement_line": "404 404 404 404 404",
     "fund:dashboard": "L L L L 200",
     "fund:expense_document": "L L L L 200",
     "meetings:meeting_list": "200 200 200 200 200",
