@@ -354,8 +354,10 @@ class IssueAdmin(TranslatedAdmin):
             return HttpResponse(rendered.text, content_type="text/plain; charset=utf-8")
         if shown_as == "html":
             response = HttpResponse(rendered.html)
-            # The email's HTML alone on the portal's origin: no script may run.
+            # The email's HTML alone on the portal's origin: no script may run,
+            # its inline styles apply, and the preview page may frame it.
             response["Content-Security-Policy"] = "sandbox"
+            response["X-Frame-Options"] = "SAMEORIGIN"
             return response
         return self._page(
             request,

@@ -6,7 +6,9 @@ are skipped with the reason; with RIAL_REQUIRE_BROWSER=1 (CI sets it) they
 fail instead, so that CI cannot pass by skipping them."""
 
 import os
+import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
@@ -103,16 +105,77 @@ def browser(playwright_driver):
     browser.close()
 
 
+class Faults:
+    """What a person would meet as a fault on the pages a test opened: an
+    error in the console (a script failing, a resource the Content-Security-
+    Policy blocked, a file that answered 4xx or 5xx), a request that failed,
+    and any request off the machine (pages work offline: nothing may come
+    from another host; such requests are aborted, then reported)."""
+
+    LOCAL_SCHEMES = ("data:", "blob:", "about:")
+
+    def __init__(self, origin):
+        self.host = urlsplit(origin).hostname
+        self.found = []
+        self.expected = []
+
+    def watch(self, context):
+        context.route("**/*", self._only_local)
+        context.on("console", self._console)
+        context.on("weberror", lambda error: self.found.append(f"page error: {error.error}"))
+        context.on("requestfailed", self._failed)
+
+    def expect(self, pattern):
+        """A fault the test provokes on purpose (a page that answers 404)."""
+        self.expected.append(re.compile(pattern))
+
+    def _only_local(self, route):
+        url = route.request.url
+        if url.startswith(self.LOCAL_SCHEMES) or urlsplit(url).hostname in (self.host, None):
+            route.continue_()
+        else:
+            self.found.append(f"request off the machine: {url}")
+            route.abort("blockedbyclient")
+
+    def _console(self, message):
+        if message.type == "error":
+            self.found.append(f"console error: {message.text} ({message.location.get('url')})")
+
+    def _failed(self, request):
+        # A navigation the test itself replaces (a click while a page loads)
+        # is aborted by the browser, not a fault of the page.
+        if request.failure != "net::ERR_ABORTED":
+            self.found.append(f"request failed: {request.url} ({request.failure})")
+
+    def unexpected(self):
+        return [
+            fault
+            for fault in self.found
+            if not any(pattern.search(fault) for pattern in self.expected)
+        ]
+
+
 @pytest.fixture
-def new_context(browser, live_server):
+def page_faults(live_server):
+    """The faults of every page the test opens; the test fails on any it did
+    not declare with ``page_faults.expect(pattern)``."""
+    faults = Faults(live_server.url)
+    yield faults
+    unexpected = faults.unexpected()
+    assert not unexpected, "the pages had faults:\n" + "\n".join(unexpected)
+
+
+@pytest.fixture
+def new_context(browser, live_server, page_faults):
     """new_context(**options) -> a fresh browser context (its own cookies) on
-    the live server; closed after the test."""
+    the live server, watched for faults; closed after the test."""
     contexts = []
 
     def make(**options):
         options.setdefault("viewport", {"width": 1280, "height": 900})
         context = browser.new_context(base_url=live_server.url, **options)
         context.set_default_timeout(TIMEOUT_MS)
+        page_faults.watch(context)
         contexts.append(context)
         return context
 

@@ -16,7 +16,7 @@ from network.models import EmailDelivery
 from newsletter import services as newsletter_services
 from newsletter.models import Issue
 from portfolio.enums import ProgramStatus
-from tests.browser.helpers import field, sign_in
+from tests.browser.helpers import field, in_language, set_language, sign_in
 from tests.conftest import wait_for
 from tests.factories import PASSWORD, FocalPointFactory, UserFactory
 from tests.newsletter.factories import NewsItemFactory
@@ -40,36 +40,49 @@ def staff():
     return user
 
 
-def sign_in_staff(page, user):
+def sign_in_staff(page, user, language="en"):
     device = TOTPDevice.objects.create(user=user, name="Phone", confirmed=True)
     code = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token()
-    sign_in(page, user, password=PASSWORD, code=f"{code:06d}")
+    sign_in(page, user, password=PASSWORD, code=f"{code:06d}", language=language)
 
 
-def test_staff_publish_a_submitted_program_in_the_admin(page, staff):
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_staff_publish_a_submitted_program_from_its_admin_page(page, live_server, staff, language):
     focal_point = FocalPointFactory()
     program = ProgramFactory(
-        title_en="Labor inspection training",
+        language=language,
+        **{
+            f"title_{language}": "Labor inspection training / Formación de inspectores",
+            f"summary_{language}": "Courses / cursos.",
+        },
         owner=focal_point.institution,
         status=ProgramStatus.SUBMITTED,
         submitted_by=focal_point,
         submitted_at=timezone.now(),
         published_at=None,
     )
-    sign_in_staff(page, staff)
+    set_language(page.context, live_server, language)
 
+    def text(english):
+        return in_language(language, english)
+
+    sign_in_staff(page, staff, language)
+
+    # From the list of programs to the program's own page, and its next step.
     page.goto("/admin/portfolio/program/")
-    page.locator(f"input[name=_selected_action][value='{program.pk}']").check()
-    page.locator("select[name=action]").select_option("publish")
-    page.get_by_role("button", name="Go").click()
+    page.get_by_role("link", name="Labor inspection training / Formación de inspectores").click()
+    page.get_by_role("link", name=text("Publish"), exact=True).click()
+    page.get_by_role("button", name=text("Publish")).click()
 
-    expect(page.locator(".messagelist")).to_contain_text("1 program published.")
+    expect(page.locator(".messagelist")).to_contain_text(text("The program is published."))
     program.refresh_from_db()
     assert program.status == ProgramStatus.PUBLISHED
     assert program.published_at is not None
     # What a visitor now sees.
     page.goto(program.get_absolute_url())
-    expect(page.get_by_role("heading", level=1)).to_have_text("Labor inspection training")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Labor inspection training / Formación de inspectores"
+    )
 
 
 def test_staff_send_a_newsletter_test_to_themselves(page, staff, celery_worker, smtp_server):

@@ -181,13 +181,16 @@ def test_preview_per_language_in_html_and_plain_text(staff_client):
     assert spanish.status_code == 200
     assert "Noticias de primavera" in page
     assert "Estimados colegas." in page
-    # The email's HTML sits escaped in the frame's attribute, not in the page.
-    assert 'srcdoc="&lt;!DOCTYPE html&gt;' in page
+    # The email's HTML is framed from its own address, sandboxed, never put
+    # in the page (whose policy would refuse the email's inline styles).
+    assert '<iframe title="The HTML version" sandbox src="?language=es&amp;format=html"' in page
+    assert "srcdoc" not in page
     assert english_text["Content-Type"] == "text/plain; charset=utf-8"
     assert "Dear colleagues." in english_text.content.decode()
     assert "Apprenticeship law" in english_text.content.decode()
     assert spanish_html.content.decode().startswith("<!DOCTYPE html>")
     assert spanish_html["Content-Security-Policy"] == "sandbox"
+    assert spanish_html["X-Frame-Options"] == "SAMEORIGIN"
     assert "Estimados colegas." in spanish_html.content.decode()
 
 
