@@ -82,6 +82,12 @@ def meetings_for_cards(queryset):
     return meetings_for_list(queryset).defer(*CARD_DEFERRED)
 
 
+def meetings_for_lines(queryset):
+    """What a section's line or the home page's block shows of a meeting:
+    no working group and no conference, so neither is fetched."""
+    return queryset.select_related("host_state").defer(*CARD_DEFERRED)
+
+
 def meetings_upcoming(*, user, today=None):
     """Meetings with their days set that have not ended, the soonest first.
     Those whose days are not set yet are planned (meetings_planned), apart."""
@@ -98,7 +104,8 @@ def meetings_planned(*, user, today=None):
 
 def meetings_next(*, user, today=None, limit=3):
     """The next few meetings with their days set, for the home page."""
-    return list(meetings_upcoming(user=user, today=today)[:limit])
+    meetings = Meeting.objects.visible_to(user).upcoming(today).dated().in_calendar_order()
+    return list(meetings_for_lines(meetings)[:limit])
 
 
 def home_section(user):
@@ -519,11 +526,9 @@ def timeline_for(*, user, conference=None, first_year, last_year):
 def _section_meetings(queryset, today=None):
     """Upcoming meetings first (soonest first), then the latest past ones.
     Sections know no reader, so they list public meetings only."""
-    public = queryset.filter(visibility=Visibility.PUBLIC)
-    upcoming = list(meetings_for_cards(public.upcoming(today).in_calendar_order())[:SECTION_LIMIT])
-    past = list(
-        meetings_for_cards(public.past(today).in_calendar_order().reverse())[:SECTION_LIMIT]
-    )
+    public = meetings_for_lines(queryset.filter(visibility=Visibility.PUBLIC))
+    upcoming = list(public.upcoming(today).in_calendar_order()[:SECTION_LIMIT])
+    past = list(public.past(today).in_calendar_order().reverse()[:SECTION_LIMIT])
     return upcoming, past
 
 
