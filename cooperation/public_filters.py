@@ -8,7 +8,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_filters.conf import settings as filter_settings
 
-from network.models import MemberState, Topic
+from network.models import MemberState
+from network.selectors import topics_by_name
 
 from .enums import ActivityType
 from .models import Request
@@ -25,7 +26,7 @@ class ActivityFilter(django_filters.FilterSet):
     """Expects a queryset annotated with ``year`` (statistics.public_activities)."""
 
     topic = django_filters.ModelChoiceFilter(
-        label=_("Topic"), queryset=Topic.objects.all(), to_field_name="slug"
+        label=_("Topic"), queryset=topics_by_name(), to_field_name="slug"
     )
     country = django_filters.ModelChoiceFilter(
         label=_("Member state (providing or receiving)"),
@@ -49,7 +50,7 @@ class ActivityFilter(django_filters.FilterSet):
 class NeedFilterForm(forms.Form):
     topic = forms.ModelChoiceField(
         label=_("Topic"),
-        queryset=Topic.objects.all(),
+        queryset=topics_by_name(),
         to_field_name="slug",
         required=False,
         empty_label=filter_settings.EMPTY_CHOICE_LABEL,

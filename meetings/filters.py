@@ -11,7 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_filters.conf import settings as filter_settings
 
-from network.models import Conference, MemberState, Topic, WorkingGroup
+from network.models import Conference, MemberState, WorkingGroup
+from network.selectors import topics_by_name
 
 from .enums import DocumentKind, MeetingKind
 from .models import Meeting
@@ -40,7 +41,7 @@ class MeetingFilter(django_filters.FilterSet):
         to_field_name="iso_code",
     )
     topic = django_filters.ModelChoiceFilter(
-        label=_("Topic"), queryset=Topic.objects.all(), to_field_name="slug", method="filter_topic"
+        label=_("Topic"), queryset=topics_by_name(), to_field_name="slug", method="filter_topic"
     )
     year = YearFilter(
         label=_("Year"), method="filter_year", min_value=FIRST_YEAR, max_value=LAST_YEAR

@@ -63,10 +63,35 @@ def meetings_for_list(queryset):
     )
 
 
+# Columns a meeting's card or a section's line never shows: the description
+# in every language, the search columns, the participation figures.
+CARD_DEFERRED = (
+    "description",
+    *(
+        build_localized_fieldname("description", code)
+        for code in settings.MODELTRANSLATION_LANGUAGES
+    ),
+    "search_vector",
+    "search_title",
+    "participation_summary",
+)
+
+
+def meetings_for_cards(queryset):
+    """What meetings/_meeting_card.html and the sections show, and no more."""
+    return meetings_for_list(queryset).defer(*CARD_DEFERRED)
+
+
+def meetings_for_lines(queryset):
+    """What a section's line or the home page's block shows of a meeting:
+    no working group and no conference, so neither is fetched."""
+    return queryset.select_related("host_state").defer(*CARD_DEFERRED)
+
+
 def meetings_upcoming(*, user, today=None):
     """Meetings with their days set that have not ended, the soonest first.
     Those whose days are not set yet are planned (meetings_planned), apart."""
-    return meetings_for_list(
+    return meetings_for_cards(
         Meeting.objects.visible_to(user).upcoming(today).dated().in_calendar_order()
     )
 
@@ -74,12 +99,13 @@ def meetings_upcoming(*, user, today=None):
 def meetings_planned(*, user, today=None):
     """Meetings whose days are not set yet, by the period they are planned
     for, "to be defined" last."""
-    return meetings_for_list(Meeting.objects.visible_to(user).planned(today).in_calendar_order())
+    return meetings_for_cards(Meeting.objects.visible_to(user).planned(today).in_calendar_order())
 
 
 def meetings_next(*, user, today=None, limit=3):
     """The next few meetings with their days set, for the home page."""
-    return list(meetings_upcoming(user=user, today=today)[:limit])
+    meetings = Meeting.objects.visible_to(user).upcoming(today).dated().in_calendar_order()
+    return list(meetings_for_lines(meetings)[:limit])
 
 
 def home_section(user):
@@ -93,7 +119,7 @@ def home_section(user):
 
 def meetings_past(*, user, today=None):
     """Held (or cancelled) meetings, the most recent first."""
-    return meetings_for_list(
+    return meetings_for_cards(
         Meeting.objects.visible_to(user).past(today).in_calendar_order().reverse()
     )
 
@@ -500,9 +526,9 @@ def timeline_for(*, user, conference=None, first_year, last_year):
 def _section_meetings(queryset, today=None):
     """Upcoming meetings first (soonest first), then the latest past ones.
     Sections know no reader, so they list public meetings only."""
-    public = queryset.filter(visibility=Visibility.PUBLIC)
-    upcoming = list(meetings_for_list(public.upcoming(today).in_calendar_order())[:SECTION_LIMIT])
-    past = list(meetings_for_list(public.past(today).in_calendar_order().reverse())[:SECTION_LIMIT])
+    public = meetings_for_lines(queryset.filter(visibility=Visibility.PUBLIC))
+    upcoming = list(public.upcoming(today).in_calendar_order()[:SECTION_LIMIT])
+    past = list(public.past(today).in_calendar_order().reverse()[:SECTION_LIMIT])
     return upcoming, past
 
 

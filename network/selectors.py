@@ -2,17 +2,33 @@
 
 from itertools import groupby
 
+from django.conf import settings
 from django.db.models import Case, Count, Prefetch, Q, Value, When
+from modeltranslation.utils import build_localized_fieldname
 
 from . import sections
 from .enums import InstitutionKind, Subregion
-from .models import Conference, Institution, MemberState, User, WorkingGroup
+from .models import Conference, Institution, MemberState, Topic, User, WorkingGroup
 from .roles import TECHNICAL_SECRETARIAT
 from .rules import is_focal_point
 from .tile_map import tile_map
 
 # A dashboard lists this many deadlines at most, and says how many more.
 DEADLINES_LIMIT = 12
+
+TOPIC_DESCRIPTIONS = (
+    "description",
+    *(
+        build_localized_fieldname("description", code)
+        for code in settings.MODELTRANSLATION_LANGUAGES
+    ),
+)
+
+
+def topics_by_name():
+    """Topics as a filter's choices or a card's badges show them: their
+    descriptions, long and in every language, stay in the database."""
+    return Topic.objects.defer(*TOPIC_DESCRIPTIONS)
 
 
 def member_states_by_subregion():

@@ -4,7 +4,8 @@ from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
 from network.enums import Subregion
-from network.models import MemberState, Topic
+from network.models import MemberState
+from network.selectors import topics_by_name
 
 from .enums import ImplementationStatus, OfferKind, ProgramOrdering
 from .models import Program, ProgramOffer, TargetGroup
@@ -26,7 +27,7 @@ class ProgramFilter(django_filters.FilterSet):
         label=_("Subregion"), field_name="owner__member_state__subregion", choices=Subregion.choices
     )
     topic = django_filters.ModelChoiceFilter(
-        label=_("Topic"), queryset=Topic.objects.all(), to_field_name="slug", method="filter_topic"
+        label=_("Topic"), queryset=topics_by_name(), to_field_name="slug", method="filter_topic"
     )
     target_group = django_filters.ModelChoiceFilter(
         label=_("Target group"),

@@ -10,6 +10,7 @@ from django.db.models import (
     F,
     FloatField,
     OuterRef,
+    Prefetch,
     Q,
     Subquery,
     Sum,
@@ -22,12 +23,27 @@ from django.utils.translation import get_language, ngettext
 
 from network import search, sections
 from network.rules import is_focal_point
+from network.selectors import topics_by_name
 
 from .enums import ProgramStatus
 from .models import Program
 
 # Columns a list never shows: skip them (the tsvector and the search text are large).
 LIST_DEFERRED = ("search_text", "search_vector", "search_title")
+# Columns a program's card never shows (it shows the title and the summary).
+CARD_DEFERRED = (
+    "objectives",
+    "target_population",
+    "main_activities",
+    "results",
+    "documentation_languages",
+    "offer_details",
+    "contact_name",
+    "contact_role",
+    "contact_email",
+    "links",
+    "review_comment",
+)
 
 
 def program_search(*, queryset, query):
@@ -68,6 +84,18 @@ def programs_for_list(queryset=None):
     return queryset.with_list_data().defer(*LIST_DEFERRED)
 
 
+def programs_for_cards(queryset=None):
+    """What portfolio/_program_card.html shows, and nothing more: the texts
+    a card never shows stay in the database, and so do the topics'
+    descriptions in every language (rendering a list costs less)."""
+    queryset = Program.objects.all() if queryset is None else queryset
+    return (
+        queryset.select_related("owner__member_state")
+        .prefetch_related(Prefetch("topics", queryset=topics_by_name()), "offers")
+        .defer(*LIST_DEFERRED, *CARD_DEFERRED)
+    )
+
+
 def programs_related(*, program, limit=4):
     """Other published programs on the same subject as ``program``, in two
     queries whatever the size of the portfolio.
@@ -100,7 +128,7 @@ def programs_related(*, program, limit=4):
         output_field=FloatField(),
     )
     return list(
-        programs_for_list(candidates)
+        programs_for_cards(candidates)
         .filter(
             Q(pk__in=through.filter(topic_id__in=spread).values("program_id"))
             | Q(owner__member_state_id=program.owner.member_state_id)
@@ -119,7 +147,7 @@ def programs_related(*, program, limit=4):
 
 def programs_of_member_state(member_state, limit=20):
     return list(
-        programs_for_list(Program.objects.published())
+        programs_for_cards(Program.objects.published())
         .filter(owner__member_state=member_state)
         .order_by(title_in_reader_language(), "pk")[:limit]
     )
@@ -127,7 +155,7 @@ def programs_of_member_state(member_state, limit=20):
 
 def programs_of_topic(topic, limit=50):
     return list(
-        programs_for_list(Program.objects.published())
+        programs_for_cards(Program.objects.published())
         .filter(pk__in=Program.topics.through.objects.filter(topic=topic).values("program_id"))
         .order_by(title_in_reader_language(), "pk")[:limit]
     )

@@ -43,7 +43,7 @@ def _program_for(request, slug, *, edit=False):
 
 @require_safe
 def program_list(request):
-    queryset = selectors.programs_for_list(Program.objects.published())
+    queryset = selectors.programs_for_cards(Program.objects.published())
     program_filter = ProgramFilter(request.GET, queryset=queryset)
     page = Paginator(program_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()

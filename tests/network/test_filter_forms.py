@@ -5,9 +5,15 @@ behind a "Filter" button that works without JavaScript."""
 import re
 
 import pytest
+from crispy_forms.templatetags.crispy_forms_filters import as_crispy_form
+from django.test import SimpleTestCase
 from django.urls import reverse
 
-from tests.factories import TopicFactory
+from cooperation.public_filters import ActivityFilter
+from meetings.filters import MeetingFilter
+from network.templatetags.filter_forms import filter_form
+from portfolio.filters import ProgramFilter
+from tests.factories import MemberStateFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -65,3 +71,50 @@ def test_the_past_meetings_filter_keeps_to_past_meetings(client):
 
     assert '<input type="hidden" name="when" value="past">' in html
     assert 'href="/meetings/?when=past">Clear</a>' in html
+
+
+# The forms are rendered in Python (network/templatetags/filter_forms.py), not
+# through crispy-forms' templates: the markup must stay what crispy gave.
+FILTERSETS = [ProgramFilter, MeetingFilter, ActivityFilter]
+
+
+def assert_same_markup_as_crispy(form):
+    case = SimpleTestCase()
+    case.maxDiff = None
+    case.assertHTMLEqual(str(filter_form(form)), as_crispy_form(form))
+
+
+@pytest.fixture
+def choices():
+    MemberStateFactory(name_en="Colombia & Peru's <neighbour>")
+    TopicFactory(name_en="Labor inspection")
+
+
+@pytest.mark.usefixtures("choices")
+@pytest.mark.parametrize("filterset", FILTERSETS)
+def test_an_empty_filter_form_renders_as_crispy_did(filterset):
+    assert_same_markup_as_crispy(filterset({}).form)
+
+
+@pytest.mark.usefixtures("choices")
+@pytest.mark.parametrize("filterset", FILTERSETS)
+def test_chosen_values_render_as_crispy_did(filterset):
+    data = {}
+    for name, field in filterset({}).form.fields.items():
+        values = [value for value, _label in getattr(field, "choices", [])]
+        data[name] = str(values[-1]) if values else "2010"
+    data["q"] = '"labor inspection" <b>-child'
+    bound = filterset(data).form
+    bound.is_valid()
+
+    assert_same_markup_as_crispy(bound)
+
+
+@pytest.mark.usefixtures("choices")
+@pytest.mark.parametrize("filterset", FILTERSETS)
+def test_errors_render_as_crispy_did(filterset):
+    bound = filterset(dict.fromkeys(filterset({}).form.fields, "not a choice <script>")).form
+    assert not bound.is_valid()
+
+    assert_same_markup_as_crispy(bound)
+    assert "<script>" not in str(filter_form(bound))

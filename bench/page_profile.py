@@ -1,0 +1,207 @@
+"""What each public page costs to render: one reader, in this process, on
+PostgreSQL at ``generate_scale_data --factor 10``.
+
+    .venv/bin/python bench/page_profile.py [--requests 20] [--profile /programs/] [--top 30]
+    .venv/bin/python bench/page_profile.py /programs/ "/search/?q=empleo"
+
+1. Uses the database ``rial_bench_f<factor>`` on ``--server`` (default
+   postgres://postgres@127.0.0.1:5432/). The first run creates it, migrates
+   it, runs ``generate_scale_data --factor`` (several minutes at 10) and
+   collectstatic, then marks it done with a comment on the database; later
+   runs only migrate it (nothing to do unless the code added migrations) and
+   reuse it. ``--rebuild`` drops it and starts again.
+2. With DEBUG off, the production middleware and static manifest, and a
+   dummy cache (the cost of rendering, not of reading a cache), requests each
+   page with the test client as an anonymous reader, once to warm up (it must
+   answer 200), then ``--requests`` times.
+3. Prints per page the median CPU milliseconds of this process
+   (``time.process_time()``: what rendering costs, whatever else the machine
+   runs), the median milliseconds spent waiting on SQL and the number of
+   queries, beside a trivial view (no database, no template) measured in the
+   same run; and, with ``--profile PATH``, cProfile's functions with the most
+   cumulative time over that page's requests.
+"""
+
+import argparse
+import cProfile
+import os
+import pstats
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+DONE = "generate_scale_data done"
+
+# {program}, {meeting} and {state} are filled from the data.
+PAGES = [
+    "/bench/trivial/",
+    "/",
+    "/programs/",
+    "/programs/?q=inspecci%C3%B3n",
+    "/programs/?q=employment+services",
+    "/programs/{program}/",
+    "/meetings/",
+    "/meetings/{meeting}/",
+    "/member-states/{state}/",
+    "/fund/",
+    "/cooperation/",
+    "/news/",
+    "/search/?q=empleo",
+]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("paths", nargs="*", help="pages to measure (default: the public pages)")
+    parser.add_argument("--requests", type=int, default=20, help="requests per page")
+    parser.add_argument("--factor", type=int, default=10)
+    parser.add_argument("--server", default="postgres://postgres@127.0.0.1:5432/")
+    parser.add_argument("--rebuild", action="store_true", help="drop the database and rebuild it")
+    parser.add_argument("--profile", metavar="PATH", help="print cProfile's top functions for PATH")
+    parser.add_argument("--top", type=int, default=30)
+    parser.add_argument("--sort", default="cumulative", help="pstats order (cumulative, tottime)")
+    options = parser.parse_args()
+
+    database_url = urlunsplit(
+        urlsplit(options.server)._replace(path=f"/rial_bench_f{options.factor}")
+    )
+    environment(database_url)
+    prepare_database(database_url, options)
+
+    import django
+
+    django.setup()
+    from django.test.utils import override_settings, setup_test_environment
+
+    setup_test_environment()
+    # A dummy cache: what rendering costs, not what reading a cache saves.
+    override_settings(
+        ROOT_URLCONF="load_urls",
+        CACHES={"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}},
+    ).enable()
+    paths = options.paths or resolve_pages()
+    if options.profile and options.profile not in paths:
+        paths.append(options.profile)
+    if "/bench/trivial/" not in paths:
+        paths.insert(0, "/bench/trivial/")
+    report(paths, options)
+
+
+def environment(database_url):
+    os.environ.update(
+        DJANGO_SETTINGS_MODULE="rial_portal.settings",
+        DATABASE_URL=database_url,
+        DEBUG="false",
+        SECURE_SSL_REDIRECT="false",
+        ALLOWED_HOSTS="testserver",
+        RIAL_VAR_DIR=str(ROOT / "var" / "bench"),
+        STATIC_ROOT=str(ROOT / "var" / "bench" / "static"),
+        API_THROTTLE_RATE="",
+    )
+    os.environ.pop("REDIS_URL", None)
+    os.environ.setdefault("SECRET_KEY", "bench-only-insecure-secret-key")
+    # bench/load_urls.py: the portal's URLs plus the trivial view.
+    sys.path[:0] = [str(ROOT), str(BENCH)]
+
+
+def prepare_database(database_url, options):
+    import psycopg
+
+    parts = urlsplit(database_url)
+    name = parts.path.lstrip("/")
+    admin_url = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin_url, autocommit=True) as connection:
+        if options.rebuild:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        row = connection.execute(
+            "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s",
+            [name],
+        ).fetchone()
+        if row and row[0] != DONE:
+            # A build that did not finish: start again.
+            connection.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+            row = None
+        if row is None:
+            connection.execute(f'CREATE DATABASE "{name}"')
+    manage("migrate", "--no-input", "-v", "0")
+    manage("collectstatic", "--no-input", "-v", "0")
+    if row is None:
+        started = time.monotonic()
+        print(f"building {name}: generate_scale_data --factor {options.factor}", flush=True)
+        manage("generate_scale_data", "--factor", str(options.factor))
+        with psycopg.connect(admin_url, autocommit=True) as connection:
+            connection.execute(f"COMMENT ON DATABASE \"{name}\" IS '{DONE}'")
+        print(f"{name} ready in {time.monotonic() - started:.0f} s", flush=True)
+
+
+def manage(*arguments):
+    subprocess.run([sys.executable, "manage.py", *arguments], cwd=ROOT, check=True)
+
+
+def resolve_pages():
+    from meetings.models import Meeting
+    from network.models import MemberState
+    from portfolio.models import Program
+
+    values = {
+        "program": Program.objects.published().filter(slug__startswith="scale-").first().slug,
+        "meeting": Meeting.objects.upcoming()
+        .filter(visibility="public", slug__startswith="scale-")
+        .first()
+        .slug,
+        "state": MemberState.objects.get(iso_code="CO").iso_code.lower(),
+    }
+    return [page.format(**values) for page in PAGES]
+
+
+def measure(client, path, requests, profiler=None):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    response = client.get(path)
+    if response.status_code != 200:
+        sys.exit(f"{path} answered {response.status_code}, not 200")
+    cpu, sql, counts = [], [], []
+    for _ in range(requests):
+        with CaptureQueriesContext(connection) as queries:
+            if profiler:
+                profiler.enable()
+            started = time.process_time()
+            client.get(path)
+            cpu.append((time.process_time() - started) * 1000)
+            if profiler:
+                profiler.disable()
+        counts.append(len(queries.captured_queries))
+        sql.append(sum(float(query["time"]) for query in queries.captured_queries) * 1000)
+    return statistics.median(cpu), statistics.median(sql), max(counts)
+
+
+def report(paths, options):
+    from django.test import Client
+
+    client = Client()
+    # CPU time, as the table: waiting on PostgreSQL is not this process's work.
+    profiler = cProfile.Profile(time.process_time) if options.profile else None
+    print(f"\n{options.requests} requests a page; medians; CPU = this process's CPU time")
+    print(f"{'page':<55} {'CPU ms':>8} {'× trivial':>10} {'SQL ms':>8} {'queries':>8}")
+    trivial = None
+    for path in paths:
+        cpu, sql, count = measure(
+            client, path, options.requests, profiler if path == options.profile else None
+        )
+        if path == "/bench/trivial/":
+            trivial = cpu
+        ratio = f"{cpu / trivial:.0f}" if trivial else ""
+        print(f"{path[:55]:<55} {cpu:8.1f} {ratio:>10} {sql:8.1f} {count:8d}", flush=True)
+    if profiler:
+        print(f"\ncProfile of {options.profile}, {options.requests} requests:")
+        pstats.Stats(profiler).sort_stats(options.sort).print_stats(options.top)
+
+
+if __name__ == "__main__":
+    main()
