@@ -2,6 +2,7 @@ import django_filters
 from django import forms
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from network.enums import Subregion
 from network.models import MemberState
@@ -10,6 +11,10 @@ from network.selectors import topics_by_name
 from .enums import ImplementationStatus, OfferKind, ProgramOrdering
 from .models import Program, ProgramOffer, TargetGroup
 from .selectors import program_search, title_in_reader_language
+
+# The empty choice of a filter whose name is a feminine noun in Spanish
+# ("Subregión: Todas"); the others take the masculine FILTERS_EMPTY_CHOICE_LABEL.
+ALL_FEMININE = pgettext_lazy("empty choice of a filter named by a feminine noun", "All")
 
 
 class ProgramFilter(django_filters.FilterSet):
@@ -24,7 +29,10 @@ class ProgramFilter(django_filters.FilterSet):
         to_field_name="iso_code",
     )
     subregion = django_filters.ChoiceFilter(
-        label=_("Subregion"), field_name="owner__member_state__subregion", choices=Subregion.choices
+        label=_("Subregion"),
+        field_name="owner__member_state__subregion",
+        choices=Subregion.choices,
+        empty_label=ALL_FEMININE,
     )
     topic = django_filters.ModelChoiceFilter(
         label=_("Topic"), queryset=topics_by_name(), to_field_name="slug", method="filter_topic"
@@ -36,10 +44,13 @@ class ProgramFilter(django_filters.FilterSet):
         method="filter_target_group",
     )
     offer = django_filters.ChoiceFilter(
-        label=_("Cooperation offered"), choices=OfferKind.choices, method="filter_offer"
+        label=_("Cooperation offered"),
+        choices=OfferKind.choices,
+        method="filter_offer",
+        empty_label=ALL_FEMININE,
     )
     implementation_status = django_filters.ChoiceFilter(
-        label=_("Implementation"), choices=ImplementationStatus.choices
+        label=_("Implementation"), choices=ImplementationStatus.choices, empty_label=ALL_FEMININE
     )
     started_from = django_filters.NumberFilter(
         label=_("Started from (year)"), field_name="start_year", lookup_expr="gte"
