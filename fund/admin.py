@@ -117,7 +117,27 @@ class ExpenseAdminForm(LedgerAdminForm):
             self.add_error(None, error)
 
 
-class LedgerAdmin(SimpleHistoryAdmin):
+class SavedByServiceAdmin:
+    """ModelAdmin mixin for records a service saves instead of the admin: the
+    admin goes on with the form's object as the saved record (its log entry,
+    message and redirect), and a refusal the service makes after the form
+    accepted (a concurrent change) comes back as a message, nothing saved."""
+
+    def adopt(self, obj, saved):
+        for field in obj._meta.concrete_fields:
+            setattr(obj, field.attname, getattr(saved, field.attname))
+        obj._state.adding = False
+        obj._state.db = saved._state.db
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+
+
+class LedgerAdmin(SavedByServiceAdmin, SimpleHistoryAdmin):
     """What the four books share: no deletion, no revert to an earlier
     version, new records through ``services.<record_service>``, amounts
     frozen once recorded, and the void action."""
@@ -180,21 +200,7 @@ class LedgerAdmin(SimpleHistoryAdmin):
         names = {field.name for field in obj._meta.concrete_fields} - set(BOOKS_FIELDS)
         fields = {name: getattr(obj, name) for name in form.cleaned_data if name in names}
         record = getattr(services, self.record_service)
-        saved = record(user=request.user, **fields)
-        # The admin goes on with ``obj``: its log entry, message and redirect.
-        for field in obj._meta.concrete_fields:
-            setattr(obj, field.attname, getattr(saved, field.attname))
-        obj._state.adding = False
-        obj._state.db = saved._state.db
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        except ValidationError as error:
-            # The service refused what the form accepted: another bookkeeper
-            # drew on the allocation meanwhile. Nothing was saved.
-            self.message_user(request, " ".join(error.messages), messages.ERROR)
-            return HttpResponseRedirect(request.get_full_path())
+        self.adopt(obj, record(user=request.user, **fields))
 
     # List columns.
 
@@ -490,7 +496,7 @@ class CloseYearForm(forms.ModelForm):
 
 
 @admin.register(ClosedYear)
-class ClosedYearAdmin(admin.ModelAdmin):
+class ClosedYearAdmin(SavedByServiceAdmin, admin.ModelAdmin):
     """Closing a year: staff give the year, services.year_close freezes its
     statement. A closed year is never changed nor reopened."""
 
@@ -514,18 +520,7 @@ class ClosedYearAdmin(admin.ModelAdmin):
         return ["year"] if obj is None else list(self.readonly_fields)
 
     def save_model(self, request, obj, form, change):
-        closed = services.year_close(year=obj.year, user=request.user)
-        for field in obj._meta.concrete_fields:
-            setattr(obj, field.attname, getattr(closed, field.attname))
-        obj._state.adding = False
-        obj._state.db = closed._state.db
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        except ValidationError as error:
-            self.message_user(request, " ".join(error.messages), messages.ERROR)
-            return HttpResponseRedirect(request.get_full_path())
+        self.adopt(obj, services.year_close(year=obj.year, user=request.user))
 
     @admin.display(description=_("checksum holds"), boolean=True)
     def intact_display(self, closed):

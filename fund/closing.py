@@ -36,13 +36,8 @@ PLEDGE_FIELDS = (
     "outstanding_usd",
     "converted",
 )
-PLEDGE_AMOUNTS = (
-    "amount",
-    "received",
-    "outstanding",
-    "amount_usd",
-    "received_usd",
-    "outstanding_usd",
+PLEDGE_AMOUNTS = tuple(
+    name for name in PLEDGE_FIELDS if name not in ("years", "currency", "converted")
 )
 
 

@@ -76,6 +76,23 @@ def _can_review(user, obj):
     return rules.can_review_program(user)
 
 
+def _return_step(*, done_message, run, offered):
+    """Back to the ministry with the reviewer's comment: the same step for a
+    program and for a revision of one."""
+    return Step(
+        name="return",
+        label=_("Return to the ministry"),
+        explanation=_(
+            "The ministry's focal point receives this comment by email and on the program's page."
+        ),
+        done_message=done_message,
+        run=run,
+        offered=offered,
+        allowed=_can_review,
+        form_class=ReturnForm,
+    )
+
+
 PROGRAM_STEPS = (
     Step(
         name="publish",
@@ -88,19 +105,12 @@ PROGRAM_STEPS = (
         offered=lambda program: program.status == ProgramStatus.SUBMITTED,
         allowed=_can_review,
     ),
-    Step(
-        name="return",
-        label=_("Return to the ministry"),
-        explanation=_(
-            "The ministry's focal point receives this comment by email and on the program's page."
-        ),
+    _return_step(
         done_message=_("The program is returned to its ministry."),
         run=lambda program, user, data: services.program_return(
             program=program, user=user, comment=data["comment"]
         ),
         offered=lambda program: program.status == ProgramStatus.SUBMITTED,
-        allowed=_can_review,
-        form_class=ReturnForm,
     ),
     Step(
         name="archive",
@@ -134,19 +144,12 @@ REVISION_STEPS = (
         offered=lambda revision: revision.status == RevisionStatus.SUBMITTED,
         allowed=_can_review,
     ),
-    Step(
-        name="return",
-        label=_("Return to the ministry"),
-        explanation=_(
-            "The ministry's focal point receives this comment by email and on the program's page."
-        ),
+    _return_step(
         done_message=_("The revision is returned to its ministry."),
         run=lambda revision, user, data: services.revision_return(
             revision=revision, user=user, comment=data["comment"]
         ),
         offered=lambda revision: revision.status == RevisionStatus.SUBMITTED,
-        allowed=_can_review,
-        form_class=ReturnForm,
     ),
 )
 
