@@ -15,4 +15,5 @@ class CooperationConfig(AppConfig):
         sections.register(sections.PROGRAM, selectors.program_section)
         sections.register(sections.DASHBOARD, selectors.dashboard_section)
         sections.register(sections.DEADLINES, selectors.deadlines)
+        sections.register(sections.CLOCK, selectors.next_call_moment)
         sections.register(sections.MEMBER_STATE_FIGURES, statistics.member_states_figure)

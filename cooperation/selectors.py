@@ -2,7 +2,7 @@
 
 from urllib.parse import urlencode
 
-from django.db.models import Case, IntegerField, Prefetch, Q, Value, When
+from django.db.models import Case, IntegerField, Min, Prefetch, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -227,3 +227,13 @@ def dashboard_section(user):
             institution_id=user.institution_id, status=NeedStatus.OPEN
         ).count(),
     }
+
+
+def next_call_moment(now):
+    """sections.CLOCK: the next time a call for proposals opens (it is
+    published then) or closes."""
+    moments = Call.objects.aggregate(
+        opens=Min("opens_at", filter=Q(opens_at__gt=now)),
+        closes=Min("closes_at", filter=Q(closes_at__gt=now)),
+    )
+    return min(filter(None, moments.values()), default=None)

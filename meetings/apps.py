@@ -17,3 +17,4 @@ class MeetingsConfig(AppConfig):
         sections.register(sections.DASHBOARD, selectors.dashboard_section)
         sections.register(sections.PERSONAL_DATA, selectors.personal_data)
         sections.register(sections.DEADLINES, selectors.deadlines)
+        sections.register(sections.CLOCK, selectors.next_registration_moment)

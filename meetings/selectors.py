@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from django.conf import settings
-from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
+from django.db.models import Case, Count, IntegerField, Min, Prefetch, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -692,3 +692,14 @@ def upcoming_with_uncovered_funding(today=None):
     return with_uncovered_funding(
         Meeting.objects.upcoming(today).select_related("host_state").in_calendar_order()
     )
+
+
+def next_registration_moment(now):
+    """sections.CLOCK: the next time a meeting's registration opens or closes,
+    which changes its page and the lists that say "registration open"."""
+    meetings = Meeting.objects.exclude(status=MeetingStatus.CANCELLED)
+    moments = meetings.aggregate(
+        opens=Min("registration_opens_at", filter=Q(registration_opens_at__gt=now)),
+        closes=Min("registration_closes_at", filter=Q(registration_closes_at__gt=now)),
+    )
+    return min(filter(None, moments.values()), default=None)

@@ -28,6 +28,12 @@ MEMBER_STATE_FIGURES = "member_state_figures"
 # gathered into one list on their dashboard: the function takes the user and
 # returns [Deadline, …].
 DEADLINES = "deadlines"
+# Moments at which a public page reads differently by the clock alone (a
+# call for proposals opens, a meeting's registration closes): the function
+# takes the current time and returns the next such moment after it (or
+# None), so
+# that the visitors' cache never serves a page past them.
+CLOCK = "clock"
 
 _registry = {
     HOME: [],
@@ -38,6 +44,7 @@ _registry = {
     PERSONAL_DATA: [],
     MEMBER_STATE_FIGURES: [],
     DEADLINES: [],
+    CLOCK: [],
 }
 
 

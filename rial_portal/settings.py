@@ -98,6 +98,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # After the language, session, authentication and messages: it serves
+    # visitors what it stored for their language, and only to them.
+    "network.visitor_cache.VisitorCacheMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes requires: it answers locked-out logins.
     "axes.middleware.AxesMiddleware",
@@ -184,6 +187,12 @@ else:
         # waiting for a confirmation email, cheap enough for a laptop.
         "polling_interval": 0.5,
     }
+
+# The visitors' cache (network/visitor_cache.py): anonymous visitors' pages
+# come from the cache above, renewed by every write. VISITOR_CACHE_SECONDS only
+# bounds how long an unread page takes room.
+VISITOR_CACHE = env.bool("VISITOR_CACHE", default=True)
+VISITOR_CACHE_SECONDS = env.int("VISITOR_CACHE_SECONDS", default=60 * 60)
 
 # Celery -------------------------------------------------------------------
 

@@ -3,7 +3,7 @@ from django.urls import include, path
 
 from network.views import home
 
-from .views import favicon, health
+from .views import favicon, health, switch_language
 
 urlpatterns = [
     path("", home, name="home"),
@@ -16,6 +16,7 @@ urlpatterns = [
     path("search/", include("search.urls")),
     path("accounts/", include("accounts.auth_urls")),
     path("accounts/", include("accounts.urls")),
+    path("i18n/switch/", switch_language, name="switch_language"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("api.urls")),
     path("health/", health, name="health"),

@@ -81,6 +81,16 @@ def collected_static_files(tmp_path_factory):
         yield root
 
 
+@pytest.fixture(scope="session", autouse=True)
+def no_visitor_cache():
+    """Off unless a test turns it on (tests/rial_portal/test_visitor_cache.py):
+    a test's writes are rolled back, never committed, so they never renew the
+    content version, and a page stored by one test would be served to the
+    next, whose database differs."""
+    with override_settings(VISITOR_CACHE=False):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     # Hashing strength is Django's concern, not ours; PBKDF2 would dominate the suite.

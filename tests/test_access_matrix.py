@@ -226,6 +226,7 @@ ROUTE_ARGS = {
     "health": {"": _no_args},
     "favicon": {"": _no_args},
     "set_language": {"": _no_args},
+    "switch_language": {"": _no_args},
     # Network directory.
     "network:member_state_list": {"": _no_args},
     "network:member_state_detail": {
@@ -640,6 +641,8 @@ EXPECTED = {
     "accounts:recovery_codes_renew": "L 405 405 405 405",
     "accounts:two_factor_disable": "L 405 405 405 405",
     "set_language": "302 302 302 302 302",
+    # A cookie and a redirect back: nothing else changes.
+    "switch_language": "302 302 302 302 302",
     "health": "200 200 200 200 200",
     # To the icon among the static files, for everyone.
     "favicon": "302 302 302 302 302",

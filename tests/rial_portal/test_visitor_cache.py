@@ -1,0 +1,276 @@
+"""The visitors' cache (network/visitor_cache.py): pages come from the cache
+for anonymous visitors, are renewed by the very next request after any
+write or at a moment the clock brings, and never reach, or come from,
+someone signed in.
+
+Writes must commit for the cache to hear of them, as in production: these
+tests run outside the test transaction (``transaction=True``)."""
+
+import contextlib
+import datetime
+import uuid
+
+import pytest
+from django.apps import apps
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from network import visitor_cache
+from network.roles import TECHNICAL_SECRETARIAT, grant_role_permissions
+from portfolio import services
+from portfolio.enums import ProgramStatus
+from portfolio.models import Program
+from tests.cooperation.factories import CallFactory
+from tests.factories import FocalPointFactory, SecretariatStaffFactory
+from tests.meetings.factories import MeetingFactory
+from tests.portfolio.factories import ProgramFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def visitor_cache_on(settings):
+    """A cache of this test's own, so that nothing another test stored is read."""
+    settings.VISITOR_CACHE = True
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": f"visitor-cache-{uuid.uuid4()}",
+        }
+    }
+    yield
+    cache.clear()
+
+
+def queries(client, url, **kwargs):
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url, **kwargs)
+    return response, len(context.captured_queries)
+
+
+def public_pages(program):
+    """Where a published program shows to a visitor."""
+    return [
+        reverse("portfolio:program_list"),
+        program.get_absolute_url(),
+        reverse("search:search") + "?q=" + program.title_en.split()[0],
+        reverse("api:program-list"),
+    ]
+
+
+def test_a_visitor_s_second_request_is_served_from_the_cache_without_a_query(client):
+    ProgramFactory(title_en="Labour inspection in the field")
+    url = reverse("portfolio:program_list")
+    first, first_queries = queries(client, url)
+    second, second_queries = queries(client, url)
+    assert first_queries > 0
+    assert second_queries == 0
+    assert second.content == first.content
+    assert "Labour inspection in the field" in second.content.decode()
+    assert second["Cache-Control"] == "public, no-cache"
+    assert second["ETag"] == first["ETag"]
+    assert "Accept-Language" in second["Vary"]
+    assert "Cookie" in second["Vary"]
+
+
+def test_an_unchanged_page_is_a_304_for_a_proxy_or_browser_that_kept_it(client):
+    url = reverse("portfolio:program_list")
+    etag = client.get(url)["ETag"]
+    response = client.get(url, headers={"if-none-match": etag})
+    assert response.status_code == 304
+    assert response.content == b""
+
+
+@pytest.fixture
+def secretariat_group():
+    """The staff's groups come from a data migration, which the flush after
+    another test outside a transaction took away: made again here."""
+    Group.objects.get_or_create(name=TECHNICAL_SECRETARIAT)
+    grant_role_permissions(sender=apps.get_app_config("portfolio"))
+
+
+def test_a_published_program_shows_on_the_next_request_everywhere_and_an_archived_one_goes(
+    secretariat_group,
+):
+    program = ProgramFactory(
+        title_en="Employment observatory for youth", status=ProgramStatus.SUBMITTED
+    )
+    staff = SecretariatStaffFactory()
+    owner = FocalPointFactory(institution=program.owner)
+    visitor = Client()
+    pages = public_pages(program)
+
+    def shown(url):
+        response = visitor.get(url)
+        return response.status_code == 200 and "Employment observatory" in response.content.decode()
+
+    # Visited, hence stored, while the program waits for review.
+    assert not any(shown(url) for url in pages)
+    assert not any(shown(url) for url in pages)
+
+    services.program_publish(program=program, user=staff)
+    assert all(shown(url) for url in pages)
+
+    services.program_archive(program=program, user=owner)
+    listed = [url for url in pages if url != program.get_absolute_url()]
+    assert not any(shown(url) for url in listed)
+    assert "archived" in visitor.get(program.get_absolute_url()).content.decode().lower()
+
+
+def test_every_write_renews_the_pages_even_one_that_sends_no_signal(client):
+    program = ProgramFactory(title_en="Social dialogue tables")
+    url = reverse("portfolio:program_list")
+    assert "Social dialogue tables" in client.get(url).content.decode()
+    Program.objects.filter(pk=program.pk).update(status=ProgramStatus.ARCHIVED)
+    assert "Social dialogue tables" not in client.get(url).content.decode()
+
+
+def test_a_signed_in_person_never_gets_the_visitors_copy_nor_gives_theirs(client):
+    url = reverse("portfolio:program_list")
+    visitor = Client()
+    visitor.get(url)
+    focal_point = FocalPointFactory(full_name="Marisol Quispe")
+    client.force_login(focal_point)
+
+    mine = client.get(url)
+    assert "Marisol" in mine.content.decode()
+    assert "private" in mine["Cache-Control"]
+
+    # And what was rendered for them is not what a visitor gets next.
+    client.get(url)
+    theirs = visitor.get(url).content.decode()
+    assert "Marisol" not in theirs
+
+
+def test_a_signed_in_person_s_requests_leave_the_visitors_pages_in_the_cache(client):
+    """Their session is saved on every request: not a change anyone sees."""
+    client.force_login(FocalPointFactory())
+    token = visitor_cache.content_version()
+    client.get(reverse("accounts:dashboard"))
+    assert visitor_cache.content_version() == token
+
+
+def test_each_language_has_its_own_copy(client):
+    url = reverse("portfolio:program_list")
+    english = client.get(url, headers={"accept-language": "en"})
+    spanish = client.get(url, headers={"accept-language": "es"})
+    assert english["Content-Language"] == "en"
+    assert spanish["Content-Language"] == "es"
+    assert english.content != spanish.content
+    assert client.get(url, headers={"accept-language": "es"}).content == spanish.content
+
+
+def test_htmx_results_and_the_whole_page_are_kept_apart(client):
+    url = reverse("portfolio:program_list")
+    whole = client.get(url).content.decode()
+    part = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert "<html" in whole
+    assert "<html" not in part
+    assert "<html" in client.get(url).content.decode()
+
+
+def test_a_page_carrying_a_csrf_token_is_never_stored(client):
+    """Each rendering masks the token afresh: a stored copy would repeat it."""
+    url = reverse("login")
+    first, second = client.get(url), client.get(url)
+    assert "csrfmiddlewaretoken" in second.content.decode()
+    assert first.context["csrf_token"] != second.context["csrf_token"]
+    assert "public" not in second.get("Cache-Control", "")
+
+
+def test_the_header_carries_no_csrf_token_for_a_visitor(client):
+    page = client.get(reverse("home")).content.decode()
+    assert "csrfmiddlewaretoken" not in page
+    assert reverse("switch_language") in page
+
+
+def noon():
+    """Today at noon: two hours on stay within the day, whenever the test runs."""
+    return timezone.make_aware(datetime.datetime.combine(timezone.localdate(), datetime.time(12)))
+
+
+def test_a_call_for_proposals_opening_renews_the_pages_at_that_moment():
+    now = noon()
+    opens = now + datetime.timedelta(hours=2)
+    CallFactory(opens_at=opens, closes_at=opens + datetime.timedelta(days=30))
+    token = visitor_cache.content_version(now)
+    assert visitor_cache.content_version(opens - datetime.timedelta(seconds=1)) == token
+    assert visitor_cache.content_version(opens) != token
+
+
+def test_a_meeting_s_registration_closing_renews_the_pages_at_that_moment():
+    now = noon()
+    closes = now + datetime.timedelta(minutes=30)
+    MeetingFactory(
+        registration_opens_at=now - datetime.timedelta(days=1), registration_closes_at=closes
+    )
+    token = visitor_cache.content_version(now)
+    assert visitor_cache.content_version(closes) != token
+
+
+def test_a_new_day_renews_the_pages():
+    now = timezone.now()
+    token = visitor_cache.content_version(now)
+    assert visitor_cache.content_version(now + datetime.timedelta(days=1)) != token
+
+
+def test_off_means_every_request_renders(client, settings):
+    settings.VISITOR_CACHE = False
+    url = reverse("portfolio:program_list")
+    client.get(url)
+    assert queries(client, url)[1] > 0
+
+
+@pytest.mark.redis
+def test_the_cache_is_shared_through_redis(client, settings):
+    """Two web nodes (two processes here: the test and a fresh cache
+    connection) read the same copy and the same content version."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": settings.REDIS_URL,
+            "KEY_PREFIX": f"visitor-cache-test-{uuid.uuid4()}",
+        }
+    }
+    program = ProgramFactory(title_en="Shared across nodes")
+    url = reverse("portfolio:program_list")
+    client.get(url)
+    assert queries(client, url)[1] == 0
+    Program.objects.filter(pk=program.pk).update(status=ProgramStatus.ARCHIVED)
+    assert "Shared across nodes" not in client.get(url).content.decode()
+
+
+# The language switcher --------------------------------------------------------
+
+
+def test_switching_language_sets_the_cookie_and_goes_back(client):
+    response = client.get(reverse("switch_language"), {"language": "es", "next": "/programs/"})
+    assert response.status_code == 302
+    assert response["Location"] == "/programs/"
+    assert response.cookies["django_language"].value == "es"
+    assert client.get("/programs/")["Content-Language"] == "es"
+
+
+def test_switching_language_never_leaves_the_portal_nor_takes_an_unknown_language(client):
+    response = client.get(
+        reverse("switch_language"), {"language": "xx", "next": "https://evil.example/"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("home")
+    assert "django_language" not in response.cookies
+
+
+def test_a_rolled_back_write_renews_nothing_and_the_next_write_still_does():
+    token = visitor_cache.content_version()
+    with contextlib.suppress(RuntimeError), transaction.atomic():
+        ProgramFactory()
+        raise RuntimeError
+    assert visitor_cache.content_version() == token
+    with transaction.atomic():
+        ProgramFactory()
+    assert visitor_cache.content_version() != token
