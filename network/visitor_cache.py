@@ -95,6 +95,30 @@ def enabled():
     return settings.VISITOR_CACHE
 
 
+def tracking():
+    """Whether writes renew the content version: when pages or fragments
+    are kept under it."""
+    return settings.VISITOR_CACHE or settings.FRAGMENT_CACHE
+
+
+def fragment(name, parts, render):
+    """``render()``'s text, kept under the content version and the language
+    for ``parts`` (everything else it depends on: never the reader), so that
+    markup drawn from content that seldom changes (a filter's hundreds of
+    choices) is built once per change, for visitors and signed-in people
+    alike."""
+    if not settings.FRAGMENT_CACHE:
+        return render()
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()
+    language = translation.get_language()
+    key = f"visitor-cache:fragment:{RELEASE}:{content_version()}:{name}:{language}:{digest}"
+    text = cache.get(key)
+    if text is None:
+        text = render()
+        cache.set(key, text, timeout=settings.VISITOR_CACHE_SECONDS)
+    return text
+
+
 # The content version ---------------------------------------------------------
 
 
@@ -129,7 +153,7 @@ def note_writes(execute, sql, params, many, context):
     """A database execute wrapper (installed on every connection): a write to
     a table a page may show drops the content version when it commits."""
     result = execute(sql, params, many, context)
-    if enabled():
+    if tracking():
         write = _WRITE.match(sql)
         if write and write.group(1).lower() not in UNSEEN_TABLES:
             connection = context["connection"]

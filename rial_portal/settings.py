@@ -192,6 +192,9 @@ else:
 # come from the cache above, renewed by every write. VISITOR_CACHE_SECONDS only
 # bounds how long an unread page takes room.
 VISITOR_CACHE = env.bool("VISITOR_CACHE", default=True)
+# Fragments of pages kept under the same content version, for everyone (the
+# filters' choices): what stays fast when a page cannot be stored.
+FRAGMENT_CACHE = env.bool("FRAGMENT_CACHE", default=True)
 VISITOR_CACHE_SECONDS = env.int("VISITOR_CACHE_SECONDS", default=60 * 60)
 
 # Celery -------------------------------------------------------------------

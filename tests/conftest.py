@@ -83,11 +83,12 @@ def collected_static_files(tmp_path_factory):
 
 @pytest.fixture(scope="session", autouse=True)
 def no_visitor_cache():
-    """Off unless a test turns it on (tests/rial_portal/test_visitor_cache.py):
+    """Off, and its fragments too, unless a test turns them on
+    (tests/rial_portal/test_visitor_cache.py):
     a test's writes are rolled back, never committed, so they never renew the
     content version, and a page stored by one test would be served to the
     next, whose database differs."""
-    with override_settings(VISITOR_CACHE=False):
+    with override_settings(VISITOR_CACHE=False, FRAGMENT_CACHE=False):
         yield
 
 

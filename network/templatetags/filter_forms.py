@@ -14,6 +14,8 @@ from django.forms.utils import flatatt
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from network import visitor_cache
+
 register = template.Library()
 
 # Widget → the class crispy's Bootstrap 5 pack gives its input.
@@ -121,15 +123,23 @@ def _input(field, input_type, css_class):
 
 
 def _select(field, css_class):
+    """A select's markup, kept under the content version: its choices come
+    from content (member states, topics) and never from the reader."""
     widget = field.field.widget
     attrs = _attrs(field, css_class)
     if widget.allow_multiple_selected:
         attrs["multiple"] = True
-    chosen = {str(value) for value in widget.format_value(field.value())}
-    options = "".join(_options(field.field.choices, chosen))
-    return format_html(
-        '<select name="{}"{}>{}</select>', field.html_name, flatatt(attrs), mark_safe(options)
-    )
+    chosen = sorted({str(value) for value in widget.format_value(field.value())})
+    form = type(field.form)
+    parts = (form.__module__, form.__qualname__, field.html_name, flatatt(attrs), chosen)
+
+    def render():
+        options = "".join(_options(field.field.choices, set(chosen)))
+        return format_html(
+            '<select name="{}"{}>{}</select>', field.html_name, flatatt(attrs), mark_safe(options)
+        )
+
+    return mark_safe(visitor_cache.fragment("filter-select", parts, render))
 
 
 def _options(choices, chosen):

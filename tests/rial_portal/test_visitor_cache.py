@@ -26,7 +26,7 @@ from portfolio import services
 from portfolio.enums import ProgramStatus
 from portfolio.models import Program
 from tests.cooperation.factories import CallFactory
-from tests.factories import FocalPointFactory, SecretariatStaffFactory
+from tests.factories import FocalPointFactory, SecretariatStaffFactory, TopicFactory
 from tests.meetings.factories import MeetingFactory
 from tests.portfolio.factories import ProgramFactory
 
@@ -274,3 +274,29 @@ def test_a_rolled_back_write_renews_nothing_and_the_next_write_still_does():
     with transaction.atomic():
         ProgramFactory()
     assert visitor_cache.content_version() != token
+
+
+# Fragments: what a page cannot store whole, it keeps in parts -------------------
+
+
+def test_a_filter_s_choices_are_built_once_per_change_even_for_someone_signed_in(client, settings):
+    settings.FRAGMENT_CACHE = True
+    client.force_login(FocalPointFactory())
+    url = reverse("portfolio:program_list")
+    first = queries(client, url)[1]
+    assert queries(client, url)[1] < first
+
+    TopicFactory(name_en="Green jobs")
+    page = client.get(url).content.decode()
+    assert "Green jobs" in page
+    assert 'name="topic"' in page
+
+
+def test_a_filter_keeps_what_the_reader_chose(client, settings):
+    settings.FRAGMENT_CACHE = True
+    topic = TopicFactory(name_en="Green jobs")
+    url = reverse("portfolio:program_list")
+    client.get(url)
+    page = client.get(url, {"topic": topic.slug}).content.decode()
+    assert f'<option value="{topic.slug}" selected>' in page
+    assert f'<option value="{topic.slug}">' in client.get(url).content.decode()
