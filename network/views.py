@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
@@ -47,7 +49,8 @@ def member_state_detail(request, iso_code):
             "member_state": member_state,
             "institutions": selectors.member_state_directory(member_state=member_state),
             "conferences_hosted": member_state.conferences_hosted.all(),
-            "sections": sections.render_sections(sections.MEMBER_STATE, member_state),
+            # Built only when the page's {% fragment %} is (templatetags/fragments.py).
+            "sections": partial(sections.render_sections, sections.MEMBER_STATE, member_state),
         },
     )
 
@@ -63,7 +66,7 @@ def topic_detail(request, slug):
     return render(
         request,
         "network/topic_detail.html",
-        {"topic": topic, "sections": sections.render_sections(sections.TOPIC, topic)},
+        {"topic": topic, "sections": partial(sections.render_sections, sections.TOPIC, topic)},
     )
 
 

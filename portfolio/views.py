@@ -1,6 +1,8 @@
 """Pages of the Program Portfolio. Views check permissions through rules.py
 and change data only through services.py."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -86,7 +88,8 @@ def program_detail(request, slug):
             "offers": program.offers.all(),
             "indicators": program.indicators.all(),
             "attachments": attachments,
-            "related": selectors.programs_related(program=program),
+            # Built only when the page's {% fragment %} is.
+            "related": partial(selectors.programs_related, program=program),
             "versions": content_versions(
                 program, fields=("title", "summary"), requested=request.GET.get("version")
             ),

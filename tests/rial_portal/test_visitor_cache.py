@@ -300,3 +300,29 @@ def test_a_filter_keeps_what_the_reader_chose(client, settings):
     page = client.get(url, {"topic": topic.slug}).content.decode()
     assert f'<option value="{topic.slug}" selected>' in page
     assert f'<option value="{topic.slug}">' in client.get(url).content.decode()
+
+
+def test_a_member_state_s_sections_are_kept_until_a_write_changes_them(client, settings):
+    settings.FRAGMENT_CACHE = True
+    client.force_login(FocalPointFactory())
+    program = ProgramFactory(title_en="Apprenticeships for youth")
+    url = program.owner.member_state.get_absolute_url()
+    first_queries = queries(client, url)[1]
+    second, second_queries = queries(client, url)
+    assert "Apprenticeships for youth" in second.content.decode()
+    assert second_queries < first_queries
+
+    Program.objects.filter(pk=program.pk).update(status=ProgramStatus.ARCHIVED)
+    assert "Apprenticeships for youth" not in client.get(url).content.decode()
+
+
+def test_a_program_s_related_programs_are_kept_until_a_write_changes_them(client, settings):
+    settings.FRAGMENT_CACHE = True
+    topic = TopicFactory()
+    program = ProgramFactory(topics=[topic])
+    neighbour = ProgramFactory(title_en="Mediation services", topics=[topic])
+    url = program.get_absolute_url()
+    client.force_login(FocalPointFactory())
+    assert "Mediation services" in client.get(url).content.decode()
+    Program.objects.filter(pk=neighbour.pk).update(status=ProgramStatus.ARCHIVED)
+    assert "Mediation services" not in client.get(url).content.decode()

@@ -1,0 +1,36 @@
+"""``{% fragment "name" part… %}…{% endfragment %}``: a part of a page kept
+under the content version (network/visitor_cache.py ``fragment``), for every
+reader. What it encloses must depend only on the parts named, the language
+and content: never on who reads. A callable in the context (a view's
+sections, passed unevaluated) runs only when the fragment is built."""
+
+from django import template
+from django.utils.safestring import mark_safe
+
+from network import visitor_cache
+
+register = template.Library()
+
+
+class FragmentNode(template.Node):
+    def __init__(self, name, parts, nodelist):
+        self.name = name
+        self.parts = parts
+        self.nodelist = nodelist
+
+    def render(self, context):
+        name = self.name.resolve(context)
+        parts = tuple(part.resolve(context) for part in self.parts)
+        return mark_safe(visitor_cache.fragment(name, parts, lambda: self.nodelist.render(context)))
+
+
+@register.tag
+def fragment(parser, token):
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("{% fragment %} needs a name.")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(
+        parser.compile_filter(bits[1]), [parser.compile_filter(bit) for bit in bits[2:]], nodelist
+    )
