@@ -1,5 +1,7 @@
 """The fund's public statement, its exports and the staff dashboard."""
 
+from functools import partial
+
 from django.apps import apps
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
@@ -17,30 +19,43 @@ from .forms import PeriodForm, StatementLineForm
 from .models import Contribution, Expense
 
 
-def _statement(request):
+def _period(request):
     first = Contribution.objects.effective().aggregate(first=Min("received_on"))["first"]
     form = PeriodForm(request.GET or None, first_year=first.year if first else None)
-    start, end = form.period()
+    return form, form.period()
+
+
+def _statement(request):
+    form, (start, end) = _period(request)
     return form, selectors.statement_of_period(start=start, end=end)
 
 
 @require_safe
 def statement(request):
-    form, statement = _statement(request)
+    form, period = _period(request)
     return render(
         request,
         "fund/statement.html",
         {
             "form": form,
-            "statement": statement,
-            "chart_by_year": charts.contributions_by_year(statement.by_year),
-            "chart_by_contributor": charts.contributions_by_contributor(
-                statement.financial_by_contributor
-            ),
-            "transparency": charts.transparency_table(statement.by_year),
+            "period": period,
+            # Built only when the page's {% fragment %} is.
+            "statement_parts": partial(_statement_parts, *period),
             "query_string": request.GET.urlencode(),
         },
     )
+
+
+def _statement_parts(start, end):
+    statement = selectors.statement_of_period(start=start, end=end)
+    return {
+        "statement": statement,
+        "chart_by_year": charts.contributions_by_year(statement.by_year),
+        "chart_by_contributor": charts.contributions_by_contributor(
+            statement.financial_by_contributor
+        ),
+        "transparency": charts.transparency_table(statement.by_year),
+    }
 
 
 @require_safe

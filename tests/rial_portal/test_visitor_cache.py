@@ -9,6 +9,7 @@ tests run outside the test transaction (``transaction=True``)."""
 import contextlib
 import datetime
 import uuid
+from decimal import Decimal
 
 import pytest
 from django.apps import apps
@@ -27,6 +28,7 @@ from portfolio.enums import ProgramStatus
 from portfolio.models import Program
 from tests.cooperation.factories import CallFactory
 from tests.factories import FocalPointFactory, SecretariatStaffFactory, TopicFactory
+from tests.fund.factories import ContributionFactory, ExpenseFactory
 from tests.meetings.factories import MeetingFactory
 from tests.portfolio.factories import ProgramFactory
 
@@ -326,3 +328,17 @@ def test_a_program_s_related_programs_are_kept_until_a_write_changes_them(client
     assert "Mediation services" in client.get(url).content.decode()
     Program.objects.filter(pk=neighbour.pk).update(status=ProgramStatus.ARCHIVED)
     assert "Mediation services" not in client.get(url).content.decode()
+
+
+def test_the_fund_s_statement_is_kept_until_a_record_changes_it(client, settings):
+    settings.FRAGMENT_CACHE = True
+    client.force_login(FocalPointFactory())
+    ContributionFactory(amount=Decimal("12000.00"))
+    url = reverse("fund:statement")
+    first_queries = queries(client, url)[1]
+    second, second_queries = queries(client, url)
+    assert "12,000.00" in second.content.decode()
+    assert second_queries < first_queries
+
+    ExpenseFactory(amount=Decimal("2500.50"))
+    assert "9,499.50" in client.get(url).content.decode()
