@@ -2,14 +2,14 @@
 pages, the fund's statement, feeds, the API) comes from the shared cache
 (Redis in production, the file cache in embedded mode), and is never stale.
 
-**Never stale.** Every page is stored under the *content version*, a token
-kept in the cache itself. Any write to the database (a form, the admin, a
-Celery task, ``QuerySet.update()``, ``bulk_create``, raw SQL) drops the token
-once its transaction commits, so the very next request renders afresh and
-stores under a new token; what was stored under the old one is never read
-again and expires. Dropping it after the commit, never before, is what
-keeps a request that read the old rows from storing them under the new
-token. What changes by the clock alone also changes the token: the date,
+**Never stale.** Every page is stored with the *content version* it was
+rendered under, a token kept in the cache itself, and served only while that
+token is current (one round trip reads both). Any write to the database (a
+form, the admin, a Celery task, ``QuerySet.update()``, ``bulk_create``, raw
+SQL) drops the token once its transaction commits, so the very next request
+renders afresh and replaces the stored page. Dropping it after the commit,
+never before, is what keeps a request that read the old rows from storing
+them under the new token. What changes by the clock alone also changes the token: the date,
 and the moments the apps register (``sections.CLOCK``: a call for proposals
 opening, a registration closing), so that a page is never served past the
 moment it would read differently.
@@ -48,7 +48,10 @@ from django.utils.deprecation import MiddlewareMixin
 from . import sections
 
 STATE_KEY = "visitor-cache:state"
-PAGE_KEY = "visitor-cache:page:{release}:{token}:{language}:{address}"
+# A page or a fragment is kept with the content version it was built under,
+# and served only while that version is current.
+PAGE_KEY = "visitor-cache:page:{release}:{language}:{address}"
+FRAGMENT_KEY = "visitor-cache:fragment:{release}:{name}:{language}:{parts}"
 
 # The request headers a page may vary on besides the language and the
 # cookies (the API's format, htmx asking for a page's results only): they are
@@ -110,13 +113,27 @@ def fragment(name, parts, render):
     if not settings.FRAGMENT_CACHE:
         return render()
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()
-    language = translation.get_language()
-    key = f"visitor-cache:fragment:{RELEASE}:{content_version()}:{name}:{language}:{digest}"
-    text = cache.get(key)
-    if text is None:
-        text = render()
-        cache.set(key, text, timeout=settings.VISITOR_CACHE_SECONDS)
+    key = FRAGMENT_KEY.format(
+        release=RELEASE, name=name, language=translation.get_language(), parts=digest
+    )
+    token, kept = _read(key)
+    if kept is not None:
+        return kept
+    text = render()
+    cache.set(key, (token, text), timeout=settings.VISITOR_CACHE_SECONDS)
     return text
+
+
+def _read(key, now=None):
+    """(the content version now, what ``key`` keeps under it or None), in one
+    round trip to the cache. An entry kept under an older version is
+    replaced by the next one stored: dead copies do not pile up."""
+    kept = cache.get_many([STATE_KEY, key])
+    token = _token(kept.get(STATE_KEY), now or timezone.now())
+    entry = kept.get(key)
+    if entry is not None and entry[0] == token:
+        return token, entry[1]
+    return token, None
 
 
 # The content version ---------------------------------------------------------
@@ -125,8 +142,10 @@ def fragment(name, parts, render):
 def content_version(now=None):
     """The token pages are stored under now: a new one after any write, on a
     new day and at each registered moment."""
-    now = now or timezone.now()
-    state = cache.get(STATE_KEY)
+    return _token(cache.get(STATE_KEY), now or timezone.now())
+
+
+def _token(state, now):
     if state is not None and now < state["until"]:
         return state["token"]
     until = _next_change(now)
@@ -183,20 +202,17 @@ class VisitorCacheMiddleware(MiddlewareMixin):
             return None
         if request.resolver_match and "admin" in request.resolver_match.namespaces:
             return None
+        key = PAGE_KEY.format(
+            release=RELEASE, language=translation.get_language(), address=_address(request)
+        )
         try:
-            token = content_version()
+            token, response = _read(key)
         except (OperationalError, InterfaceError):
             # The clock's moments come from the database: without it, the
             # view answers as it does (DatabaseUnavailableMiddleware's 503).
             return None
-        request.visitor_cache_key = PAGE_KEY.format(
-            release=RELEASE,
-            token=token,
-            language=translation.get_language(),
-            address=_address(request),
-        )
+        request.visitor_cache_key = key
         request.visitor_cache_token = token
-        response = cache.get(request.visitor_cache_key)
         if response is None:
             return None
         request.visitor_cache_hit = True
@@ -218,7 +234,8 @@ class VisitorCacheMiddleware(MiddlewareMixin):
         set_response_etag(response)
         patch_cache_control(response, public=True, no_cache=True)
         patch_vary_headers(response, ("Accept-Language", "Cookie"))
-        cache.set(key, response, timeout=settings.VISITOR_CACHE_SECONDS)
+        entry = (request.visitor_cache_token, response)
+        cache.set(key, entry, timeout=settings.VISITOR_CACHE_SECONDS)
         return get_conditional_response(request, etag=response["ETag"], response=response)
 
 
