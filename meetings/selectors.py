@@ -524,22 +524,24 @@ def timeline_for(*, user, conference=None, first_year, last_year):
 
 
 def _section_meetings(queryset, today=None):
-    """Upcoming meetings first (soonest first), then the latest past ones.
+    """Upcoming meetings first (soonest first), then those planned without
+    days yet (as the calendar's tabs have them), then the latest past ones.
     Sections know no reader, so they list public meetings only."""
     public = meetings_for_lines(queryset.filter(visibility=Visibility.PUBLIC))
-    upcoming = list(public.upcoming(today).in_calendar_order()[:SECTION_LIMIT])
-    past = list(public.past(today).in_calendar_order().reverse()[:SECTION_LIMIT])
-    return upcoming, past
+    return {
+        "upcoming": list(public.upcoming(today).dated().in_calendar_order()[:SECTION_LIMIT]),
+        "planned": list(public.planned(today).in_calendar_order()[:SECTION_LIMIT]),
+        "past": list(public.past(today).in_calendar_order().reverse()[:SECTION_LIMIT]),
+    }
 
 
 def member_state_section(member_state):
     """The meetings block of a member state's page: the meetings it hosts."""
-    upcoming, past = _section_meetings(Meeting.objects.filter(host_state=member_state))
-    if not upcoming and not past:
+    meetings = _section_meetings(Meeting.objects.filter(host_state=member_state))
+    if not any(meetings.values()):
         return None
     return "meetings/_section_meetings.html", {
-        "upcoming": upcoming,
-        "past": past,
+        **meetings,
         "heading_id": "meetings-hosted-heading",
         "query": f"host_state={member_state.iso_code}",
     }
@@ -548,12 +550,11 @@ def member_state_section(member_state):
 def topic_section(topic):
     """The meetings block of a topic's page."""
     through = Meeting.topics.through.objects.filter(topic=topic).values("meeting_id")
-    upcoming, past = _section_meetings(Meeting.objects.filter(pk__in=through))
-    if not upcoming and not past:
+    meetings = _section_meetings(Meeting.objects.filter(pk__in=through))
+    if not any(meetings.values()):
         return None
     return "meetings/_section_meetings.html", {
-        "upcoming": upcoming,
-        "past": past,
+        **meetings,
         "heading_id": "meetings-topic-heading",
         "query": f"topic={topic.slug}",
     }

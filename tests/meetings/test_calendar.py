@@ -405,6 +405,17 @@ def test_member_state_page_lists_the_meetings_it_hosts_upcoming_first(client):
     assert f"?host_state={state.iso_code}" in html
 
 
+def test_member_state_page_lists_meetings_without_days_as_planned_not_upcoming(client):
+    state = MemberStateFactory()
+    MeetingFactory(title_en="Coming here", host_state=state)
+    MeetingFactory(title_en="Days to be defined", host_state=state, start_date=None, end_date=None)
+
+    html = client.get(state.get_absolute_url()).content.decode()
+
+    upcoming, planned = html.index("Upcoming"), html.index("Planned, dates to be set")
+    assert upcoming < html.index("Coming here") < planned < html.index("Days to be defined")
+
+
 def test_topic_page_lists_the_meetings_on_the_topic(client):
     topic = TopicFactory()
     MeetingFactory(title_en="On the topic").topics.add(topic)
