@@ -19,9 +19,11 @@ from django.utils.formats import number_format
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.utils import get_translation_fields
 
 from network.admin_actions import ask_then_apply
 from network.admin_steps import ObjectStepsAdmin, Step
+from network.admin_translation import TranslatedAdmin
 
 from .. import rules, services
 from ..enums import Criterion, RequestStatus
@@ -209,7 +211,7 @@ class FollowUpInline(ReadOnlyInline):
 
 
 @admin.register(Request)
-class RequestAdmin(ObjectStepsAdmin, admin.ModelAdmin):
+class RequestAdmin(ObjectStepsAdmin, TranslatedAdmin):
     list_display = (
         "reference",
         "title",
@@ -279,9 +281,9 @@ class RequestAdmin(ObjectStepsAdmin, admin.ModelAdmin):
     object_steps = REQUEST_STEPS
 
     def get_readonly_fields(self, request, obj=None):
-        # Everything but the public summary, which staff may polish before
-        # the request is published.
-        editable = {"summary"}
+        # Everything but the public summary (in each language), which staff
+        # may polish before the request is published.
+        editable = {"summary", *get_translation_fields("summary")}
         names = [
             name
             for _title, options in self.fieldsets

@@ -112,14 +112,23 @@ def test_request_status_is_not_changed_by_saving_the_form(staff_client):
         form = inline.formset.management_form
         management.update({form.add_prefix(name): value for name, value in form.initial.items()})
 
+    title = request.title
     staff_client.post(
         url,
-        {**management, "status": Status.APPROVED, "summary": "A shorter summary for the public."},
+        {
+            **management,
+            "status": Status.APPROVED,
+            "title_en": "Another title",
+            "summary_en": "A shorter summary for the public.",
+            "summary_es": "Un resumen más corto para el público.",
+        },
     )
 
     request.refresh_from_db()
     assert request.status == Status.UNDER_REVIEW
-    assert request.summary == "A shorter summary for the public."
+    assert request.title == title
+    assert request.summary_en == "A shorter summary for the public."
+    assert request.summary_es == "Un resumen más corto para el público."
 
 
 def test_request_changelist_runs_a_fixed_number_of_queries(staff_client):
