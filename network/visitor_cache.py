@@ -81,7 +81,11 @@ UNSEEN_TABLES = frozenset(
     }
 )
 
-_WRITE = re.compile(r'\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE)
+# What Django writes with: INSERT (SQLite's "INSERT OR IGNORE" for
+# bulk_create(ignore_conflicts=True) too), UPDATE and DELETE.
+_WRITE = re.compile(
+    r'\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE
+)
 
 
 def _release():

@@ -22,6 +22,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from network import visitor_cache
+from network.models import Topic
 from network.roles import TECHNICAL_SECRETARIAT, grant_role_permissions
 from portfolio import services
 from portfolio.enums import ProgramStatus
@@ -342,3 +343,17 @@ def test_the_fund_s_statement_is_kept_until_a_record_changes_it(client, settings
 
     ExpenseFactory(amount=Decimal("2500.50"))
     assert "9,499.50" in client.get(url).content.decode()
+
+
+def test_a_write_that_ignores_conflicts_renews_the_pages_too():
+    token = visitor_cache.content_version()
+    Topic.objects.bulk_create(
+        [Topic(slug="green-jobs", name_en="Green jobs")], ignore_conflicts=True
+    )
+    assert visitor_cache.content_version() != token
+
+
+def test_the_tables_whose_writes_no_page_shows_exist():
+    """A misspelt name would only mean a needless renewal; a table renamed
+    would mean the same: both are caught here."""
+    assert set(connection.introspection.table_names()) >= visitor_cache.UNSEEN_TABLES
