@@ -36,6 +36,22 @@ class Step:
     form_class: type[forms.Form] | None = None
 
 
+def transition_step(workflow, name, *, explanation, done_message, run, form_class=None):
+    """The step of the transition ``name`` of ``workflow``: its label, and
+    when and to whom it is offered, come from the workflow's table."""
+    move = workflow[name]
+    return Step(
+        name=name,
+        label=move.label,
+        explanation=explanation,
+        done_message=done_message,
+        run=run,
+        offered=lambda obj: move.starts_from(obj, workflow.field),
+        allowed=move.allowed,
+        form_class=form_class,
+    )
+
+
 class ObjectStepsAdmin:
     """ModelAdmin mixin: ``object_steps`` as buttons on the change page."""
 

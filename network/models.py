@@ -4,6 +4,8 @@ conferences and working groups. Every other app points at these."""
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -507,3 +509,39 @@ class EmailDelivery(models.Model):
 
     def __str__(self):
         return f"{self.subject} → {self.to}"
+
+
+class ActivityLog(models.Model):
+    """One move of a record through its workflow (``network.workflow``): who
+    made it, when, from which state to which, with the comment given. Written
+    by ``transition()`` only and never changed, so that every reviewer's
+    comment is kept, not just the latest."""
+
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("kind of record"), on_delete=models.CASCADE, related_name="+"
+    )
+    object_id = models.PositiveBigIntegerField(_("record"))
+    content_object = GenericForeignKey("content_type", "object_id")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    action = models.CharField(_("action"), max_length=40)
+    from_state = models.CharField(_("from"), max_length=20)
+    to_state = models.CharField(pgettext_lazy("a state a record moves to", "to"), max_length=20)
+    comment = models.TextField(_("comment"), blank=True)
+    # Not auto_now_add: the entry bears the move's own time, which its emails carry too.
+    created_at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("activity log entry")
+        verbose_name_plural = _("activity log")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["content_type", "object_id", "created_at"])]
+
+    def __str__(self):
+        return f"{self.action}: {self.from_state} → {self.to_state}"

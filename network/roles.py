@@ -33,9 +33,13 @@ SECRETARIAT_APPS = (
 # place goes to the waiting list), and its transitions are recorded by the
 # services only. Cooperation requests come from the ministries and stay as
 # the record of the fund's decisions; their events and reviews are written
-# by the services only (the admin's scoring page calls them).
+# by the services only (the admin's scoring page calls them). The activity
+# log is written by the workflows' transitions only.
 WITHHELD = frozenset(
     {
+        "network.add_activitylog",
+        "network.change_activitylog",
+        "network.delete_activitylog",
         "network.delete_user",
         "network.delete_memberstate",
         "fund.delete_pledge",

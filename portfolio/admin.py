@@ -14,7 +14,8 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from network.admin_actions import apply_to_each, ask_then_apply
-from network.admin_steps import ObjectStepsAdmin, Step
+from network.admin_activity import ActivityLogInline
+from network.admin_steps import ObjectStepsAdmin, Step, transition_step
 from network.admin_translation import TranslatedAdmin
 from network.models import Topic
 
@@ -29,6 +30,7 @@ from .models import (
     ProgramRevision,
     TargetGroup,
 )
+from .workflows import PROGRAM_WORKFLOW
 
 
 class ReturnForm(forms.Form):
@@ -38,6 +40,11 @@ class ReturnForm(forms.Form):
     )
 
 
+RETURN_EXPLANATION = _(
+    "The ministry's focal point receives this comment by email and on the program's page."
+)
+
+
 def _return_with_comment(modeladmin, request, queryset, step, title):
     return ask_then_apply(
         modeladmin,
@@ -45,9 +52,7 @@ def _return_with_comment(modeladmin, request, queryset, step, title):
         queryset,
         form_class=ReturnForm,
         title=title,
-        explanation=_(
-            "The ministry's focal point receives this comment by email and on the program's page."
-        ),
+        explanation=RETURN_EXPLANATION,
         submit_label=_("Return"),
         step=lambda obj, data: step(obj, data["comment"]),
         done_message=lambda n: ngettext("%d returned.", "%d returned.", n) % n,
@@ -77,14 +82,11 @@ def _can_review(user, obj):
 
 
 def _return_step(*, done_message, run, offered):
-    """Back to the ministry with the reviewer's comment: the same step for a
-    program and for a revision of one."""
+    """Back to the ministry with the reviewer's comment (a revision's step)."""
     return Step(
         name="return",
         label=_("Return to the ministry"),
-        explanation=_(
-            "The ministry's focal point receives this comment by email and on the program's page."
-        ),
+        explanation=RETURN_EXPLANATION,
         done_message=done_message,
         run=run,
         offered=offered,
@@ -93,42 +95,40 @@ def _return_step(*, done_message, run, offered):
     )
 
 
+# What the program's change page offers, and to whom, is the review table's.
 PROGRAM_STEPS = (
-    Step(
-        name="publish",
-        label=_("Publish"),
+    transition_step(
+        PROGRAM_WORKFLOW,
+        "publish",
         explanation=_(
             "The program appears in the portfolio, and the ministry's focal point is told by email."
         ),
         done_message=_("The program is published."),
         run=lambda program, user, data: services.program_publish(program=program, user=user),
-        offered=lambda program: program.status == ProgramStatus.SUBMITTED,
-        allowed=_can_review,
     ),
-    _return_step(
+    transition_step(
+        PROGRAM_WORKFLOW,
+        "return",
+        explanation=RETURN_EXPLANATION,
         done_message=_("The program is returned to its ministry."),
         run=lambda program, user, data: services.program_return(
             program=program, user=user, comment=data["comment"]
         ),
-        offered=lambda program: program.status == ProgramStatus.SUBMITTED,
+        form_class=ReturnForm,
     ),
-    Step(
-        name="archive",
-        label=_("Archive"),
+    transition_step(
+        PROGRAM_WORKFLOW,
+        "archive",
         explanation=_("The program leaves the public portfolio; it can be restored later."),
         done_message=_("The program is archived."),
         run=lambda program, user, data: services.program_archive(program=program, user=user),
-        offered=lambda program: program.status == ProgramStatus.PUBLISHED,
-        allowed=lambda user, program: rules.can_edit_program(user, program),
     ),
-    Step(
-        name="restore",
-        label=_("Restore"),
+    transition_step(
+        PROGRAM_WORKFLOW,
+        "restore",
         explanation=_("The program is published again."),
         done_message=_("The program is restored."),
         run=lambda program, user, data: services.program_restore(program=program, user=user),
-        offered=lambda program: program.status == ProgramStatus.ARCHIVED,
-        allowed=_can_review,
     ),
 )
 
@@ -254,7 +254,12 @@ class ProgramAdmin(ObjectStepsAdmin, SimpleHistoryAdmin, TranslatedAdmin):
             },
         ),
     )
-    inlines = [ProgramOfferInline, ProgramIndicatorInline, ProgramAttachmentInline]
+    inlines = [
+        ProgramOfferInline,
+        ProgramIndicatorInline,
+        ProgramAttachmentInline,
+        ActivityLogInline,
+    ]
     actions = ["publish", "return_to_ministry", "archive", "restore"]
     object_steps = PROGRAM_STEPS
 
@@ -276,7 +281,10 @@ class ProgramAdmin(ObjectStepsAdmin, SimpleHistoryAdmin, TranslatedAdmin):
                 return format_html('<a href="{}">{}</a>', url, revision.get_status_display())
         return "—"
 
-    @admin.action(description=_("Publish the selected programs"))
+    def has_review_permission(self, request):
+        return rules.can_review_program(request.user)
+
+    @admin.action(description=_("Publish the selected programs"), permissions=["review"])
     def publish(self, request, queryset):
         apply_to_each(
             self,
@@ -286,7 +294,7 @@ class ProgramAdmin(ObjectStepsAdmin, SimpleHistoryAdmin, TranslatedAdmin):
             lambda n: ngettext("%d program published.", "%d programs published.", n) % n,
         )
 
-    @admin.action(description=_("Return to the ministry with a comment"))
+    @admin.action(description=_("Return to the ministry with a comment"), permissions=["review"])
     def return_to_ministry(self, request, queryset):
         return _return_with_comment(
             self,
@@ -298,7 +306,7 @@ class ProgramAdmin(ObjectStepsAdmin, SimpleHistoryAdmin, TranslatedAdmin):
             _("Return programs to their ministries"),
         )
 
-    @admin.action(description=_("Archive the selected programs"))
+    @admin.action(description=_("Archive the selected programs"), permissions=["change"])
     def archive(self, request, queryset):
         apply_to_each(
             self,
@@ -308,7 +316,7 @@ class ProgramAdmin(ObjectStepsAdmin, SimpleHistoryAdmin, TranslatedAdmin):
             lambda n: ngettext("%d program archived.", "%d programs archived.", n) % n,
         )
 
-    @admin.action(description=_("Restore the selected archived programs"))
+    @admin.action(description=_("Restore the selected archived programs"), permissions=["review"])
     def restore(self, request, queryset):
         apply_to_each(
             self,

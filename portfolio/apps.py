@@ -9,7 +9,9 @@ class PortfolioConfig(AppConfig):
     def ready(self):
         from network import sections
 
-        from . import selectors
+        # Declares the program's review table, which next_steps() and the
+        # activity log's labels look up by model.
+        from . import selectors, workflows  # noqa: F401
 
         sections.register(sections.MEMBER_STATE, selectors.member_state_section)
         sections.register(sections.TOPIC, selectors.topic_section)

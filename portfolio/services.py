@@ -1,12 +1,10 @@
 """Workflows of the Program Portfolio: each changes the program (or its
 revision) and tells the people concerned, by email after commit.
 
-    draft → submitted → published → archived
-              ↓    ↑
-            returned
-
-A published program is changed through a revision, reviewed the same way;
-approving it replaces the public text.
+A program's review moves through the table of ``workflows.py`` (checked,
+logged and notified by ``network.workflow.transition``). A published program
+is changed through a revision, reviewed the same way; approving it replaces
+the public text.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,20 +15,14 @@ from django.utils.translation import gettext as _
 from network.enums import Notice
 from network.mail import email_people
 from network.models import EmailDelivery
-from network.selectors import (
-    focal_points_of,
-    secretariat_recipients,
-    submitter_or_focal_points,
-)
+from network.selectors import focal_points_of
 from network.uploads import detect_document_kind
+from network.workflow import TransitionError, transition
 
 from . import rules
 from .enums import ProgramStatus, RevisionStatus
 from .models import Program, ProgramAttachment, ProgramRevision, verification_cutoff
-
-
-class TransitionError(ValidationError):
-    """The program is not in a state that allows this step."""
+from .workflows import notify_owner, notify_secretariat
 
 
 def _require(allowed, message):
@@ -72,73 +64,24 @@ def program_update(*, program, user, content):
     return revision
 
 
-@transaction.atomic
 def program_submit(*, program, user):
-    _require(rules.can_edit_program(user, program), _("You cannot submit this program."))
-    program = Program.objects.select_for_update().get(pk=program.pk)
-    if not program.can_be_submitted:
-        raise TransitionError(_("Only a draft or a returned program can be submitted."))
-    program.status = ProgramStatus.SUBMITTED
-    program.submitted_by = user
-    program.submitted_at = timezone.now()
-    program.save(update_fields=["status", "submitted_by", "submitted_at", "updated_at"])
-    _notify_secretariat(
-        program=program, event=f"program-submitted:{program.pk}", when=program.submitted_at
-    )
-    return program
+    return transition(program, "submit", user=user)
 
 
-@transaction.atomic
 def program_publish(*, program, user):
-    _require(rules.can_review_program(user), _("Only the Secretariat publishes programs."))
-    program = Program.objects.select_for_update().get(pk=program.pk)
-    if program.status != ProgramStatus.SUBMITTED:
-        raise TransitionError(_("Only a submitted program can be published."))
-    now = timezone.now()
-    program.status = ProgramStatus.PUBLISHED
-    program.published_at = program.published_at or now
-    program.last_verified = timezone.localdate()
-    program.review_comment = ""
-    program.save()
-    _notify_owner(program=program, template="portfolio/email/program_published", when=now)
-    return program
+    return transition(program, "publish", user=user)
 
 
-@transaction.atomic
 def program_return(*, program, user, comment):
-    _require(rules.can_review_program(user), _("Only the Secretariat reviews programs."))
-    if not comment.strip():
-        raise ValidationError({"comment": _("Say what should change.")})
-    program = Program.objects.select_for_update().get(pk=program.pk)
-    if program.status != ProgramStatus.SUBMITTED:
-        raise TransitionError(_("Only a submitted program can be returned."))
-    program.status = ProgramStatus.RETURNED
-    program.review_comment = comment.strip()
-    program.save(update_fields=["status", "review_comment", "updated_at"])
-    _notify_owner(program=program, template="portfolio/email/program_returned", when=timezone.now())
-    return program
+    return transition(program, "return", user=user, comment=comment)
 
 
-@transaction.atomic
 def program_archive(*, program, user):
-    _require(rules.can_edit_program(user, program), _("You cannot archive this program."))
-    program = Program.objects.select_for_update().get(pk=program.pk)
-    if program.status != ProgramStatus.PUBLISHED:
-        raise TransitionError(_("Only a published program can be archived."))
-    program.status = ProgramStatus.ARCHIVED
-    program.save(update_fields=["status", "updated_at"])
-    return program
+    return transition(program, "archive", user=user)
 
 
-@transaction.atomic
 def program_restore(*, program, user):
-    _require(rules.can_review_program(user), _("Only the Secretariat restores programs."))
-    program = Program.objects.select_for_update().get(pk=program.pk)
-    if program.status != ProgramStatus.ARCHIVED:
-        raise TransitionError(_("Only an archived program can be restored."))
-    program.status = ProgramStatus.PUBLISHED
-    program.save(update_fields=["status", "updated_at"])
-    return program
+    return transition(program, "restore", user=user)
 
 
 def program_confirm_current(*, program, user):
@@ -159,8 +102,8 @@ def revision_submit(*, revision, user):
     revision.submitted_by = user
     revision.submitted_at = timezone.now()
     revision.save()
-    _notify_secretariat(
-        program=revision.program,
+    notify_secretariat(
+        revision.program,
         event=f"revision-submitted:{revision.pk}",
         when=revision.submitted_at,
     )
@@ -183,8 +126,8 @@ def revision_approve(*, revision, user):
     revision.reviewed_at = timezone.now()
     revision.review_comment = ""
     revision.save()
-    _notify_owner(
-        program=program,
+    notify_owner(
+        program,
         template="portfolio/email/revision_approved",
         when=revision.reviewed_at,
         submitter=revision.submitted_by,
@@ -205,8 +148,8 @@ def revision_return(*, revision, user, comment):
     revision.reviewed_by = user
     revision.reviewed_at = timezone.now()
     revision.save()
-    _notify_owner(
-        program=revision.program,
+    notify_owner(
+        revision.program,
         template="portfolio/email/revision_returned",
         when=revision.reviewed_at,
         submitter=revision.submitted_by,
@@ -258,26 +201,6 @@ def attachment_remove(*, attachment, user):
     _require(rules.can_edit_program(user, attachment.program), _("You cannot remove this file."))
     attachment.file.delete(save=False)
     attachment.delete()
-
-
-def _notify_secretariat(*, program, event, when):
-    email_people(
-        people=secretariat_recipients(),
-        key=f"{event}:{when.isoformat()}",
-        template="portfolio/email/submitted_for_review",
-        context={"program": program},
-    )
-
-
-def _notify_owner(*, program, template, when, submitter=None, comment=""):
-    """Tell the ministry how the review ended."""
-    email_people(
-        people=submitter_or_focal_points(submitter or program.submitted_by, program.owner),
-        key=f"{template.rsplit('/', 1)[-1]}:{program.pk}:{when.isoformat()}",
-        template=template,
-        context={"program": program, "comment": comment},
-        notice=Notice.REVIEW_OUTCOMES,
-    )
 
 
 def program_verification_remind(*, today=None):

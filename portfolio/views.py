@@ -17,6 +17,7 @@ from network.files import file_response
 from network.htmx import render_results
 from network.pagination import Paginator
 from network.versions import content_versions
+from network.workflow import activity_of, next_steps
 
 from . import exports, rules, selectors, services
 from .enums import ProgramStatus
@@ -94,6 +95,9 @@ def program_detail(request, slug):
                 program, fields=("title", "summary"), requested=request.GET.get("version")
             ),
             "can_edit": can_edit,
+            # What the ministry may do next, and how the review went so far.
+            "next_steps": {move.name for move in next_steps(request.user, program)},
+            "review_history": activity_of(program) if can_edit else [],
             "sections": sections.render_sections(sections.PROGRAM, program, user=request.user),
             "open_revision": program.revisions.open().first() if can_edit else None,
         },

@@ -30,7 +30,7 @@ from cooperation.enums import RequestStatus
 from cooperation.models import CallDocument, FinalReport, RequestEvent, Review
 from meetings.models import RegistrationEvent
 from network.enums import DeliveryStatus
-from network.models import EmailDelivery, InstitutionName
+from network.models import ActivityLog, EmailDelivery, InstitutionName
 from network.roles import TECHNICAL_SECRETARIAT
 from newsletter.models import Issue, IssueItem
 from portfolio.enums import OfferKind, ProgramStatus, RevisionStatus
@@ -102,7 +102,17 @@ def build(count, *, rows, staff):
             submitted_by=focal_point,
             submitted_at=timezone.now(),
         )
-        ProgramFactory(owner=institution, status=ProgramStatus.SUBMITTED, submitted_by=focal_point)
+        submitted = ProgramFactory(
+            owner=institution, status=ProgramStatus.SUBMITTED, submitted_by=focal_point
+        )
+        for _row in range(rows):
+            ActivityLog.objects.create(
+                content_object=submitted,
+                actor=FocalPointFactory(institution=institution),
+                action="submit",
+                from_state=ProgramStatus.DRAFT,
+                to_state=ProgramStatus.SUBMITTED,
+            )
 
         meeting = MeetingFactory(funding_needs=["logistics"])
         meeting.working_groups.set([working_group])

@@ -1,0 +1,155 @@
+"""One way to move a record through its states.
+
+Each status enum has one ``Workflow``: a table of ``Transition``s saying from
+which states a move may start, where it ends, who may make it and whom it
+tells. Services move records only through ``transition()``, which locks the
+row, checks the rule and the state, saves, writes the move to the activity
+log and queues the emails for after commit. Views, the admin and templates
+ask ``next_steps()`` what a person may do now instead of spelling statuses.
+
+    PROGRAM_WORKFLOW = Workflow(Program, transitions=[
+        Transition("publish", sources=[SUBMITTED], target=PUBLISHED, ...),
+    ])
+    program = transition(program, "publish", user=request.user)
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import ActivityLog
+
+
+class TransitionError(ValidationError):
+    """The record is not in a state that allows this step."""
+
+
+@dataclass(frozen=True)
+class Transition:
+    """One move of a workflow's table.
+
+    ``allowed(user, obj)`` is the permission rule; ``refused`` and
+    ``wrong_state`` are the messages of a refusal by the rule and by the
+    state. ``apply(obj, user=, comment=, when=)`` sets the move's own fields
+    besides the status and returns their names; ``notify(obj, user=,
+    comment=, when=)`` records the emails (``network.mail``), which go out
+    after commit."""
+
+    name: str
+    sources: tuple
+    target: str
+    label: Any
+    allowed: Callable[[Any, Any], bool]
+    refused: Any
+    wrong_state: Any
+    apply: Callable[..., Iterable[str]] | None = None
+    notify: Callable[..., None] | None = None
+    comment_required: bool = False
+
+    def starts_from(self, obj, field="status"):
+        return getattr(obj, field) in self.sources
+
+
+class Workflow:
+    """The transition table of one model's status field."""
+
+    def __init__(self, model, *, transitions, field="status"):
+        self.model = model
+        self.field = field
+        self.transitions = {move.name: move for move in transitions}
+        _WORKFLOWS[model._meta.label_lower] = self
+
+    def __getitem__(self, name):
+        return self.transitions[name]
+
+    def __iter__(self):
+        return iter(self.transitions.values())
+
+    def available(self, obj):
+        """The moves the object's state allows, whoever makes them."""
+        return [move for move in self if move.starts_from(obj, self.field)]
+
+    def state_label(self, value):
+        return dict(self.model._meta.get_field(self.field).flatchoices).get(value, value)
+
+    def action_label(self, name):
+        move = self.transitions.get(name)
+        return move.label if move is not None else name
+
+
+_WORKFLOWS: dict[str, Workflow] = {}
+
+
+def workflow_of(model_or_obj):
+    """The workflow declared for a model (or an object of it)."""
+    return _WORKFLOWS[model_or_obj._meta.label_lower]
+
+
+def next_steps(user, obj):
+    """The moves ``user`` may make on ``obj`` now, in the table's order."""
+    return [move for move in workflow_of(obj).available(obj) if move.allowed(user, obj)]
+
+
+def transition(obj, name, *, user, comment=""):
+    """Make the move ``name`` on ``obj`` for ``user`` and return the saved,
+    freshly locked object.
+
+    The rule is checked first, so that someone who may not act learns
+    nothing of the state (PermissionDenied, a 403); then the comment, then
+    the state (TransitionError)."""
+    workflow = workflow_of(obj)
+    move = workflow[name]
+    comment = comment.strip()
+    with transaction.atomic():
+        obj = type(obj)._default_manager.select_for_update().get(pk=obj.pk)
+        if not move.allowed(user, obj):
+            raise PermissionDenied(move.refused)
+        if move.comment_required and not comment:
+            raise ValidationError({"comment": _("Say what should change.")})
+        if not move.starts_from(obj, workflow.field):
+            raise TransitionError(move.wrong_state)
+        source = getattr(obj, workflow.field)
+        when = timezone.now()
+        setattr(obj, workflow.field, move.target)
+        changed = move.apply(obj, user=user, comment=comment, when=when) if move.apply else ()
+        obj.save(update_fields={workflow.field, *changed, *_auto_now_fields(obj)})
+        ActivityLog.objects.create(
+            content_type=ContentType.objects.get_for_model(obj),
+            object_id=obj.pk,
+            actor=user if user.is_authenticated else None,
+            action=move.name,
+            from_state=source,
+            to_state=move.target,
+            comment=comment,
+            created_at=when,
+        )
+        if move.notify:
+            move.notify(obj, user=user, comment=comment, when=when)
+    return obj
+
+
+def _auto_now_fields(obj):
+    # A save with update_fields writes an auto_now field only when it is named.
+    return [field.name for field in obj._meta.concrete_fields if getattr(field, "auto_now", False)]
+
+
+def activity_of(obj):
+    """The object's log, oldest first, each entry with its labels."""
+    workflow = workflow_of(obj)
+    entries = list(
+        ActivityLog.objects.filter(
+            content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
+        )
+        .select_related("actor")
+        .order_by("created_at", "pk")
+    )
+    for entry in entries:
+        entry.action_label = workflow.action_label(entry.action)
+        entry.to_state_label = workflow.state_label(entry.to_state)
+    return entries
