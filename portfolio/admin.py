@@ -15,7 +15,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from network.admin_actions import apply_to_each, ask_then_apply
 from network.admin_activity import ActivityLogInline
-from network.admin_steps import ObjectStepsAdmin, Step, transition_step
+from network.admin_steps import ObjectStepsAdmin, transition_step
 from network.admin_translation import TranslatedAdmin
 from network.models import Topic
 
@@ -30,7 +30,7 @@ from .models import (
     ProgramRevision,
     TargetGroup,
 )
-from .workflows import PROGRAM_WORKFLOW
+from .workflows import PROGRAM_WORKFLOW, REVISION_WORKFLOW
 
 
 class ReturnForm(forms.Form):
@@ -77,24 +77,6 @@ def _review_queue(submitted):
     )
 
 
-def _can_review(user, obj):
-    return rules.can_review_program(user)
-
-
-def _return_step(*, done_message, run, offered):
-    """Back to the ministry with the reviewer's comment (a revision's step)."""
-    return Step(
-        name="return",
-        label=_("Return to the ministry"),
-        explanation=RETURN_EXPLANATION,
-        done_message=done_message,
-        run=run,
-        offered=offered,
-        allowed=_can_review,
-        form_class=ReturnForm,
-    )
-
-
 # What the program's change page offers, and to whom, is the review table's.
 PROGRAM_STEPS = (
     transition_step(
@@ -132,24 +114,26 @@ PROGRAM_STEPS = (
     ),
 )
 
+# What the revision's change page offers, and to whom, is its review table's.
 REVISION_STEPS = (
-    Step(
-        name="approve",
-        label=_("Approve: replace the public text"),
+    transition_step(
+        REVISION_WORKFLOW,
+        "approve",
         explanation=_(
             "The revision's text replaces the program's public text, and its files are published."
         ),
         done_message=_("The revision is approved."),
         run=lambda revision, user, data: services.revision_approve(revision=revision, user=user),
-        offered=lambda revision: revision.status == RevisionStatus.SUBMITTED,
-        allowed=_can_review,
     ),
-    _return_step(
+    transition_step(
+        REVISION_WORKFLOW,
+        "return",
+        explanation=RETURN_EXPLANATION,
         done_message=_("The revision is returned to its ministry."),
         run=lambda revision, user, data: services.revision_return(
             revision=revision, user=user, comment=data["comment"]
         ),
-        offered=lambda revision: revision.status == RevisionStatus.SUBMITTED,
+        form_class=ReturnForm,
     ),
 )
 
@@ -345,6 +329,7 @@ class ProgramRevisionAdmin(ObjectStepsAdmin, admin.ModelAdmin):
         "reviewed_at",
     )
     fields = readonly_fields
+    inlines = [ActivityLogInline]
     actions = ["approve", "return_to_ministry"]
     object_steps = REVISION_STEPS
 

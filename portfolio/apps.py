@@ -9,7 +9,7 @@ class PortfolioConfig(AppConfig):
     def ready(self):
         from network import sections
 
-        # Declares the program's review table, which next_steps() and the
+        # Declares the review tables of programs and revisions, which next_steps() and the
         # activity log's labels look up by model.
         from . import selectors, workflows  # noqa: F401
 

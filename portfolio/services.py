@@ -1,13 +1,13 @@
 """Workflows of the Program Portfolio: each changes the program (or its
 revision) and tells the people concerned, by email after commit.
 
-A program's review moves through the table of ``workflows.py`` (checked,
+A program's review moves through its table in ``workflows.py`` (checked,
 logged and notified by ``network.workflow.transition``). A published program
-is changed through a revision, reviewed the same way; approving it replaces
-the public text.
+is changed through a revision, reviewed the same way by a table of its own;
+approving it replaces the public text.
 """
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,7 +22,6 @@ from network.workflow import TransitionError, transition
 from . import rules
 from .enums import ProgramStatus, RevisionStatus
 from .models import Program, ProgramAttachment, ProgramRevision, verification_cutoff
-from .workflows import notify_owner, notify_secretariat
 
 
 def _require(allowed, message):
@@ -92,82 +91,21 @@ def program_confirm_current(*, program, user):
     return program
 
 
-@transaction.atomic
 def revision_submit(*, revision, user):
-    _require(rules.can_edit_program(user, revision.program), _("You cannot submit this revision."))
-    revision = ProgramRevision.objects.select_for_update().get(pk=revision.pk)
-    if not revision.can_be_submitted:
-        raise TransitionError(_("Only a draft or a returned revision can be submitted."))
-    revision.status = RevisionStatus.SUBMITTED
-    revision.submitted_by = user
-    revision.submitted_at = timezone.now()
-    revision.save()
-    notify_secretariat(
-        revision.program,
-        event=f"revision-submitted:{revision.pk}",
-        when=revision.submitted_at,
-    )
-    return revision
+    return transition(revision, "submit", user=user)
 
 
-@transaction.atomic
 def revision_approve(*, revision, user):
     """Replace the public text with the revision's, and publish its files."""
-    _require(rules.can_review_program(user), _("Only the Secretariat reviews revisions."))
-    revision = ProgramRevision.objects.select_for_update().get(pk=revision.pk)
-    if revision.status != RevisionStatus.SUBMITTED:
-        raise TransitionError(_("Only a submitted revision can be approved."))
-    program = revision.program
-    program.last_verified = timezone.localdate()
-    program.apply_content(revision.content)
-    revision.attachments.update(revision=None)
-    revision.status = RevisionStatus.APPROVED
-    revision.reviewed_by = user
-    revision.reviewed_at = timezone.now()
-    revision.review_comment = ""
-    revision.save()
-    notify_owner(
-        program,
-        template="portfolio/email/revision_approved",
-        when=revision.reviewed_at,
-        submitter=revision.submitted_by,
-    )
-    return revision
+    return transition(revision, "approve", user=user)
 
 
-@transaction.atomic
 def revision_return(*, revision, user, comment):
-    _require(rules.can_review_program(user), _("Only the Secretariat reviews revisions."))
-    if not comment.strip():
-        raise ValidationError({"comment": _("Say what should change.")})
-    revision = ProgramRevision.objects.select_for_update().get(pk=revision.pk)
-    if revision.status != RevisionStatus.SUBMITTED:
-        raise TransitionError(_("Only a submitted revision can be returned."))
-    revision.status = RevisionStatus.RETURNED
-    revision.review_comment = comment.strip()
-    revision.reviewed_by = user
-    revision.reviewed_at = timezone.now()
-    revision.save()
-    notify_owner(
-        revision.program,
-        template="portfolio/email/revision_returned",
-        when=revision.reviewed_at,
-        submitter=revision.submitted_by,
-        comment=revision.review_comment,
-    )
-    return revision
+    return transition(revision, "return", user=user, comment=comment)
 
 
-@transaction.atomic
 def revision_withdraw(*, revision, user):
-    _require(rules.can_edit_program(user, revision.program), _("You cannot withdraw it."))
-    revision = ProgramRevision.objects.select_for_update().get(pk=revision.pk)
-    if not revision.is_open:
-        raise TransitionError(_("This revision is closed already."))
-    revision.attachments.all().delete()
-    revision.status = RevisionStatus.WITHDRAWN
-    revision.save()
-    return revision
+    return transition(revision, "withdraw", user=user)
 
 
 @transaction.atomic

@@ -1,0 +1,242 @@
+"""The revision's review table (portfolio/workflows.py) walked move by move:
+each move allowed from its sources and refused from every other state,
+through the services, the ministry's pages and the admin; every move in the
+activity log with its actor; every reviewer's comment kept."""
+
+import pytest
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from network.models import ActivityLog
+from portfolio import services
+from portfolio.enums import RevisionStatus
+from portfolio.models import ProgramRevision
+from portfolio.workflows import REVISION_WORKFLOW
+from tests.conftest import sign_in_with_second_factor
+from tests.factories import FocalPointFactory, SecretariatStaffFactory
+from tests.portfolio.factories import ProgramFactory
+from tests.portfolio.test_admin import message_texts, run_action
+
+pytestmark = pytest.mark.django_db
+
+# Each move through its service, as a member of the Secretariat (who may make all).
+SERVICES = {
+    "submit": lambda revision, user: services.revision_submit(revision=revision, user=user),
+    "approve": lambda revision, user: services.revision_approve(revision=revision, user=user),
+    "return": lambda revision, user: services.revision_return(
+        revision=revision, user=user, comment="Add figures."
+    ),
+    "withdraw": lambda revision, user: services.revision_withdraw(revision=revision, user=user),
+}
+
+
+def revision_in(status, *, title_en="Labor inspection, second edition"):
+    """A published program and its revision, in ``status``, changing its title."""
+    program = ProgramFactory(title_en="Labor inspection, first edition")
+    return ProgramRevision.objects.create(
+        program=program,
+        status=status,
+        content={**program.content(), "title_en": title_en},
+        created_by=FocalPointFactory(institution=program.owner),
+    )
+
+
+def test_every_move_of_the_table_has_its_service():
+    assert set(SERVICES) == set(REVISION_WORKFLOW.transitions)
+
+
+@pytest.mark.parametrize("state", RevisionStatus.values)
+@pytest.mark.parametrize("name", SERVICES)
+def test_each_move_is_made_from_its_sources_and_refused_from_other_states(state, name):
+    revision = revision_in(state)
+    staff = SecretariatStaffFactory()
+    move = REVISION_WORKFLOW[name]
+
+    if state in move.sources:
+        SERVICES[name](revision, staff)
+        assert ProgramRevision.objects.get().status == move.target
+        assert ActivityLog.objects.get().action == name
+    else:
+        with pytest.raises(services.TransitionError) as refusal:
+            SERVICES[name](revision, staff)
+        assert refusal.value.messages == [str(move.wrong_state)]
+        assert ProgramRevision.objects.get().status == state
+        assert not ActivityLog.objects.exists()
+
+
+@pytest.mark.parametrize("name", ["approve", "return"])
+def test_the_secretariats_moves_are_refused_to_the_ministry(name):
+    revision = revision_in(RevisionStatus.SUBMITTED)
+
+    with pytest.raises(services.PermissionDenied):
+        SERVICES[name](revision, FocalPointFactory(institution=revision.program.owner))
+
+    assert ProgramRevision.objects.get().status == RevisionStatus.SUBMITTED
+    assert not ActivityLog.objects.exists()
+
+
+@pytest.mark.parametrize("name", ["submit", "withdraw"])
+def test_the_ministrys_moves_are_refused_to_another_ministry(name):
+    revision = revision_in(RevisionStatus.DRAFT)
+
+    with pytest.raises(services.PermissionDenied):
+        SERVICES[name](revision, FocalPointFactory())
+
+    assert ProgramRevision.objects.get().status == RevisionStatus.DRAFT
+    assert not ActivityLog.objects.exists()
+
+
+def test_approving_replaces_the_public_text():
+    revision = revision_in(RevisionStatus.SUBMITTED)
+    staff = SecretariatStaffFactory()
+
+    services.revision_approve(revision=revision, user=staff)
+
+    revision.refresh_from_db()
+    assert revision.program.title_en == "Labor inspection, second edition"
+    assert (revision.reviewed_by, revision.review_comment) == (staff, "")
+
+
+def test_every_state_change_of_a_revision_is_logged_with_its_actor():
+    revision = revision_in(RevisionStatus.DRAFT)
+    focal_point = FocalPointFactory(institution=revision.program.owner)
+    staff = SecretariatStaffFactory()
+
+    services.revision_submit(revision=revision, user=focal_point)
+    services.revision_return(revision=revision, user=staff, comment="Add figures.")
+    services.revision_submit(revision=revision, user=focal_point)
+    services.revision_approve(revision=revision, user=staff)
+
+    log = ActivityLog.objects.filter(object_id=revision.pk).order_by("created_at", "pk")
+    assert [(e.action, e.actor, e.from_state, e.to_state) for e in log] == [
+        ("submit", focal_point, "draft", "submitted"),
+        ("return", staff, "submitted", "returned"),
+        ("submit", focal_point, "returned", "submitted"),
+        ("approve", staff, "submitted", "approved"),
+    ]
+
+
+def test_a_withdrawal_is_logged_with_the_focal_point():
+    revision = revision_in(RevisionStatus.RETURNED)
+    focal_point = FocalPointFactory(institution=revision.program.owner)
+
+    services.revision_withdraw(revision=revision, user=focal_point)
+
+    entry = ActivityLog.objects.get()
+    assert (entry.action, entry.actor, entry.to_state) == ("withdraw", focal_point, "withdrawn")
+
+
+def test_a_returns_comment_is_kept_after_a_second_return():
+    revision = revision_in(RevisionStatus.SUBMITTED)
+    focal_point = FocalPointFactory(institution=revision.program.owner)
+    staff = SecretariatStaffFactory()
+
+    services.revision_return(revision=revision, user=staff, comment="Add figures.")
+    services.revision_submit(revision=revision, user=focal_point)
+    services.revision_return(revision=revision, user=staff, comment="Name the sources.")
+
+    revision.refresh_from_db()
+    assert revision.review_comment == "Name the sources."
+    comments = ActivityLog.objects.filter(action="return").order_by("created_at", "pk")
+    assert [entry.comment for entry in comments] == ["Add figures.", "Name the sources."]
+
+
+def test_a_return_without_a_comment_is_refused_and_not_logged():
+    revision = revision_in(RevisionStatus.SUBMITTED)
+
+    with pytest.raises(ValidationError):
+        services.revision_return(revision=revision, user=SecretariatStaffFactory(), comment=" ")
+
+    assert ProgramRevision.objects.get().status == RevisionStatus.SUBMITTED
+    assert not ActivityLog.objects.exists()
+
+
+# The ministry's pages.
+
+
+def test_submit_view_refuses_a_submitted_revision_with_the_tables_message(client):
+    revision = revision_in(RevisionStatus.SUBMITTED)
+    client.force_login(FocalPointFactory(institution=revision.program.owner))
+
+    response = client.post(reverse("portfolio:program_submit", args=[revision.program.slug]))
+
+    assert message_texts(response) == ["Only a draft or a returned revision can be submitted."]
+    assert not ActivityLog.objects.exists()
+
+
+def test_withdraw_view_logs_the_withdrawal_with_the_focal_point(client):
+    revision = revision_in(RevisionStatus.DRAFT)
+    focal_point = FocalPointFactory(institution=revision.program.owner)
+    client.force_login(focal_point)
+
+    client.post(reverse("portfolio:revision_withdraw", args=[revision.program.slug]))
+
+    entry = ActivityLog.objects.get()
+    assert (entry.action, entry.actor) == ("withdraw", focal_point)
+    assert ProgramRevision.objects.get().status == RevisionStatus.WITHDRAWN
+
+
+# The admin.
+
+
+@pytest.fixture
+def staff_client(client):
+    client.staff = SecretariatStaffFactory()
+    return sign_in_with_second_factor(client, client.staff)
+
+
+def test_admin_approve_action_writes_the_log_with_the_acting_staff_member(
+    staff_client, django_capture_on_commit_callbacks
+):
+    revision = revision_in(RevisionStatus.SUBMITTED)
+
+    with django_capture_on_commit_callbacks(execute=False):
+        run_action(staff_client, "programrevision", "approve", [revision.pk])
+
+    entry = ActivityLog.objects.get()
+    assert (entry.action, entry.actor) == ("approve", staff_client.staff)
+
+
+def test_admin_approve_action_refuses_a_draft(staff_client):
+    revision = revision_in(RevisionStatus.DRAFT)
+
+    response = run_action(staff_client, "programrevision", "approve", [revision.pk])
+
+    assert message_texts(response, messages.ERROR) == [
+        f"{revision}: Only a submitted revision can be approved."
+    ]
+    assert not ActivityLog.objects.exists()
+
+
+def test_admin_return_step_refuses_a_returned_revision(staff_client):
+    revision = revision_in(RevisionStatus.RETURNED)
+
+    response = staff_client.post(
+        reverse("admin:portfolio_programrevision_step", args=[revision.pk, "return"]),
+        {"comment": "Add figures."},
+    )
+
+    assert message_texts(response, messages.ERROR) == ["Only a submitted revision can be returned."]
+    assert ProgramRevision.objects.get().status == RevisionStatus.RETURNED
+
+
+def test_admin_steps_of_a_revision_follow_its_table(staff_client):
+    submitted = revision_in(RevisionStatus.SUBMITTED)
+
+    page = staff_client.get(reverse("admin:portfolio_programrevision_change", args=[submitted.pk]))
+
+    assert [step.name for step in page.context["object_steps"]] == ["approve", "return"]
+
+
+def test_revision_change_page_shows_the_activity_log(staff_client):
+    revision = revision_in(RevisionStatus.SUBMITTED)
+    services.revision_return(revision=revision, user=staff_client.staff, comment="Add figures.")
+
+    page = staff_client.get(
+        reverse("admin:portfolio_programrevision_change", args=[revision.pk])
+    ).content.decode()
+
+    assert "Activity log" in page
+    assert "Submitted for review → Returned for changes" in page
+    assert "Add figures." in page
