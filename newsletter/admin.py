@@ -19,14 +19,16 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from network.admin_actions import apply_to_each, ask_then_apply
-from network.admin_steps import ObjectStepsAdmin, Step
+from network.admin_activity import ActivityLogInline
+from network.admin_steps import ObjectStepsAdmin, transition_step
 from network.admin_translation import TranslatedAdmin
 
 from . import rendering, rules, selectors, services
-from .enums import IssueStatus, NewsStatus
+from .enums import IssueStatus
 from .forms import IssueScheduleForm, IssueTestForm
 from .models import Issue, IssueItem, NewsItem, Subscriber
 from .sources import SOURCES, items_with_content, source_label
+from .workflows import NEWS_WORKFLOW
 
 
 class ReturnForm(forms.Form):
@@ -35,37 +37,26 @@ class ReturnForm(forms.Form):
     )
 
 
-def _can_review_news(user, news):
-    return rules.can_review_news(user)
-
-
-def _submitted(news):
-    return news.status == NewsStatus.SUBMITTED
-
-
+# What the item's change page offers, and to whom, is the review table's.
 NEWS_STEPS = (
-    Step(
-        name="publish",
-        label=_("Publish"),
+    transition_step(
+        NEWS_WORKFLOW,
+        "publish",
         explanation=_(
             "The item appears in the news and the next newsletter, and the focal point "
             "is told by email."
         ),
         done_message=_("The item is published."),
         run=lambda news, user, data: services.news_publish(news=news, user=user),
-        offered=_submitted,
-        allowed=_can_review_news,
     ),
-    Step(
-        name="return",
-        label=_("Return to the ministry"),
+    transition_step(
+        NEWS_WORKFLOW,
+        "return",
         explanation=_("The focal point receives this comment by email."),
         done_message=_("The item is returned to its ministry."),
         run=lambda news, user, data: services.news_return(
             news=news, user=user, comment=data["comment"]
         ),
-        offered=_submitted,
-        allowed=_can_review_news,
         form_class=ReturnForm,
     ),
 )
@@ -88,6 +79,7 @@ class NewsItemAdmin(ObjectStepsAdmin, SimpleHistoryAdmin):
         "submitted_at",
         "published_at",
     )
+    inlines = [ActivityLogInline]
     actions = ["publish", "return_to_ministry"]
     object_steps = NEWS_STEPS
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}

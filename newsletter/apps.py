@@ -10,7 +10,9 @@ class NewsletterConfig(AppConfig):
         from network import sections
         from network.signals import email_refused, email_sent
 
-        from . import selectors
+        # Declares the news item's review table, which transition(), next_steps()
+        # and the activity log's labels look up by model.
+        from . import selectors, workflows  # noqa: F401
         from .receivers import on_email_refused, on_email_sent
 
         sections.register(sections.DASHBOARD, selectors.dashboard_section)

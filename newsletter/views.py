@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST, require_safe
 from network.files import file_response
 from network.pagination import Paginator
 from network.versions import content_versions
+from network.workflow import next_steps
 
 from . import rules, services
 from .forms import NewsForm, ProfileSubscriptionForm, SubscribeForm
@@ -51,7 +52,8 @@ def news_detail(request, slug):
         "newsletter/news_detail.html",
         {
             "news": news,
-            "can_edit": rules.can_edit_news(request.user, news),
+            # Editing is open exactly while the item may be submitted.
+            "next_steps": {move.name for move in next_steps(request.user, news)},
             "versions": content_versions(
                 news, fields=("title", "text"), requested=request.GET.get("version")
             ),
