@@ -22,8 +22,9 @@ the most common ones included, on PostgreSQL with the visitors' cache off.
    in this process and each SQL statement in it.
 4. Prints per search the median, p95 and maximum milliseconds, the share of
    that time spent waiting on SQL, and the most queries a request ran;
-   beside them a trivial view (no database, no template) of the same run;
-   then the slowest words of each search.
+   beside them a trivial view (no database, no template) of the same run,
+   and the machine's load average before and after (other work on the
+   machine lengthens every figure); then the slowest words of each search.
 
 Issue 29's goal: a p95 of at most 100 ms at factor 10 and 200 ms at factor 100.
 """
@@ -183,6 +184,12 @@ def measure(client, path):
     return elapsed, sum(sql), len(sql)
 
 
+def load_average():
+    """The machine's load over 1, 5 and 15 minutes: the figures are one
+    reader's only on an otherwise idle machine."""
+    return " ".join(f"{load:.1f}" for load in os.getloadavg())
+
+
 def percentile(values, share):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
@@ -195,8 +202,9 @@ def report(words, options):
     from portfolio.models import Program
 
     client = Client()
+    print(f"\nload average before the run: {load_average()}")
     print(
-        f"\n{connection.settings_dict['NAME']}: {Program.objects.count():,} programs; "
+        f"{connection.settings_dict['NAME']}: {Program.objects.count():,} programs; "
         f"{len(words)} words, of which the {options.common} most common: "
         f"{', '.join(words[: options.common])}"
     )
@@ -221,6 +229,7 @@ def report(words, options):
             f"{name:<20} {statistics.median(elapsed):8.1f} {percentile(elapsed, 0.95):8.1f} "
             f"{max(elapsed):8.1f} {share:10.0%} {max(row[3] for row in rows):8d}"
         )
+    print(f"load average after the run: {load_average()}")
     for name, rows in results.items():
         print(f"\nslowest words of the {name}: word, ms, of which SQL ms")
         for word, elapsed, sql, _count in sorted(rows, key=lambda row: -row[1])[: options.slowest]:
