@@ -15,7 +15,9 @@ database whatever writes the row (a form, the admin, ``bulk_create``,
 A query is matched in every content language's configuration, because a
 reader types in any of them, with ``websearch_to_tsquery``: quotes for a
 phrase, ``-word`` to exclude, ``or``. Both branches of the match are served
-by an index, and only the rows they return are ranked.
+by an index, and only the rows they return are ranked: at most
+``MAX_MATCHES`` + 1 of them, so that a common word costs about what a rare
+one does (``best_matches``).
 
 SQLite has neither: the columns hold NULL there, and the apps search with
 LIKE instead (``is_postgresql``).
@@ -26,7 +28,7 @@ from functools import reduce
 
 from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorField
 from django.db import connection
-from django.db.models import Case, F, Func, Q, TextField, Value, When
+from django.db.models import Case, F, Func, TextField, Value, When
 from django.db.models.functions import Concat, Lower
 
 # The text search configuration of each content language: PostgreSQL's own,
@@ -165,13 +167,61 @@ def is_plain(query):
     return '"' not in query and not any(word.startswith("-") or word == "or" for word in words)
 
 
-def match(parsed, *, typos=True):
-    """The filter of rows matching ``parsed`` (a ``text_query``): full text,
-    and (for a query of plain words) a title within trigram word similarity."""
-    condition = Q(search_vector=parsed)
-    if typos and is_plain(parsed.words):
-        condition |= Q(search_title__trigram_word_similar=fold(parsed.words))
-    return condition
+# The most matches a search ranks and counts (issue 29). A common word
+# matches most of a table ("programa": 22,000 of the 40,000 published
+# programs at a hundred times the network), and ranking and counting every
+# match took most of a second. Past the bound a page says "more than 1,000":
+# a reader narrows the search rather than pages through thousands.
+MAX_MATCHES = 1000
+# Past the bound, how many of the newest rows whose title is within trigram
+# word similarity join the full-text matches: enough to fill the first pages
+# with title matches, which rank first; few, because each title compared
+# costs about 10 µs (a common title word has thousands).
+BEST_TITLES = 100
+
+
+def best_matches(queryset, parsed):
+    """``queryset`` narrowed to its rows matching ``parsed`` (a ``text_query``):
+    by full text or, for a query of plain words, by a title within trigram
+    word similarity (typos, other word forms). All of them when there are at
+    most MAX_MATCHES; else MAX_MATCHES + 1 of them, whose count says "more"
+    (``more_than``): the newest BEST_TITLES with such a title, then the
+    newest matching by full text.
+
+    Full text is read first: through its index, or down the primary key to
+    the bound for a common word, a few milliseconds either way. Only when it
+    stays within the bound must every title match be found, to count them."""
+    by_text = newest_keys(queryset.filter(search_vector=parsed))
+    if not is_plain(parsed.words):
+        return queryset.filter(pk__in=by_text)
+    by_title = newest_keys(
+        queryset.filter(search_title__trigram_word_similar=fold(parsed.words)),
+        limit=BEST_TITLES if len(by_text) > MAX_MATCHES else MAX_MATCHES + 1,
+    )
+    keys = list(dict.fromkeys([*by_title, *by_text]))[: MAX_MATCHES + 1]
+    return queryset.filter(pk__in=keys)
+
+
+def bounded(matches):
+    """``matches`` (a queryset), all of them when there are at most
+    MAX_MATCHES, else the newest MAX_MATCHES + 1, whose count says "more"
+    (``more_than``): the search of a database without full text."""
+    return matches.filter(pk__in=newest_keys(matches))
+
+
+def newest_keys(matches, *, limit=None):
+    """The keys of the newest ``limit`` rows of ``matches`` (MAX_MATCHES + 1
+    by default; the highest keys, which an index serves either way: the
+    primary key or the match's own), read in one query so that counting and
+    ranking the rows reads them by their keys, not the search indexes again."""
+    limit = MAX_MATCHES + 1 if limit is None else limit
+    return list(matches.order_by("-pk").values_list("pk", flat=True)[:limit])
+
+
+def more_than(count):
+    """The bound the ``count`` of a ``bounded`` result says it went past, for
+    a page to show "more than …" instead; None when the count is exact."""
+    return MAX_MATCHES if count > MAX_MATCHES else None
 
 
 # What a title's trigram word similarity really costs, in PostgreSQL's units

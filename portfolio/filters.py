@@ -81,12 +81,19 @@ class ProgramFilter(django_filters.FilterSet):
         queryset = super().qs
         if not self.form.cleaned_data.get("unverified"):
             queryset = queryset.fresh()
-        if not self.form.cleaned_data.get("sort"):
-            queryset = self.filter_sort(queryset, "sort", "")
-        return queryset
+        if self.searching:
+            queryset = program_search(queryset=queryset, query=self.form.cleaned_data["q"])
+        return self._sorted(queryset, self.form.cleaned_data.get("sort"))
+
+    @property
+    def searching(self):
+        return bool(self.form.cleaned_data.get("q", "").strip())
 
     def filter_search(self, queryset, name, value):
-        return program_search(queryset=queryset, query=value)
+        # Applied in qs, after the other filters: a common word's matches are
+        # bounded (search.MAX_MATCHES), and the bound must apply to the
+        # programs the other filters keep, not to all of them.
+        return queryset
 
     def filter_topic(self, queryset, name, value):
         through = Program.topics.through.objects.filter(topic=value)
@@ -104,10 +111,13 @@ class ProgramFilter(django_filters.FilterSet):
         return queryset
 
     def filter_sort(self, queryset, name, value):
-        searching = bool(self.form.cleaned_data.get("q", "").strip())
+        # Applied in qs, after the search, whose rank it may order by.
+        return queryset
+
+    def _sorted(self, queryset, value):
         if value == ProgramOrdering.TITLE:
             return queryset.order_by(title_in_reader_language(), "pk")
         # Relevance means something only for a search; otherwise newest first.
-        if searching and value in (ProgramOrdering.RELEVANCE, ""):
+        if self.searching and value in (ProgramOrdering.RELEVANCE, None, ""):
             return queryset.order_by(F("rank").desc(nulls_last=True), "-published_at", "pk")
         return queryset.order_by(F("published_at").desc(nulls_last=True), "-pk")

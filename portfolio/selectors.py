@@ -47,15 +47,20 @@ CARD_DEFERRED = (
 
 
 def program_search(*, queryset, query):
-    """Programs of ``queryset`` matching ``query``, annotated with ``rank``.
+    """Programs of ``queryset`` matching ``query``, annotated with ``rank``:
+    all of them, or past ``search.MAX_MATCHES`` a bounded set of them whose
+    count only says there are more (``search.bounded``). Give it a queryset
+    already narrowed by the other filters: it bounds what they keep.
 
     PostgreSQL (network/search.py): ranked full-text search, each text stemmed
     in its language and the query in every language, weighted title > summary
     > the rest; plus, for plain words, trigram word similarity on the titles,
     which finds related forms that stemming keeps apart ("inspectors" /
     "inspection") and small typos. Both are served by indexes, and only the
-    programs they return are ranked.
-    SQLite: every word must appear somewhere in the program's texts."""
+    programs they return are ranked; past the bound, the newest programs with
+    such a title come first among them (``search.best_matches``).
+    SQLite: every word must appear somewhere in the program's texts; past the
+    bound, the newest programs."""
     query = " ".join(query.split())[:200]
     if not query:
         return queryset.annotate(rank=Value(0.0, output_field=FloatField()))
@@ -64,10 +69,10 @@ def program_search(*, queryset, query):
         rank = SearchRank(F("search_vector"), parsed)
         if search.is_plain(query):
             rank += TrigramWordSimilarity(search.fold(query), "search_title") * 0.1
-        return queryset.filter(search.match(parsed)).annotate(rank=rank)
+        return search.best_matches(queryset, parsed).annotate(rank=rank)
     for word in query.split():
         queryset = queryset.filter(search_text__icontains=word)
-    return queryset.annotate(rank=Value(0.0, output_field=FloatField()))
+    return search.bounded(queryset).annotate(rank=Value(0.0, output_field=FloatField()))
 
 
 def title_in_reader_language():

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from network import sections
+from network import search, sections
 from network.files import file_response
 from network.htmx import render_results
 from network.pagination import Paginator
@@ -54,6 +54,8 @@ def program_list(request):
     context = {
         "filter": program_filter,
         "page": page,
+        # A search's count is bounded: past the bound it says "more than".
+        "more_than": search.more_than(page.paginator.count) if program_filter.searching else None,
         "query_string": query.urlencode(),
         "can_export": rules.can_export_programs(request.user),
     }

@@ -58,17 +58,18 @@ def _localized(name):
 def text_search(queryset, query, *, fields):
     """``queryset`` narrowed to ``query``, annotated with ``rank``: on
     PostgreSQL through the model's generated search columns and their indexes
-    (network/search.py), on SQLite every word somewhere in ``fields``."""
+    (network/search.py), on SQLite every word somewhere in ``fields``. Past
+    ``search.MAX_MATCHES`` matches, a bounded set of them (``search.bounded``)."""
     if search.is_postgresql():
         parsed = search.text_query(query)
-        return queryset.filter(search.match(parsed)).annotate(
+        return search.best_matches(queryset, parsed).annotate(
             rank=SearchRank(F("search_vector"), parsed)
         )
     for word in query.split()[:MAX_WORDS]:
         queryset = queryset.filter(
             reduce(or_, (Q(**{f"{name}__icontains": word}) for name in fields))
         )
-    return queryset.annotate(rank=Value(0.0, output_field=FloatField()))
+    return search.bounded(queryset).annotate(rank=Value(0.0, output_field=FloatField()))
 
 
 def programs_matching(query):
@@ -157,7 +158,20 @@ class ResultGroup:
 
     @property
     def has_more(self):
-        return self.count > len(self.items)
+        return self.more_than is not None or self.count > len(self.items)
+
+    @property
+    def more_than(self):
+        """The bound its count went past (a common word), else None."""
+        return search.more_than(self.count)
+
+
+def results_total(groups):
+    """What the page says of all the results: the sum of the groups' counts,
+    each group past its bound counted as the bound, and whether the true
+    total is more than that."""
+    total = sum(min(group.count, search.MAX_MATCHES) for group in groups)
+    return total, any(group.more_than for group in groups)
 
 
 def search_everything(*, query, limit=GROUP_LIMIT):

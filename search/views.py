@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from network.pagination import Paginator
+from network.search import more_than
 
 from . import selectors
 
@@ -19,12 +20,15 @@ def search(request):
     context = {"query": query, "max_length": selectors.MAX_QUERY_LENGTH}
     if query and kind is not None:
         results = selectors.search_kind(kind=kind.key, query=query)
+        page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
         context.update(
             kind=kind,
-            page=Paginator(results, PAGE_SIZE).get_page(request.GET.get("page")),
+            page=page,
+            more_than=more_than(page.paginator.count),
             query_string=urlencode({"q": query, "kind": kind.key}),
         )
     else:
         groups = selectors.search_everything(query=query)
-        context.update(groups=groups, total=sum(group.count for group in groups))
+        total, more = selectors.results_total(groups)
+        context.update(groups=groups, total=total, total_is_more=more)
     return render(request, "search/search.html", context)

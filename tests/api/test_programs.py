@@ -151,8 +151,9 @@ def test_list_runs_a_fixed_number_of_queries(count_queries, django_assert_max_nu
     programs(10)
 
     assert count_queries(url) == with_two
-    # One of them, on PostgreSQL, parses the words of the search.
-    with django_assert_max_num_queries(9):
+    # Three of them, on PostgreSQL, parse the words of the search and read the
+    # keys of its full-text and of its title matches (network.search.best_matches).
+    with django_assert_max_num_queries(10):
         count_queries(url)
 
 

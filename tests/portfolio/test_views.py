@@ -4,6 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from network import search
 from network.models import EmailDelivery
 from portfolio import services
 from portfolio.enums import ProgramStatus
@@ -373,6 +374,98 @@ def test_search_ranks_title_above_other_text(client):
     response = client.get(reverse("portfolio:program_list"), {"q": "mediation"})
 
     assert titles(response) == ["Training of mediators", "Youth employment"]
+
+
+@pytest.fixture
+def max_matches(monkeypatch):
+    """A search bounded at 3 matches instead of a thousand."""
+    monkeypatch.setattr(search, "MAX_MATCHES", 3)
+    return 3
+
+
+def result_count(response):
+    html = response.content.decode()
+    start = html.index('role="status">') + len('role="status">')
+    return " ".join(html[start : html.index("</p>", start)].split())
+
+
+def test_search_counts_its_matches_exactly_up_to_the_bound(client, max_matches):
+    for number in range(max_matches):
+        ProgramFactory(title_en=f"Mediation service {number}")
+    ProgramFactory(title_en="Youth employment")
+
+    response = client.get(reverse("portfolio:program_list"), {"q": "mediation"})
+
+    assert result_count(response) == "3 programs"
+    assert len(titles(response)) == 3
+
+
+def test_search_past_the_bound_says_more_than_the_bound(client, max_matches):
+    for number in range(max_matches + 2):
+        ProgramFactory(title_en=f"Mediation service {number}")
+
+    response = client.get(reverse("portfolio:program_list"), {"q": "mediation"})
+    spanish = client.get(
+        reverse("portfolio:program_list"), {"q": "mediation"}, headers={"accept-language": "es"}
+    )
+
+    assert result_count(response) == "More than 3 programs"
+    assert result_count(spanish) == "Más de 3 programas"
+    # The bound and one more, all matches: the reader is told to narrow the search.
+    assert len(titles(response)) == max_matches + 1
+
+
+def test_the_list_without_a_search_counts_every_program(client, max_matches):
+    for _ in range(max_matches + 2):
+        ProgramFactory()
+
+    response = client.get(reverse("portfolio:program_list"))
+
+    assert result_count(response) == "5 programs"
+
+
+def test_search_bounds_the_programs_the_other_filters_keep(client, max_matches):
+    # The oldest match: a bound taken before the filter would leave it out.
+    state = MemberStateFactory()
+    owner = InstitutionFactory(member_state=state)
+    ProgramFactory(title_en="Mediation in one country", owner=owner)
+    for number in range(max_matches + 2):
+        ProgramFactory(title_en=f"Mediation service {number}")
+
+    response = client.get(
+        reverse("portfolio:program_list"), {"q": "mediation", "member_state": state.iso_code}
+    )
+
+    assert titles(response) == ["Mediation in one country"]
+    assert result_count(response) == "1 program"
+
+
+@pytest.mark.postgresql
+@pytest.mark.parametrize(("matching", "expected"), [(3, "3 programs"), (5, "More than 3 programs")])
+def test_search_counts_the_titles_a_typo_matches_up_to_the_bound(
+    client, max_matches, matching, expected
+):
+    for number in range(matching):
+        ProgramFactory(title_en=f"Mediation service {number}")
+
+    # Matched by trigram similarity of the titles only, not by full text.
+    response = client.get(reverse("portfolio:program_list"), {"q": "mediaton"})
+
+    assert result_count(response) == expected
+
+
+@pytest.mark.postgresql
+def test_search_past_the_bound_still_ranks_the_title_match_first(client, max_matches):
+    # The oldest match, and the only one by its title: the newest matches by
+    # other texts alone would fill the bound.
+    ProgramFactory(title_en="Mediation of labor disputes")
+    for _ in range(max_matches + 2):
+        ProgramFactory(title_en="Youth employment", results="Some mediation was offered too.")
+
+    response = client.get(reverse("portfolio:program_list"), {"q": "mediation"})
+
+    assert result_count(response) == "More than 3 programs"
+    assert titles(response)[0] == "Mediation of labor disputes"
 
 
 def _programs(count):

@@ -143,6 +143,39 @@ def test_a_group_shows_its_first_ten_and_links_to_the_full_list(client):
     assert client.get(group.more_url).context["page"].paginator.count == 12
 
 
+def test_a_group_past_the_bound_says_more_than_the_bound(client, monkeypatch):
+    monkeypatch.setattr("network.search.MAX_MATCHES", 3)
+    for number in range(5):
+        ProgramFactory(title_en=f"Inspection program {number}")
+        MeetingFactory(title_en=f"Inspection workshop {number}")
+    NewsItemFactory(title="Inspection news")
+
+    response = search(client, "inspection")
+    meetings = search(client, "inspection", kind="meetings")
+
+    programs = response.context["groups"][0]
+    assert (programs.count, programs.more_than, len(programs.items)) == (4, 3, 4)
+    html = response.content.decode()
+    # Each group past the bound counts as the bound: 3 + 3 + 1.
+    assert "More than 7 results for “inspection”" in html
+    assert '<span class="badge text-bg-secondary">3+</span>' in html
+    assert "See more than 3 results in Programs" in html
+    assert "More than 3 results for “inspection”" in meetings.content.decode()
+
+
+def test_a_group_within_the_bound_gives_its_exact_count(client, monkeypatch):
+    monkeypatch.setattr("network.search.MAX_MATCHES", 3)
+    for number in range(3):
+        MeetingFactory(title_en=f"Inspection workshop {number}")
+
+    response = search(client, "inspection")
+
+    html = response.content.decode()
+    assert "3 results for “inspection”" in html
+    assert "More than" not in html
+    assert search(client, "inspection", kind="meetings").context["more_than"] is None
+
+
 def test_documents_link_to_the_documents_search(client):
     for number in range(11):
         DocumentFactory(title_en=f"Annex {number}")
@@ -222,8 +255,10 @@ def test_the_search_runs_a_fixed_number_of_queries(count_queries):
 
     assert count_queries(url) == one
     # A count and a page per kind, plus the documents' language versions and,
-    # on PostgreSQL, the parsing of the words for each full-text kind.
-    assert one <= 12
+    # for each kind searched by its texts (programs, meetings, news), the keys
+    # of its matches (network.search.best_matches): on PostgreSQL, the parsing
+    # of the words, then the keys of the full-text and of the title matches.
+    assert one <= 18
 
 
 def test_one_kind_runs_a_fixed_number_of_queries(count_queries):
