@@ -29,6 +29,7 @@ from functools import reduce
 from django.contrib.postgres.search import SearchQuery, SearchVector, SearchVectorField
 from django.db import connection
 from django.db.models import Case, F, Func, TextField, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat, Lower
 
 # The text search configuration of each content language: PostgreSQL's own,
@@ -193,20 +194,20 @@ def best_matches(queryset, parsed):
     stays within the bound must every title match be found, to count them."""
     by_text = newest_keys(queryset.filter(search_vector=parsed))
     if not is_plain(parsed.words):
-        return queryset.filter(pk__in=by_text)
+        return with_keys(queryset, by_text)
     by_title = newest_keys(
         queryset.filter(search_title__trigram_word_similar=fold(parsed.words)),
         limit=BEST_TITLES if len(by_text) > MAX_MATCHES else MAX_MATCHES + 1,
     )
     keys = list(dict.fromkeys([*by_title, *by_text]))[: MAX_MATCHES + 1]
-    return queryset.filter(pk__in=keys)
+    return with_keys(queryset, keys)
 
 
 def bounded(matches):
     """``matches`` (a queryset), all of them when there are at most
     MAX_MATCHES, else the newest MAX_MATCHES + 1, whose count says "more"
     (``more_than``): the search of a database without full text."""
-    return matches.filter(pk__in=newest_keys(matches))
+    return with_keys(matches, newest_keys(matches))
 
 
 def newest_keys(matches, *, limit=None):
@@ -216,6 +217,17 @@ def newest_keys(matches, *, limit=None):
     ranking the rows reads them by their keys, not the search indexes again."""
     limit = MAX_MATCHES + 1 if limit is None else limit
     return list(matches.order_by("-pk").values_list("pk", flat=True)[:limit])
+
+
+def with_keys(queryset, keys):
+    """``queryset`` narrowed to the rows of ``keys``. On PostgreSQL the keys
+    go as one array: a thousand of them as as many parameters took 4 ms more
+    to build, send and parse, in each query that reads them."""
+    if not keys:
+        return queryset.none()
+    if is_postgresql():
+        return queryset.filter(pk__in=RawSQL("SELECT unnest(%s::bigint[])", [keys]))
+    return queryset.filter(pk__in=keys)
 
 
 def more_than(count):
