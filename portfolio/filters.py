@@ -71,7 +71,10 @@ class ProgramFilter(django_filters.FilterSet):
         model = Program
         fields = []
 
-    def __init__(self, data=None, *args, **kwargs):
+    def __init__(self, data=None, *args, bounded=True, **kwargs):
+        # bounded=False: every program the search matches (an export), not
+        # the first search.MAX_MATCHES of a common word's.
+        self.bounded = bounded
         super().__init__(data, *args, **kwargs)
         for field in ("started_from", "started_until"):
             self.form.fields[field].widget.attrs.update(min=1900, max=2100)
@@ -82,7 +85,9 @@ class ProgramFilter(django_filters.FilterSet):
         if not self.form.cleaned_data.get("unverified"):
             queryset = queryset.fresh()
         if self.searching:
-            queryset = program_search(queryset=queryset, query=self.form.cleaned_data["q"])
+            queryset = program_search(
+                queryset=queryset, query=self.form.cleaned_data["q"], bounded=self.bounded
+            )
         return self._sorted(queryset, self.form.cleaned_data.get("sort"))
 
     @property

@@ -46,11 +46,12 @@ CARD_DEFERRED = (
 )
 
 
-def program_search(*, queryset, query):
+def program_search(*, queryset, query, bounded=True):
     """Programs of ``queryset`` matching ``query``, annotated with ``rank``:
     all of them, or past ``search.MAX_MATCHES`` a bounded set of them whose
     count only says there are more (``search.bounded``). Give it a queryset
-    already narrowed by the other filters: it bounds what they keep.
+    already narrowed by the other filters: it bounds what they keep. With
+    ``bounded=False`` (an export: every match is wanted), all of them.
 
     PostgreSQL (network/search.py): ranked full-text search, each text stemmed
     in its language and the query in every language, weighted title > summary
@@ -67,12 +68,18 @@ def program_search(*, queryset, query):
     if search.is_postgresql():
         parsed = search.text_query(query)
         rank = SearchRank(F("search_vector"), parsed)
+        matches = Q(search_vector=parsed)
         if search.is_plain(query):
             rank += TrigramWordSimilarity(search.fold(query), "search_title") * 0.1
+            matches |= Q(search_title__trigram_word_similar=search.fold(query))
+        if not bounded:
+            return queryset.filter(matches).annotate(rank=rank)
         return search.best_matches(queryset, parsed).annotate(rank=rank)
     for word in query.split():
         queryset = queryset.filter(search_text__icontains=word)
-    return search.bounded(queryset).annotate(rank=Value(0.0, output_field=FloatField()))
+    if bounded:
+        queryset = search.bounded(queryset)
+    return queryset.annotate(rank=Value(0.0, output_field=FloatField()))
 
 
 def title_in_reader_language():

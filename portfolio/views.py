@@ -69,7 +69,9 @@ def program_export(request, fmt):
     if not rules.can_export_programs(request.user):
         raise PermissionDenied
     program_filter = ProgramFilter(
-        request.GET, queryset=selectors.programs_for_list(Program.objects.published())
+        request.GET,
+        queryset=selectors.programs_for_list(Program.objects.published()),
+        bounded=False,
     )
     return exports.programs_response(program_filter.qs, fmt)
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from network import search
 from portfolio.enums import ProgramStatus
 from tests.factories import (
     FocalPointFactory,
@@ -253,3 +254,16 @@ def test_xlsx_export_sheet_is_named_programs(staff_client):
     response = staff_client.get(export_url("xlsx"))
 
     assert load_workbook(io.BytesIO(response.content)).sheetnames == ["Programs"]
+
+
+def test_export_of_a_search_holds_every_match_past_the_pages_bound(staff_client, monkeypatch):
+    """The list says "more than …" past search.MAX_MATCHES; the Secretariat's
+    export of the same search holds every program it matches."""
+    monkeypatch.setattr(search, "MAX_MATCHES", 3)
+    for number in range(5):
+        published(f"Labour inspection {number}", days_ago=number)
+    published("Mediation services")
+
+    response = staff_client.get(export_url("csv"), {"q": "inspection"})
+
+    assert sorted(csv_titles(response)) == [f"Labour inspection {n}" for n in range(5)]
