@@ -8,6 +8,7 @@ ALLOWED_HOSTS and leaves DEBUG off. The README lists every variable.
 
 import datetime
 import re
+import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -29,15 +30,21 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 DEBUG = env.bool("DEBUG", default=False)
 
+# Commands that read the models only and sign nothing: they run with a bare
+# environment (CI's and editors' migration checks), without a key.
+KEYLESS_COMMANDS = {"makemigrations"}
+
 SECRET_KEY = env.str("SECRET_KEY", default="")
 if not SECRET_KEY:
-    if not DEBUG:
+    keyless = len(sys.argv) > 1 and sys.argv[1] in KEYLESS_COMMANDS
+    if not (DEBUG or keyless):
         raise ImproperlyConfigured(
             "SECRET_KEY is not set. Set the SECRET_KEY environment variable to a long "
             "random string (python -c 'import secrets; print(secrets.token_urlsafe(50))'), "
             "or set DEBUG=true for local development."
         )
-    # Only reachable with DEBUG on: a fixed key for development, never for production.
+    # Only reachable with DEBUG on, or for a command that signs nothing: a
+    # fixed key for development, never for production.
     SECRET_KEY = "django-insecure-rial-development-only"
 
 ALLOWED_HOSTS = env.list(

@@ -145,6 +145,24 @@ def test_settings_missing_secret_key_without_debug_stops_start_up(tmp_path):
     assert "SECRET_KEY is not set" in result.stderr
 
 
+def test_migration_check_runs_without_a_key_and_nothing_else_does(tmp_path):
+    """makemigrations signs nothing: CI's check runs it in a bare environment."""
+    code = (
+        "import runpy, sys; sys.argv = ['manage.py', *sys.argv[1:]]; "
+        "runpy.run_path('manage.py', run_name='__main__')"
+    )
+    check = run_python(
+        code.replace("sys.argv[1:]", "['makemigrations', '--check', '--dry-run']"),
+        tmp_path,
+        DEBUG="false",
+    )
+    assert check.returncode == 0, check.stderr
+    assert "No changes detected" in check.stdout
+
+    serve = run_python(code.replace("sys.argv[1:]", "['check']"), tmp_path, DEBUG="false")
+    assert "SECRET_KEY is not set" in serve.stderr
+
+
 @pytest.mark.parametrize("value", ["", "   "])
 def test_settings_empty_secret_key_counts_as_missing(tmp_path, value):
     result = run_python("import django; django.setup()", tmp_path, SECRET_KEY=value.strip())
