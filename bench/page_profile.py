@@ -14,13 +14,14 @@ PostgreSQL at ``generate_scale_data --factor 10``.
    visitors' cache off (the cost of rendering, not of reading a stored page;
    fragments kept under the content version count, as in production, unless
    FRAGMENT_CACHE=false), requests each
-   page with the test client as an anonymous reader, once to warm up (it must
-   answer 200), then ``--requests`` times.
+   page from the WSGI application, as gunicorn calls it, as an anonymous
+   reader: once to warm up (it must answer 200), then ``--requests`` times.
 3. Prints per page the median CPU milliseconds of this process
    (``time.process_time()``: what rendering costs, whatever else the machine
-   runs), the median milliseconds spent waiting on SQL and the number of
-   queries, beside a trivial view (no database, no template) measured in the
-   same run; and, with ``--profile PATH``, cProfile's functions with the most
+   runs), the median milliseconds spent waiting on SQL, the median server
+   time (wall clock, request to last byte) and the number of queries,
+   beside a trivial view (no database, no template) measured in the same
+   run; and, with ``--profile PATH``, cProfile's functions with the most
    cumulative time over that page's requests.
 """
 
@@ -78,9 +79,8 @@ def main():
     import django
 
     django.setup()
-    from django.test.utils import override_settings, setup_test_environment
+    from django.test.utils import override_settings
 
-    setup_test_environment()
     # The visitors' cache off: what rendering costs, not what reading a
     # stored page saves. Fragments kept under the content version (a
     # filter's choices) are part of rendering: a cache in this process keeps
@@ -165,45 +165,93 @@ def resolve_pages():
     return [page.format(**values) for page in PAGES]
 
 
-def measure(client, path, requests, profiler=None):
+def measure(serve, path, requests, profiler=None):
     from django.db import connection
-    from django.test.utils import CaptureQueriesContext
 
-    response = client.get(path)
-    if response.status_code != 200:
-        sys.exit(f"{path} answered {response.status_code}, not 200")
-    cpu, sql, counts = [], [], []
+    status, _ = serve(path)
+    if status != 200:
+        sys.exit(f"{path} answered {status}, not 200")
+    cpu, wall, sql, counts = [], [], [], []
     for _ in range(requests):
-        with CaptureQueriesContext(connection) as queries:
+        queries = QueryTimer()
+        with connection.execute_wrapper(queries):
             if profiler:
                 profiler.enable()
-            started = time.process_time()
-            client.get(path)
+            started, started_wall = time.process_time(), time.perf_counter()
+            serve(path)
             cpu.append((time.process_time() - started) * 1000)
+            wall.append((time.perf_counter() - started_wall) * 1000)
             if profiler:
                 profiler.disable()
-        counts.append(len(queries.captured_queries))
-        sql.append(sum(float(query["time"]) for query in queries.captured_queries) * 1000)
-    return statistics.median(cpu), statistics.median(sql), max(counts)
+        counts.append(queries.count)
+        sql.append(queries.seconds * 1000)
+    return statistics.median(cpu), statistics.median(wall), statistics.median(sql), max(counts)
+
+
+class QueryTimer:
+    """Counts and times the queries of a request as they run, without the
+    debug cursor's bookkeeping."""
+
+    def __init__(self):
+        self.count, self.seconds = 0, 0.0
+
+    def __call__(self, execute, sql, params, many, context):
+        started = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            self.seconds += time.perf_counter() - started
+            self.count += 1
+
+
+def server():
+    """Calls the portal's WSGI application as gunicorn does, request by
+    request; unlike the test client, nothing records the templates and
+    contexts of each rendering, which would add to what is measured."""
+    from django.core.handlers.wsgi import WSGIHandler
+    from django.test import RequestFactory
+
+    application, factory = WSGIHandler(), RequestFactory()
+
+    def serve(path):
+        parts = urlsplit(path)
+        environ = factory.get(parts.path, QUERY_STRING=parts.query).environ
+        answer = {}
+
+        def start_response(status, headers, exc_info=None):
+            answer["status"] = int(status.split()[0])
+
+        body = application(environ, start_response)
+        try:
+            content = b"".join(body)
+        finally:
+            body.close()
+        return answer["status"], content
+
+    return serve
 
 
 def report(paths, options):
-    from django.test import Client
-
-    client = Client()
+    serve = server()
     # CPU time, as the table: waiting on PostgreSQL is not this process's work.
     profiler = cProfile.Profile(time.process_time) if options.profile else None
-    print(f"\n{options.requests} requests a page; medians; CPU = this process's CPU time")
-    print(f"{'page':<55} {'CPU ms':>8} {'× trivial':>10} {'SQL ms':>8} {'queries':>8}")
+    print(f"\n{options.requests} requests a page; medians; CPU = this process's CPU time;")
+    print("server = wall time from the request to the last byte, as one reader sees it")
+    print(
+        f"{'page':<50} {'CPU ms':>7} {'× trivial':>9} {'SQL ms':>7} {'server ms':>9} {'queries':>7}"
+    )
     trivial = None
     for path in paths:
-        cpu, sql, count = measure(
-            client, path, options.requests, profiler if path == options.profile else None
+        cpu, wall, sql, count = measure(
+            serve, path, options.requests, profiler if path == options.profile else None
         )
         if path == "/bench/trivial/":
             trivial = cpu
         ratio = f"{cpu / trivial:.0f}" if trivial else ""
-        print(f"{path[:55]:<55} {cpu:8.1f} {ratio:>10} {sql:8.1f} {count:8d}", flush=True)
+        print(
+            f"{path[:50]:<50} {cpu:7.1f} {ratio:>9} {sql:7.1f} {wall:9.1f} {count:7d}",
+            flush=True,
+        )
     if profiler:
         print(f"\ncProfile of {options.profile}, {options.requests} requests:")
         pstats.Stats(profiler).sort_stats(options.sort).print_stats(options.top)

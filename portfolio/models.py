@@ -227,6 +227,8 @@ class Program(models.Model):
                 condition=Q(status__in=ProgramStatus.values), name="portfolio_program_status_valid"
             ),
         ]
+        # On PostgreSQL, the list's order (newest published first) has an
+        # index of its own: migrations/0005_program_newest_index.py.
         indexes = [models.Index(fields=["status", "last_verified"])]
 
     def __str__(self):

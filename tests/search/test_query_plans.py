@@ -100,3 +100,16 @@ def test_the_search_still_finds_what_it_reads_through_the_indexes(thousands_of_p
         "inspección" in (program.title_es or "") or "inspection" in (program.title_en or "")
         for program in found.order_by("-rank")[:5]
     )
+
+
+def test_the_portfolio_list_reads_its_first_page_from_the_newest_index(thousands_of_programs):
+    # Without a search, the list shows the newest published programs: read
+    # down portfolio_program_newest and stop at a page, not sort them all.
+    page = ProgramFilter({}, queryset=Program.objects.published().fresh()).qs[:20]
+    sql, params = page.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+
+    assert "portfolio_program_newest" in plan, plan
+    assert "Seq Scan on portfolio_program" not in plan, plan
