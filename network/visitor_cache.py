@@ -116,16 +116,46 @@ def fragment(name, parts, render):
     alike."""
     if not settings.FRAGMENT_CACHE:
         return render()
-    digest = hashlib.sha256(repr(parts).encode()).hexdigest()
-    key = FRAGMENT_KEY.format(
-        release=RELEASE, name=name, language=translation.get_language(), parts=digest
-    )
+    key = _fragment_key(name, parts)
     token, kept = _read(key)
     if kept is not None:
         return kept
     text = render()
     cache.set(key, (token, text), timeout=settings.VISITOR_CACHE_SECONDS)
     return text
+
+
+def fragments(name, parts_list, render_missing):
+    """Several fragments of one kind (a page of cards), ``{parts: text}``, in
+    one round trip to the cache. ``render_missing(parts_list)`` renders those
+    not kept under the content version, ``{parts: text}``: a list whose
+    cards are all kept loads nothing from the database but their keys."""
+    if not settings.FRAGMENT_CACHE:
+        return render_missing(list(parts_list))
+    keys = {parts: _fragment_key(name, parts) for parts in parts_list}
+    kept = cache.get_many([STATE_KEY, *keys.values()])
+    token = _token(kept.get(STATE_KEY), timezone.now())
+    texts = {}
+    for parts, key in keys.items():
+        entry = kept.get(key)
+        if entry is not None and entry[0] == token:
+            texts[parts] = entry[1]
+    missing = [parts for parts in keys if parts not in texts]
+    if missing:
+        made = render_missing(missing)
+        cache.set_many(
+            {keys[parts]: (token, made[parts]) for parts in missing},
+            timeout=settings.VISITOR_CACHE_SECONDS,
+        )
+        texts.update(made)
+    return texts
+
+
+def _fragment_key(name, parts):
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()
+    return FRAGMENT_KEY.format(
+        release=RELEASE, name=name, language=translation.get_language(), parts=digest
+    )
 
 
 def _read(key, now=None):

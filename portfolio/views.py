@@ -9,10 +9,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from network import search, sections
+from network import search, sections, visitor_cache
 from network.files import file_response
 from network.htmx import render_results
 from network.pagination import Paginator
@@ -46,14 +48,16 @@ def _program_for(request, slug, *, edit=False):
 
 @require_safe
 def program_list(request):
-    queryset = selectors.programs_for_cards(Program.objects.published())
-    program_filter = ProgramFilter(request.GET, queryset=queryset)
-    page = Paginator(program_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    program_filter = ProgramFilter(request.GET, queryset=Program.objects.published())
+    # The page holds the programs' keys; their cards are kept (program_cards).
+    keys = program_filter.qs.values_list("pk", flat=True)
+    page = Paginator(keys, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {
         "filter": program_filter,
         "page": page,
+        "cards": program_cards(page.object_list),
         # A search's count is bounded: past the bound it says "more than".
         "more_than": search.more_than(page.paginator.count) if program_filter.searching else None,
         "query_string": query.urlencode(),
@@ -62,6 +66,25 @@ def program_list(request):
     return render_results(
         request, "portfolio/program_list.html", "portfolio/_program_results.html", context
     )
+
+
+def program_cards(keys):
+    """The cards of the programs whose keys are given, in their order. A card
+    shows nothing of its reader, so each is kept per program and language
+    under the content version: lists and searches of a portfolio that has
+    not changed read their cards in one round trip, and load and render only
+    the programs whose cards are not kept."""
+    keys = list(keys)
+
+    def render_missing(missing):
+        programs = selectors.programs_for_cards().in_bulk([pk for (pk,) in missing])
+        return {
+            (pk,): render_to_string("portfolio/_program_card.html", {"program": programs[pk]})
+            for (pk,) in missing
+        }
+
+    texts = visitor_cache.fragments("program-card", [(pk,) for pk in keys], render_missing)
+    return [mark_safe(texts[(pk,)]) for pk in keys]
 
 
 @require_safe

@@ -331,6 +331,33 @@ def test_a_program_s_related_programs_are_kept_until_a_write_changes_them(client
     assert "Mediation services" not in client.get(url).content.decode()
 
 
+def test_the_portfolio_s_cards_are_kept_and_a_list_of_kept_cards_loads_only_keys(client, settings):
+    settings.FRAGMENT_CACHE = True
+    ProgramFactory.create_batch(3, topics=[TopicFactory()])
+    program = ProgramFactory(title_en="Labor inspection online")
+    url = reverse("portfolio:program_list")
+    client.force_login(FocalPointFactory())
+    first_queries = queries(client, url)[1]
+    second, second_queries = queries(client, url)
+    assert second.content.decode().count('class="card mb-3"') == 4
+    assert "Labor inspection online" in second.content.decode()
+    # The topics, the offers and the rows of the programs are not read again.
+    assert second_queries <= first_queries - 3
+
+    Program.objects.filter(pk=program.pk).update(title_en="Labor inspection on the web")
+    text = client.get(url).content.decode()
+    assert "Labor inspection on the web" in text
+    assert "Labor inspection online" not in text
+
+
+def test_a_card_is_kept_in_each_language(client, settings):
+    settings.FRAGMENT_CACHE = True
+    ProgramFactory(title_en="Youth employment", title_es="Empleo juvenil")
+    url = reverse("portfolio:program_list")
+    assert "Youth employment" in client.get(url).content.decode()
+    assert "Empleo juvenil" in client.get(url, HTTP_ACCEPT_LANGUAGE="es").content.decode()
+
+
 def test_the_fund_s_statement_is_kept_until_a_record_changes_it(client, settings):
     settings.FRAGMENT_CACHE = True
     client.force_login(FocalPointFactory())
