@@ -13,8 +13,9 @@ def home(request):
         request,
         "network/home.html",
         {
-            "subregions": selectors.member_states_by_subregion(),
-            "figures": selectors.network_figures(),
+            # Built only when the page's {% fragment %}s are.
+            "subregions": selectors.member_states_by_subregion,
+            "figures": selectors.network_figures,
             "sections": sections.render_sections(sections.HOME, request.user),
         },
     )

@@ -28,7 +28,12 @@ from portfolio import services
 from portfolio.enums import ProgramStatus
 from portfolio.models import Program
 from tests.cooperation.factories import CallFactory
-from tests.factories import FocalPointFactory, SecretariatStaffFactory, TopicFactory
+from tests.factories import (
+    FocalPointFactory,
+    MemberStateFactory,
+    SecretariatStaffFactory,
+    TopicFactory,
+)
 from tests.fund.factories import ContributionFactory, ExpenseFactory
 from tests.meetings.factories import MeetingFactory
 from tests.portfolio.factories import ProgramFactory
@@ -356,6 +361,19 @@ def test_a_card_is_kept_in_each_language(client, settings):
     url = reverse("portfolio:program_list")
     assert "Youth employment" in client.get(url).content.decode()
     assert "Empleo juvenil" in client.get(url, HTTP_ACCEPT_LANGUAGE="es").content.decode()
+
+
+def test_the_home_page_s_figures_and_member_states_are_kept_until_a_write(client, settings):
+    settings.FRAGMENT_CACHE = True
+    MemberStateFactory(name_en="Barbados", subregion="caribbean")
+    client.force_login(FocalPointFactory())
+    url = reverse("home")
+    first_queries = queries(client, url)[1]
+    second_queries = queries(client, url)[1]
+    assert second_queries < first_queries
+
+    MemberStateFactory(name_en="Suriname", subregion="caribbean")
+    assert "Suriname" in client.get(url).content.decode()
 
 
 def test_the_fund_s_statement_is_kept_until_a_record_changes_it(client, settings):
