@@ -83,7 +83,9 @@ def program_cards(keys):
             for (pk,) in missing
         }
 
-    texts = visitor_cache.fragments("program-card", [(pk,) for pk in keys], render_missing)
+    texts = visitor_cache.fragments(
+        "portfolio/_program_card.html", [(pk,) for pk in keys], render_missing
+    )
     return [mark_safe(texts[(pk,)]) for pk in keys]
 
 

@@ -5,6 +5,7 @@ and content: never on who reads. A callable in the context (a view's
 sections, passed unevaluated) runs only when the fragment is built."""
 
 from django import template
+from django.template import Context
 from django.utils.safestring import mark_safe
 
 from network import visitor_cache
@@ -34,3 +35,22 @@ def fragment(parser, token):
     return FragmentNode(
         parser.compile_filter(bits[1]), [parser.compile_filter(bit) for bit in bits[2:]], nodelist
     )
+
+
+@register.simple_tag(takes_context=True)
+def cards(context, items, template_name, name):
+    """``{% cards page "app/_card.html" "activity" %}``: each item rendered by
+    the template with the item as ``name``, kept per item and language under
+    the content version; a page of them is read in one round trip. A card
+    sees its item and nothing else of the page: never the reader."""
+    items = {(item.pk,): item for item in items}
+    card = context.template.engine.get_template(template_name)
+
+    def render_missing(missing):
+        return {
+            parts: card.render(Context({name: items[parts]}, autoescape=context.autoescape))
+            for parts in missing
+        }
+
+    texts = visitor_cache.fragments(template_name, list(items), render_missing)
+    return mark_safe("".join(texts[parts] for parts in items))

@@ -21,13 +21,15 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from cooperation.enums import RequestStatus
+from cooperation.models import Request
 from network import visitor_cache
 from network.models import Topic
 from network.roles import TECHNICAL_SECRETARIAT, grant_role_permissions
 from portfolio import services
 from portfolio.enums import ProgramStatus
 from portfolio.models import Program
-from tests.cooperation.factories import CallFactory
+from tests.cooperation.factories import CallFactory, RequestFactory
 from tests.factories import (
     FocalPointFactory,
     MemberStateFactory,
@@ -374,6 +376,22 @@ def test_the_home_page_s_figures_and_member_states_are_kept_until_a_write(client
 
     MemberStateFactory(name_en="Suriname", subregion="caribbean")
     assert "Suriname" in client.get(url).content.decode()
+
+
+def test_the_cooperation_activities_cards_are_kept_until_a_write_changes_them(client, settings):
+    settings.FRAGMENT_CACHE = True
+    activity = RequestFactory(status=RequestStatus.APPROVED, title="Mediation visit to Santiago")
+    RequestFactory(status=RequestStatus.APPROVED)
+    client.force_login(FocalPointFactory())
+    url = reverse("cooperation:activity_list")
+    first = client.get(url).content.decode()
+    assert first.count('class="card mb-3"') == 2
+    assert client.get(url).content.decode().count('class="card mb-3"') == 2
+
+    Request.objects.filter(pk=activity.pk).update(title_en="Mediation visit to Lima")
+    text = client.get(url).content.decode()
+    assert "Mediation visit to Lima" in text
+    assert "Mediation visit to Santiago" not in text
 
 
 def test_the_fund_s_statement_is_kept_until_a_record_changes_it(client, settings):
