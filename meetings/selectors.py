@@ -173,6 +173,19 @@ def agenda_by_day(meeting):
     return days
 
 
+@dataclass
+class Agenda:
+    days: list
+    only_in: list
+
+
+def agenda_for_page(meeting):
+    """The meeting's agenda by day, and the languages parts of it are shown
+    in when not in the reader's."""
+    days = agenda_by_day(meeting)
+    return Agenda(days=days, only_in=agenda_languages_missing(days))
+
+
 def agenda_languages_missing(agenda):
     """The names of the languages the agenda's sessions are shown in when
     they are not in the reader's ("inglés"), for a note on the page."""

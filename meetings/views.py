@@ -5,6 +5,7 @@ national_reports.py."""
 
 import os
 import re
+from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -111,8 +112,6 @@ def meeting_detail(request, slug):
     user = request.user
     can_upload_report = rules.can_upload_national_report(user, meeting)
     may_see_restricted = rules.can_view_restricted_material(user, meeting)
-    agenda = selectors.agenda_by_day(meeting)
-    agenda_only_in = selectors.agenda_languages_missing(agenda)
     return render(
         request,
         "meetings/meeting_detail.html",
@@ -121,8 +120,9 @@ def meeting_detail(request, slug):
             "time_zone": selectors.time_zone_label(meeting),
             "languages": selectors.language_names(meeting.languages),
             "interpretation": selectors.language_names(meeting.interpretation),
-            "agenda": agenda,
-            "agenda_only_in": agenda_only_in,
+            # The agenda and the participants are built only when the page's
+            # {% fragment %}s are: they depend on the meeting, not the reader.
+            "agenda": partial(selectors.agenda_for_page, meeting),
             "versions": content_versions(
                 meeting,
                 fields=("title",),
@@ -131,9 +131,7 @@ def meeting_detail(request, slug):
             ),
             "documents": selectors.documents_of_meeting(meeting=meeting, user=user),
             "funding": selectors.funding_table(meeting),
-            "delegations": (
-                None if meeting.personal_data_purged_at else selectors.participant_list(meeting)
-            ),
+            "delegations": partial(selectors.participant_list, meeting),
             "registration_state": meeting.registration_state(),
             "places": selectors.registration_places(
                 meeting=meeting,

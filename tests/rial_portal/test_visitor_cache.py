@@ -23,6 +23,8 @@ from django.utils import timezone
 
 from cooperation.enums import RequestStatus
 from cooperation.models import Request
+from meetings.enums import RegistrationStatus
+from meetings.models import Registration
 from network import visitor_cache
 from network.models import Topic
 from network.roles import TECHNICAL_SECRETARIAT, grant_role_permissions
@@ -37,7 +39,7 @@ from tests.factories import (
     TopicFactory,
 )
 from tests.fund.factories import ContributionFactory, ExpenseFactory
-from tests.meetings.factories import MeetingFactory
+from tests.meetings.factories import MeetingFactory, RegistrationFactory
 from tests.portfolio.factories import ProgramFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -392,6 +394,23 @@ def test_the_cooperation_activities_cards_are_kept_until_a_write_changes_them(cl
     text = client.get(url).content.decode()
     assert "Mediation visit to Lima" in text
     assert "Mediation visit to Santiago" not in text
+
+
+def test_a_meeting_s_participants_are_kept_until_a_registration_changes(client, settings):
+    settings.FRAGMENT_CACHE = True
+    meeting = MeetingFactory(participant_list="all")
+    registration = RegistrationFactory(
+        meeting=meeting, full_name="Ana Delegada", status=RegistrationStatus.APPROVED
+    )
+    client.force_login(FocalPointFactory())
+    url = meeting.get_absolute_url()
+    first_queries = queries(client, url)[1]
+    second, second_queries = queries(client, url)
+    assert "Ana Delegada" in second.content.decode()
+    assert second_queries < first_queries
+
+    Registration.objects.filter(pk=registration.pk).update(status=RegistrationStatus.WITHDRAWN)
+    assert "Ana Delegada" not in client.get(url).content.decode()
 
 
 def test_the_fund_s_statement_is_kept_until_a_record_changes_it(client, settings):
