@@ -35,6 +35,7 @@ PRODUCTION = {
     "DATABASE_URL": "postgres://rial:secret@db.example.org:5432/rial",
     "REDIS_URL": "redis://cache.example.org:6379/0",
     "EMAIL_URL": "smtp+tls://mailer:pw@smtp.example.org:587",
+    "STORAGE_URL": "s3://AKIAEXAMPLE:secret@s3.example.org/rial-media?region=us-east-1",
 }
 
 
