@@ -17,7 +17,6 @@ import posixpath
 import secrets
 from dataclasses import dataclass
 
-from botocore.exceptions import ClientError
 from django.db import models
 from django.db.models.fields.files import FieldFile, ImageFieldFile
 from django.http import FileResponse, Http404
@@ -175,6 +174,9 @@ def _digests(path):
 
 def _stored_object(storage, name):
     """The bucket's HEAD answer for ``name``, or None if it holds no such object."""
+    # Imported here: botocore is loaded only by processes that use a bucket.
+    from botocore.exceptions import ClientError
+
     try:
         return storage.connection.meta.client.head_object(Bucket=storage.bucket_name, Key=name)
     except ClientError as error:
