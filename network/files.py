@@ -11,8 +11,11 @@ A file field's ``url`` is its view's address, not the storage's (see
 through the same checks as every other download.
 """
 
+import hashlib
+import mimetypes
 import posixpath
 import secrets
+from dataclasses import dataclass
 
 from django.db import models
 from django.db.models.fields.files import FieldFile, ImageFieldFile
@@ -103,3 +106,90 @@ class ServedImageField(models.ImageField):
     def deconstruct(self):
         name, _path, args, kwargs = super().deconstruct()
         return name, "django.db.models.ImageField", args, kwargs
+
+
+@dataclass
+class BucketCopy:
+    """What ``media_copy_to_bucket`` did, file by file."""
+
+    copied: int = 0
+    replaced: int = 0
+    skipped: int = 0
+    bytes_copied: int = 0
+
+
+# The object's metadata entry holding the file's SHA-256, written on copy.
+CHECKSUM_METADATA = "sha256"
+
+
+def media_copy_to_bucket(*, source, storage, report=None):
+    """Copy every file under the folder ``source`` (the local MEDIA_ROOT)
+    into ``storage``'s bucket under the same name, so that the names the
+    database holds find them there.
+
+    Safe to run again, or after an interruption: a file already in the bucket
+    with the same size and checksum is skipped; one that differs (a copy cut
+    short) is replaced. The local files are left as they were: delete them
+    once the portal serves from the bucket. ``report(name, action)`` is
+    called for each file (action: "copied", "replaced" or "skipped")."""
+    result = BucketCopy()
+    for path in sorted(source.rglob("*")):
+        if not path.is_file():
+            continue
+        name = path.relative_to(source).as_posix()
+        size = path.stat().st_size
+        sha256, md5 = _digests(path)
+        stored = _stored_object(storage, name)
+        if stored is not None and _same_content(stored, size=size, sha256=sha256, md5=md5):
+            result.skipped += 1
+            action = "skipped"
+        else:
+            extra = {
+                "ContentType": mimetypes.guess_type(name)[0] or "application/octet-stream",
+                "Metadata": {CHECKSUM_METADATA: sha256},
+            }
+            if storage.default_acl:
+                extra["ACL"] = storage.default_acl
+            storage.bucket.upload_file(str(path), name, ExtraArgs=extra)
+            result.bytes_copied += size
+            if stored is None:
+                result.copied += 1
+                action = "copied"
+            else:
+                result.replaced += 1
+                action = "replaced"
+        if report is not None:
+            report(name, action)
+    return result
+
+
+def _digests(path):
+    sha256, md5 = hashlib.sha256(), hashlib.md5(usedforsecurity=False)
+    with path.open("rb") as handle:
+        while chunk := handle.read(1024 * 1024):
+            sha256.update(chunk)
+            md5.update(chunk)
+    return sha256.hexdigest(), md5.hexdigest()
+
+
+def _stored_object(storage, name):
+    """The bucket's HEAD answer for ``name``, or None if it holds no such object."""
+    # Imported here: botocore is loaded only by processes that use a bucket.
+    from botocore.exceptions import ClientError
+
+    try:
+        return storage.connection.meta.client.head_object(Bucket=storage.bucket_name, Key=name)
+    except ClientError as error:
+        if error.response["Error"]["Code"] in ("404", "NoSuchKey", "NotFound"):
+            return None
+        raise
+
+
+def _same_content(stored, *, size, sha256, md5):
+    if stored["ContentLength"] != size:
+        return False
+    if CHECKSUM_METADATA in stored.get("Metadata", {}):
+        return stored["Metadata"][CHECKSUM_METADATA] == sha256
+    # Put by someone else in one part: its ETag is the MD5 of the content (a
+    # multipart upload's ETag is not, and has a "-": copy it again to be sure).
+    return stored["ETag"].strip('"') == md5

@@ -19,6 +19,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from whitenoise.compress import Compressor
 
+from rial_portal.storage import storage_from_url
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -366,8 +368,17 @@ STATIC_ROOT = Path(env.path("STATIC_ROOT", default=str(VAR_DIR / "staticfiles"))
 # the view that checks who may read it (network/files.py).
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env.path("MEDIA_ROOT", default=str(VAR_DIR / "media")))
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Uploads go to the S3-compatible bucket STORAGE_URL names (rial_portal/storage.py),
+# shared by every web node and worker; without it, to MEDIA_ROOT. Read into a
+# lower-case name, which Django does not keep as a setting: the URL holds the
+# secret key, and error reports print settings (they hide OPTIONS' keys).
+storage_url = env.str("STORAGE_URL", default="")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": storage_from_url(storage_url, max_memory_size=FILE_UPLOAD_MAX_MEMORY_SIZE)
+    if storage_url
+    else {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not DEBUG
@@ -381,8 +392,6 @@ WHITENOISE_SKIP_COMPRESS_EXTENSIONS = (*Compressor.SKIP_COMPRESS_EXTENSIONS, "ma
 
 # Uploaded documents (program attachments, meeting documents).
 RIAL_MAX_UPLOAD_BYTES = env.int("RIAL_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
-DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
-FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # Program Portfolio: how often a published program must be confirmed by its
 # ministry, and how long an unconfirmed one stays in the default list after that.

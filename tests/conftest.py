@@ -1,7 +1,12 @@
 import contextlib
+import importlib.util
 import os
+import secrets
 import socket
+import subprocess
+import sys
 import time
+from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
@@ -33,11 +38,15 @@ def pytest_collection_modifyitems(config, items):
     on_postgresql = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
     skip_postgresql = pytest.mark.skip(reason="needs PostgreSQL: set DATABASE_URL (CI does)")
     skip_redis = pytest.mark.skip(reason="needs Redis: set REDIS_URL (CI does)")
+    has_s3_server = importlib.util.find_spec("moto") is not None
+    skip_s3 = pytest.mark.skip(reason='needs moto_server: pip install -e ".[dev]" (make test does)')
     for item in items:
         if "postgresql" in item.keywords and not on_postgresql:
             item.add_marker(skip_postgresql)
         if "redis" in item.keywords and not settings.REDIS_URL:
             item.add_marker(skip_redis)
+        if "s3" in item.keywords and not has_s3_server:
+            item.add_marker(skip_s3)
 
 
 @pytest.fixture(scope="session")
@@ -121,15 +130,80 @@ def celery_worker():
         yield worker
 
 
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def s3_server(tmp_path_factory):
+    """A real S3-compatible server, moto's, in its own process on a free
+    loopback port, spoken to over HTTP as a production bucket is; one per
+    test process. Yields its address (http://127.0.0.1:PORT)."""
+    port = free_port()
+    log = tmp_path_factory.mktemp("s3") / "moto_server.log"
+    with log.open("wb") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    endpoint = f"http://127.0.0.1:{port}"
+
+    def answers():
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.2):
+            return True
+        return False
+
+    try:
+        if not wait_for(answers, timeout=30):
+            pytest.fail(f"moto_server did not start on {endpoint}: {log.read_text()}")
+        yield endpoint
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture
+def s3_storage(settings, s3_server):
+    """The portal's uploads go to a new, empty bucket on ``s3_server``, set up
+    as STORAGE_URL would (rial_portal/storage.py). Returns its ``bucket`` name,
+    the server's ``endpoint``, a boto3 ``client`` for looking at the bucket
+    from outside the portal, and the ``storage_url``."""
+    import boto3
+
+    from rial_portal.storage import storage_from_url
+
+    bucket = f"rial-test-{secrets.token_hex(6)}"
+    # moto accepts any key pair; these only have to be the same on both sides.
+    client = boto3.client(
+        "s3",
+        endpoint_url=s3_server,
+        aws_access_key_id="rial-test",
+        aws_secret_access_key="rial-test-secret",
+        region_name="us-east-1",
+    )
+    client.create_bucket(Bucket=bucket)
+    storage_url = f"s3+http://rial-test:rial-test-secret@{s3_server.split('//')[1]}/{bucket}"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": storage_from_url(
+            storage_url, max_memory_size=settings.FILE_UPLOAD_MAX_MEMORY_SIZE
+        ),
+    }
+    return SimpleNamespace(
+        bucket=bucket, endpoint=s3_server, client=client, storage_url=storage_url
+    )
+
+
 @contextlib.contextmanager
 def serve_smtp(settings, handler):
     """Run the aiosmtpd ``handler`` on a free loopback port, with the
     portal's email pointed at it."""
     from aiosmtpd.controller import Controller
 
-    with socket.socket() as probe:  # a free port (aiosmtpd cannot report one it chose)
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()  # aiosmtpd cannot report one it chose
     controller = Controller(handler, hostname="127.0.0.1", port=port)
     controller.start()
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

@@ -13,6 +13,7 @@ VARIABLES = (
     "DATABASE_URL",
     "REDIS_URL",
     "EMAIL_URL",
+    "STORAGE_URL",
     "SECRET_KEY",
     "DEBUG",
     "ALLOWED_HOSTS",
@@ -34,6 +35,7 @@ PRODUCTION = {
     "DATABASE_URL": "postgres://rial:secret@db.example.org:5432/rial",
     "REDIS_URL": "redis://cache.example.org:6379/0",
     "EMAIL_URL": "smtp+tls://mailer:pw@smtp.example.org:587",
+    "STORAGE_URL": "s3://AKIAEXAMPLE:secret@s3.example.org/rial-media?region=us-east-1",
 }
 
 
@@ -108,6 +110,37 @@ def test_settings_email_url_configures_smtp(tmp_path):
     assert (settings["EMAIL_HOST"], settings["EMAIL_PORT"]) == ("smtp.example.org", 587)
     assert (settings["EMAIL_HOST_USER"], settings["EMAIL_HOST_PASSWORD"]) == ("mailer", "s3cret")
     assert settings["EMAIL_USE_TLS"] is True
+
+
+def test_settings_storage_url_puts_uploads_in_the_bucket(tmp_path):
+    settings = load_settings(
+        tmp_path, DEBUG="true", STORAGE_URL="s3+http://key:secret@127.0.0.1:9000/rial-media"
+    )
+
+    storage = settings["STORAGES"]["default"]
+    assert storage["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert storage["OPTIONS"]["bucket_name"] == "rial-media"
+    assert storage["OPTIONS"]["endpoint_url"] == "http://127.0.0.1:9000"
+    # The URL holds the secret key: it is not kept as a setting that error reports print.
+    assert "STORAGE_URL" not in settings
+
+
+def test_settings_without_storage_url_keep_uploads_in_the_media_folder(tmp_path):
+    settings = load_settings(tmp_path, DEBUG="true")
+
+    assert settings["STORAGES"]["default"] == {
+        "BACKEND": "django.core.files.storage.FileSystemStorage"
+    }
+    assert settings["MEDIA_ROOT"] == str(tmp_path / "var" / "media")
+
+
+def test_settings_bad_storage_url_fails_clearly(tmp_path):
+    result = run_python(
+        "import django; django.setup()", tmp_path, DEBUG="true", STORAGE_URL="ftp://x/y"
+    )
+
+    assert result.returncode != 0
+    assert "STORAGE_URL must start with s3://" in result.stderr
 
 
 def test_settings_bad_email_url_fails_clearly(tmp_path):
