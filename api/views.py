@@ -21,6 +21,7 @@ from meetings import selectors as meeting_selectors
 from meetings.enums import DocumentKind
 from meetings.filters import DocumentSearchForm
 from meetings.models import DocumentFile, Meeting
+from network import visitor_cache
 from network.models import MemberState, Topic
 from portfolio import selectors as portfolio_selectors
 from portfolio.models import Program
@@ -74,6 +75,22 @@ class ProgramViewSet(PublicViewSet):
         if self.action == "retrieve":
             return serializers.ProgramDetailSerializer
         return serializers.ProgramSerializer
+
+    def list(self, request, *args, **kwargs):
+        # A page of keys; each program's representation is kept per program,
+        # language and site address under the content version, as the
+        # portfolio's cards are: a page of kept programs loads only keys.
+        programs = self.filter_queryset(self.get_queryset())
+        page = self.paginate_queryset(programs.prefetch_related(None).values_list("pk", flat=True))
+        site = request.build_absolute_uri("/")
+
+        def represent(missing):
+            found = self.get_queryset().in_bulk([pk for pk, _site in missing])
+            data = self.get_serializer([found[pk] for pk, _site in missing], many=True).data
+            return dict(zip(missing, data, strict=True))
+
+        kept = visitor_cache.fragments("api/program", [(pk, site) for pk in page], represent)
+        return self.get_paginated_response([kept[(pk, site)] for pk in page])
 
 
 @extend_schema_view(

@@ -40,21 +40,26 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 DONE = "generate_scale_data done"
 
-# {program}, {meeting} and {state} are filled from the data.
+# bench/load.py's pages, and a search in English; {program}, {meeting} and
+# {state} are filled from the data.
 PAGES = [
     "/bench/trivial/",
     "/",
     "/programs/",
     "/programs/?q=inspecci%C3%B3n",
     "/programs/?q=employment+services",
+    "/programs/?topic=labor-inspection&sort=title",
     "/programs/{program}/",
     "/meetings/",
     "/meetings/{meeting}/",
+    "/meetings/documents/?q=RIAL",
+    "/member-states/",
     "/member-states/{state}/",
     "/fund/",
     "/cooperation/",
     "/news/",
     "/search/?q=empleo",
+    "/api/v1/programs/",
 ]
 
 

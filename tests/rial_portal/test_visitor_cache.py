@@ -413,6 +413,28 @@ def test_a_meeting_s_participants_are_kept_until_a_registration_changes(client, 
     assert "Ana Delegada" not in client.get(url).content.decode()
 
 
+def test_the_api_s_programs_are_kept_per_site_and_language_until_a_write(client, settings):
+    settings.VISITOR_CACHE = False
+    settings.FRAGMENT_CACHE = True
+    settings.ALLOWED_HOSTS = ["testserver", "other.example"]
+    program = ProgramFactory(title_en="Labor inspection online", title_es="Inspección en línea")
+    ProgramFactory.create_batch(2, topics=[TopicFactory()])
+    url = reverse("api:program-list")
+    first_queries = queries(client, url)[1]
+    second, second_queries = queries(client, url)
+    assert second_queries < first_queries
+    assert [item["title"] for item in second.json()["results"]].count(
+        "Labor inspection online"
+    ) == 1
+    assert "Inspección en línea" in client.get(url, {"lang": "es"}).content.decode()
+    assert "http://other.example/" in client.get(url, HTTP_HOST="other.example").content.decode()
+
+    Program.objects.filter(pk=program.pk).update(title_en="Labor inspection on the web")
+    titles = [item["title"] for item in client.get(url).json()["results"]]
+    assert "Labor inspection on the web" in titles
+    assert "Labor inspection online" not in titles
+
+
 def test_the_fund_s_statement_is_kept_until_a_record_changes_it(client, settings):
     settings.FRAGMENT_CACHE = True
     client.force_login(FocalPointFactory())
