@@ -1,5 +1,6 @@
 """Reads of the directory shared by the public pages."""
 
+from dataclasses import dataclass
 from itertools import groupby
 
 from django.conf import settings
@@ -45,9 +46,15 @@ def member_states_by_subregion():
     ]
 
 
+@dataclass
+class MemberStateDirectory:
+    subregions: list
+    tile_map: dict
+
+
 def member_states_for_list():
-    """(subregions as member_states_by_subregion gives them, the tile map):
-    each state with ``figures``, [(text, url)] from the other apps' counts
+    """The subregions as member_states_by_subregion gives them, and the tile
+    map: each state with ``figures``, [(text, url)] from the other apps' counts
     (one query each, whatever the number of states)."""
     figures = sections.collect(sections.MEMBER_STATE_FIGURES, None)
     subregions = member_states_by_subregion()
@@ -58,7 +65,7 @@ def member_states_for_list():
                 for figure in figures
             ]
     states = [state for _subregion, group in subregions for state in group]
-    return subregions, tile_map(states)
+    return MemberStateDirectory(subregions=subregions, tile_map=tile_map(states))
 
 
 def member_state_directory(*, member_state):

@@ -32,11 +32,11 @@ def about(request):
 
 @require_safe
 def member_state_list(request):
-    subregions, tile_map = selectors.member_states_for_list()
     return render(
         request,
         "network/member_state_list.html",
-        {"subregions": subregions, "tile_map": tile_map},
+        # Built only when the page's {% fragment %} is: it depends on content only.
+        {"directory": selectors.member_states_for_list},
     )
 
 

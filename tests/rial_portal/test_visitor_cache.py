@@ -435,6 +435,18 @@ def test_the_api_s_programs_are_kept_per_site_and_language_until_a_write(client,
     assert "Labor inspection online" not in titles
 
 
+def test_the_member_states_directory_is_kept_until_a_write_changes_it(client, settings):
+    settings.FRAGMENT_CACHE = True
+    MemberStateFactory(name_en="Barbados", subregion="caribbean")
+    client.force_login(FocalPointFactory())
+    url = reverse("network:member_state_list")
+    first_queries = queries(client, url)[1]
+    assert queries(client, url)[1] < first_queries
+
+    MemberStateFactory(name_en="Suriname", subregion="caribbean")
+    assert "Suriname" in client.get(url).content.decode()
+
+
 def test_the_fund_s_statement_is_kept_until_a_record_changes_it(client, settings):
     settings.FRAGMENT_CACHE = True
     client.force_login(FocalPointFactory())
