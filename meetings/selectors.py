@@ -358,16 +358,23 @@ def documents_visible_to(user):
     return documents.filter(public)
 
 
-def document_search(*, user, query="", kind=""):
+def document_search(*, user, query="", kind="", bounded=True):
     """Documents ``user`` may download matching ``query`` in their symbol or
     their title in any language; symbol matches first (an exact symbol before
-    a partial one), then the newest."""
+    a partial one), then the newest. Past ``search.MAX_MATCHES`` matches, the
+    newest MAX_MATCHES + 1 of those ``kind`` keeps, whose count says "more"
+    (``search.bounded``), as the program search: a common word would
+    otherwise sort and count every document. ``bounded=False`` leaves the
+    bound to the caller, to apply after filters of its own."""
     documents = documents_visible_to(user)
     if kind:
         documents = documents.filter(kind=kind)
     query = " ".join(query.split())[:100]
     if query:
-        documents = documents.filter(_document_matches(query)).annotate(
+        documents = documents.filter(_document_matches(query))
+        if bounded:
+            documents = search.bounded(documents)
+        documents = documents.annotate(
             symbol_match=Case(
                 When(symbol__iexact=query, then=Value(0)),
                 When(symbol__icontains=query, then=Value(1)),

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from network import search
 from network.files import file_response
 from network.htmx import render_results
 from network.pagination import Paginator
@@ -180,16 +181,23 @@ def calendar_feed(request):
 @require_safe
 def document_list(request):
     form = DocumentSearchForm(request.GET)
-    search = form.cleaned_data if form.is_valid() else {}
+    cleaned = form.cleaned_data if form.is_valid() else {}
+    query = cleaned.get("q", "")
     documents = selectors.document_search(
-        user=request.user, query=search.get("q", ""), kind=search.get("kind", "")
+        user=request.user, query=query, kind=cleaned.get("kind", "")
     )
     page = Paginator(documents, DOCUMENTS_PAGE_SIZE).get_page(request.GET.get("page"))
     return render_results(
         request,
         "meetings/document_list.html",
         "meetings/_document_results.html",
-        {"form": form, "page": page, "query_string": _query_string(request)},
+        {
+            "form": form,
+            "page": page,
+            # A search is bounded (selectors.document_search); the whole list is not.
+            "more_than": search.more_than(page.paginator.count) if query.strip() else None,
+            "query_string": _query_string(request),
+        },
     )
 
 

@@ -90,12 +90,10 @@ def meetings_matching(query):
 
 
 def documents_matching(query):
-    """As /meetings/documents/?q=… lists them to a visitor: symbol or title
-    in any language; past ``search.MAX_MATCHES``, the newest of them, as the
-    other kinds (``search.bounded``)."""
-    return search.bounded(
-        document_search(user=AnonymousUser(), query=query[:DOCUMENT_QUERY_LENGTH])
-    )
+    """As /meetings/documents/?q=… lists them to a visitor (the same search,
+    hence the same count): symbol or title in any language; past
+    ``search.MAX_MATCHES``, the newest of them."""
+    return document_search(user=AnonymousUser(), query=query[:DOCUMENT_QUERY_LENGTH])
 
 
 def news_matching(query):
