@@ -275,6 +275,12 @@ def count(matches):
     return matches.count()
 
 
+def is_bounded(matches):
+    """Whether ``matches`` (a queryset) is a bounded search's result
+    (``with_keys``), whose count past MAX_MATCHES says "more" (``more_than``)."""
+    return hasattr(matches.query, "known_count")
+
+
 def more_than(count):
     """The bound the ``count`` of a ``bounded`` result says it went past, for
     a page to show "more than …" instead; None when the count is exact."""
