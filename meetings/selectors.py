@@ -88,6 +88,20 @@ def meetings_for_lines(queryset):
     return queryset.select_related("host_state").defer(*CARD_DEFERRED)
 
 
+def meetings_audience(user):
+    """What ``Meeting.objects.visible_to(user)`` depends on, as a key for
+    markup kept per audience (the meetings list): "all" for those who see
+    every meeting; else the restricted meetings ``user`` sees besides the
+    public ones, as an approved delegate: none for a visitor, and for most
+    people signed in, who then share the visitors' copy."""
+    if rules.is_meetings_staff(user) or is_focal_point(user):
+        return "all"
+    if not user.is_authenticated:
+        return ()
+    approved = Registration.objects.for_person(user).filter(status=RegistrationStatus.APPROVED)
+    return tuple(approved.order_by("meeting_id").values_list("meeting_id", flat=True).distinct())
+
+
 def meetings_upcoming(*, user, today=None):
     """Meetings with their days set that have not ended, the soonest first.
     Those whose days are not set yet are planned (meetings_planned), apart."""

@@ -61,23 +61,26 @@ def meeting_list(request):
         when = "upcoming"
     queryset = LIST_SELECTORS[when](user=request.user)
     meeting_filter = MeetingFilter(request.GET, queryset=queryset)
-    page = Paginator(meeting_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+
+    def results():
+        # Built only when the page's {% fragment %} is: kept, it runs no query.
+        planned = MeetingFilter(request.GET, queryset=selectors.meetings_planned(user=request.user))
+        return {
+            "page": Paginator(meeting_filter.qs, PAGE_SIZE).get_page(request.GET.get("page")),
+            "planned_count": planned.qs.order_by().count() if when == "upcoming" else None,
+        }
+
     return render_results(
         request,
         "meetings/meeting_list.html",
         "meetings/_meeting_results_swap.html",
         {
             "filter": meeting_filter,
-            "page": page,
+            "results": results,
+            # The results differ by reader only as the meetings they may see do.
+            "audience": selectors.meetings_audience(request.user),
             "past": when == "past",
             "when": when,
-            "planned_count": (
-                MeetingFilter(request.GET, queryset=selectors.meetings_planned(user=request.user))
-                .qs.order_by()
-                .count()
-                if when == "upcoming"
-                else None
-            ),
             "query_string": _query_string(request),
             "filter_query": _query_string(request, without=("page", "when")),
         },
