@@ -2,6 +2,7 @@
 keys it read, and counts again only what was narrowed since."""
 
 import pytest
+from django.db.models import Count
 
 from network import search
 from network.pagination import Paginator
@@ -33,6 +34,15 @@ def test_a_bounded_search_narrowed_again_is_counted_by_the_database(django_asser
 
     with django_assert_num_queries(1):
         assert search.count(narrowed) == 2
+
+
+def test_a_bounded_search_sliced_or_grouped_is_counted_by_the_database():
+    ProgramFactory.create_batch(3)
+    matches = search.bounded(Program.objects.all())
+
+    assert search.count(matches[:2]) == 2
+    assert search.count(matches.values("status").annotate(n=Count("pk"))) == 1
+    assert search.count(matches.order_by().union(Program.objects.order_by(), all=True)) == 6
 
 
 def test_a_search_without_matches_counts_none_without_a_query(django_assert_num_queries):
