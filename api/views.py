@@ -3,6 +3,7 @@ public page uses, as a visitor: it can never show more than the pages do."""
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Min, Prefetch
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -21,7 +22,7 @@ from meetings import selectors as meeting_selectors
 from meetings.enums import DocumentKind
 from meetings.filters import DocumentSearchForm
 from meetings.models import DocumentFile, Meeting
-from network import visitor_cache
+from network import search, visitor_cache
 from network.models import MemberState, Topic
 from portfolio import selectors as portfolio_selectors
 from portfolio.models import Program
@@ -151,18 +152,35 @@ class DocumentViewSet(PublicViewSet):
 
     def get_queryset(self):
         if self.action == "list":
-            # The documents page's own search: its form, then its selector.
-            search = DocumentSearchForm(self.request.query_params)
-            if not search.is_valid():
-                raise ValidationError(search.errors)
+            # The documents page's own search: its form, then its selector,
+            # bounded in filter_queryset, after the API's own filters.
             return meeting_selectors.document_search(
-                user=VISITOR, query=search.cleaned_data["q"], kind=search.cleaned_data["kind"]
+                user=VISITOR,
+                query=self.document_search["q"],
+                kind=self.document_search["kind"],
+                bounded=False,
             )
         return (
             meeting_selectors.documents_visible_to(VISITOR)
             .select_related("meeting")
             .prefetch_related(Prefetch("files", queryset=DocumentFile.objects.order_by("language")))
         )
+
+    @cached_property
+    def document_search(self):
+        search = DocumentSearchForm(self.request.query_params)
+        if not search.is_valid():
+            raise ValidationError(search.errors)
+        return search.cleaned_data
+
+    def filter_queryset(self, queryset):
+        documents = super().filter_queryset(queryset)
+        # A search's bound applies to the documents the filters keep (a
+        # meeting's, a year's), as on the program list: a common word's
+        # newest matches must not crowd out an older meeting's.
+        if self.action == "list" and self.document_search["q"].strip():
+            return search.bounded(documents)
+        return documents
 
 
 @extend_schema_view(

@@ -88,6 +88,20 @@ def meetings_for_lines(queryset):
     return queryset.select_related("host_state").defer(*CARD_DEFERRED)
 
 
+def meetings_audience(user):
+    """What ``Meeting.objects.visible_to(user)`` depends on, as a key for
+    markup kept per audience (the meetings list): "all" for those who see
+    every meeting; else the restricted meetings ``user`` sees besides the
+    public ones, as an approved delegate: none for a visitor, and for most
+    people signed in, who then share the visitors' copy."""
+    if rules.is_meetings_staff(user) or is_focal_point(user):
+        return "all"
+    if not user.is_authenticated:
+        return ()
+    approved = Registration.objects.for_person(user).filter(status=RegistrationStatus.APPROVED)
+    return tuple(approved.order_by("meeting_id").values_list("meeting_id", flat=True).distinct())
+
+
 def meetings_upcoming(*, user, today=None):
     """Meetings with their days set that have not ended, the soonest first.
     Those whose days are not set yet are planned (meetings_planned), apart."""
@@ -371,16 +385,23 @@ def documents_visible_to(user):
     return documents.filter(public)
 
 
-def document_search(*, user, query="", kind=""):
+def document_search(*, user, query="", kind="", bounded=True):
     """Documents ``user`` may download matching ``query`` in their symbol or
     their title in any language; symbol matches first (an exact symbol before
-    a partial one), then the newest."""
+    a partial one), then the newest. Past ``search.MAX_MATCHES`` matches, the
+    newest MAX_MATCHES + 1 of those ``kind`` keeps, whose count says "more"
+    (``search.bounded``), as the program search: a common word would
+    otherwise sort and count every document. ``bounded=False`` leaves the
+    bound to the caller, to apply after filters of its own."""
     documents = documents_visible_to(user)
     if kind:
         documents = documents.filter(kind=kind)
     query = " ".join(query.split())[:100]
     if query:
-        documents = documents.filter(_document_matches(query)).annotate(
+        documents = documents.filter(_document_matches(query))
+        if bounded:
+            documents = search.bounded(documents)
+        documents = documents.annotate(
             symbol_match=Case(
                 When(symbol__iexact=query, then=Value(0)),
                 When(symbol__icontains=query, then=Value(1)),

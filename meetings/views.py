@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from network import search
 from network.files import file_response
 from network.htmx import render_results
 from network.pagination import Paginator
@@ -61,23 +62,26 @@ def meeting_list(request):
         when = "upcoming"
     queryset = LIST_SELECTORS[when](user=request.user)
     meeting_filter = MeetingFilter(request.GET, queryset=queryset)
-    page = Paginator(meeting_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+
+    def results():
+        # Built only when the page's {% fragment %} is: kept, it runs no query.
+        planned = MeetingFilter(request.GET, queryset=selectors.meetings_planned(user=request.user))
+        return {
+            "page": Paginator(meeting_filter.qs, PAGE_SIZE).get_page(request.GET.get("page")),
+            "planned_count": planned.qs.order_by().count() if when == "upcoming" else None,
+        }
+
     return render_results(
         request,
         "meetings/meeting_list.html",
         "meetings/_meeting_results_swap.html",
         {
             "filter": meeting_filter,
-            "page": page,
+            "results": results,
+            # The results differ by reader only as the meetings they may see do.
+            "audience": selectors.meetings_audience(request.user),
             "past": when == "past",
             "when": when,
-            "planned_count": (
-                MeetingFilter(request.GET, queryset=selectors.meetings_planned(user=request.user))
-                .qs.order_by()
-                .count()
-                if when == "upcoming"
-                else None
-            ),
             "query_string": _query_string(request),
             "filter_query": _query_string(request, without=("page", "when")),
         },
@@ -178,16 +182,23 @@ def calendar_feed(request):
 @require_safe
 def document_list(request):
     form = DocumentSearchForm(request.GET)
-    search = form.cleaned_data if form.is_valid() else {}
+    cleaned = form.cleaned_data if form.is_valid() else {}
+    query = cleaned.get("q", "")
     documents = selectors.document_search(
-        user=request.user, query=search.get("q", ""), kind=search.get("kind", "")
+        user=request.user, query=query, kind=cleaned.get("kind", "")
     )
     page = Paginator(documents, DOCUMENTS_PAGE_SIZE).get_page(request.GET.get("page"))
     return render_results(
         request,
         "meetings/document_list.html",
         "meetings/_document_results.html",
-        {"form": form, "page": page, "query_string": _query_string(request)},
+        {
+            "form": form,
+            "page": page,
+            # A search is bounded (selectors.document_search); the whole list is not.
+            "more_than": search.more_than(page.paginator.count) if query.strip() else None,
+            "query_string": _query_string(request),
+        },
     )
 
 

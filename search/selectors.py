@@ -90,12 +90,10 @@ def meetings_matching(query):
 
 
 def documents_matching(query):
-    """As /meetings/documents/?q=… lists them to a visitor: symbol or title
-    in any language; past ``search.MAX_MATCHES``, the newest of them, as the
-    other kinds (``search.bounded``)."""
-    return search.bounded(
-        document_search(user=AnonymousUser(), query=query[:DOCUMENT_QUERY_LENGTH])
-    )
+    """As /meetings/documents/?q=… lists them to a visitor (the same search,
+    hence the same count): symbol or title in any language; past
+    ``search.MAX_MATCHES``, the newest of them."""
+    return document_search(user=AnonymousUser(), query=query[:DOCUMENT_QUERY_LENGTH])
 
 
 def news_matching(query):
@@ -179,24 +177,26 @@ def results_total(groups):
 
 def search_everything(*, query, limit=GROUP_LIMIT):
     """A ResultGroup per kind, in the order of the top navigation, each with
-    its count and its first ``limit`` results: two queries a kind (three for
-    documents, whose language versions are fetched, and one more on
-    PostgreSQL for each full-text kind, to parse the words), none for no
-    query."""
+    its count and its first ``limit`` results, none for no query. Per kind,
+    the keys of its matches (network.search; on PostgreSQL, for the kinds
+    searched by their texts, those of its title matches besides), which are
+    its count (``search.count``), and its first results; the documents'
+    language versions; on PostgreSQL, the parsing of the words, once."""
     if not query:
         return []
     groups = []
-    for kind in KINDS.values():
-        results = kind.matching(query)
-        count = results.count()
-        groups.append(
-            ResultGroup(
-                kind=kind,
-                count=count,
-                items=list(results[:limit]) if count else [],
-                more_url=kind.more_url(query),
+    with search.parsing_once():
+        for kind in KINDS.values():
+            results = kind.matching(query)
+            count = search.count(results)
+            groups.append(
+                ResultGroup(
+                    kind=kind,
+                    count=count,
+                    items=list(results[:limit]) if count else [],
+                    more_url=kind.more_url(query),
+                )
             )
-        )
     return groups
 
 

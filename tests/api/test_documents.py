@@ -101,3 +101,16 @@ def test_list_runs_a_fixed_number_of_queries(count_queries, django_assert_max_nu
     assert count_queries(url) == with_two
     with django_assert_max_num_queries(4):
         count_queries(url)
+
+
+def test_search_bounds_the_documents_the_filters_keep(api, monkeypatch):
+    monkeypatch.setattr("network.search.MAX_MATCHES", 3)
+    meeting = MeetingFactory()
+    # The oldest match: a bound taken before the meeting's filter would leave it out.
+    oldest = DocumentFactory(meeting=meeting, symbol="CIMT/oldest")
+    for number in range(5):
+        DocumentFactory(symbol=f"CIMT/doc.{number}")
+
+    assert listed(api("document-list", q="cimt", meeting=meeting.slug), "id") == [oldest.pk]
+    assert api("document-list", q="cimt").json()["count"] == 4
+    assert api("document-list").json()["count"] == 6

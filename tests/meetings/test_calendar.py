@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from meetings import selectors
 from meetings.enums import DatePrecision, MeetingKind, MeetingStatus, MonthPart, Visibility
 from meetings.models import Meeting
 from tests.factories import ConferenceFactory, MemberStateFactory, TopicFactory, WorkingGroupFactory
@@ -201,6 +202,27 @@ def test_restricted_meetings_are_listed_only_to_those_who_may_see_them(client, r
         assert listed == ["Public", "Restricted"]
     else:
         assert listed == ["Public"]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_a_reader_s_audience_names_the_meetings_they_may_see(role):
+    """The meetings list is kept per audience (selectors.meetings_audience):
+    readers of one audience must see the same meetings (visible_to)."""
+    public = MeetingFactory()
+    restricted = MeetingFactory(visibility=Visibility.DELEGATES)
+    MeetingFactory(visibility=Visibility.DELEGATES)
+    user = make_user(role, restricted)
+
+    audience = selectors.meetings_audience(user)
+
+    visible = set(Meeting.objects.visible_to(user))
+    if audience == "all":
+        assert visible == set(Meeting.objects.all())
+    else:
+        assert visible == {public, *Meeting.objects.filter(pk__in=audience)}
+    assert audience == {"focal_point": "all", "staff": "all", "delegate": (restricted.pk,)}.get(
+        role, ()
+    )
 
 
 def _meetings(count):

@@ -23,7 +23,7 @@ from django.utils import timezone
 
 from cooperation.enums import RequestStatus
 from cooperation.models import Request
-from meetings.enums import RegistrationStatus
+from meetings.enums import RegistrationStatus, Visibility
 from meetings.models import Registration
 from network import visitor_cache
 from network.models import Topic
@@ -40,6 +40,7 @@ from tests.factories import (
 )
 from tests.fund.factories import ContributionFactory, ExpenseFactory
 from tests.meetings.factories import MeetingFactory, RegistrationFactory
+from tests.meetings.roles import make_user
 from tests.portfolio.factories import ProgramFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -477,3 +478,31 @@ def test_the_tables_whose_writes_no_page_shows_exist():
     """A misspelt name would only mean a needless renewal; a table renamed
     would mean the same: both are caught here."""
     assert set(connection.introspection.table_names()) >= visitor_cache.UNSEEN_TABLES
+
+
+def test_the_meetings_list_is_kept_per_audience_until_a_write_changes_it(client, settings):
+    settings.FRAGMENT_CACHE = True
+    MeetingFactory(title_en="Open workshop")
+    restricted = MeetingFactory(title_en="Closed session", visibility=Visibility.DELEGATES)
+    delegate = make_user("delegate", restricted)
+    url = reverse("meetings:meeting_list")
+
+    first_queries = queries(client, url)[1]
+    second, second_queries = queries(client, url)
+    assert second_queries < first_queries
+    assert "Open workshop" in second.content.decode()
+    assert "Closed session" not in second.content.decode()
+
+    # Who may see more never gets the visitors' copy, nor they theirs.
+    for person in (delegate, FocalPointFactory()):
+        reader = Client()
+        reader.force_login(person)
+        assert "Closed session" in reader.get(url).content.decode()
+    assert "Closed session" not in client.get(url).content.decode()
+    # Signed in, seeing what a visitor sees: the visitors' copy.
+    reader = Client()
+    reader.force_login(make_user("signed_in", restricted))
+    assert "Closed session" not in reader.get(url).content.decode()
+
+    MeetingFactory(title_en="Seminar just announced")
+    assert "Seminar just announced" in client.get(url).content.decode()
