@@ -508,8 +508,8 @@ CONTENT_SECURITY_POLICY = {
 
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-# The health check is probed over plain HTTP from inside the container network.
-SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+# The health checks are probed over plain HTTP from inside the container network.
+SECURE_REDIRECT_EXEMPT = [r"^health/((live|ready)/)?$"]
 
 # Logging ----------------------------------------------------------------------
 
