@@ -30,14 +30,25 @@ def _cache():
     return "ok" if cache.get("health-check") == "ok" else "error: no round trip"
 
 
+def broker_connection():
+    """A connection to Celery's broker, connected, that gives up after
+    CHECK_TIMEOUT; close it after use (``with``)."""
+    options = {**settings.CELERY_BROKER_TRANSPORT_OPTIONS, "socket_timeout": CHECK_TIMEOUT}
+    broker = Connection(
+        settings.CELERY_BROKER_URL, connect_timeout=CHECK_TIMEOUT, transport_options=options
+    )
+    try:
+        broker.ensure_connection(max_retries=0)
+    except Exception:
+        broker.release()
+        raise
+    return broker
+
+
 def _broker():
     """Celery's broker accepts a connection: what queues emails and reminders."""
-    options = {**settings.CELERY_BROKER_TRANSPORT_OPTIONS, "socket_timeout": CHECK_TIMEOUT}
-    with Connection(
-        settings.CELERY_BROKER_URL, connect_timeout=CHECK_TIMEOUT, transport_options=options
-    ) as broker:
-        broker.ensure_connection(max_retries=0)
-    return "ok"
+    with broker_connection():
+        return "ok"
 
 
 CHECKS = {"database": _database, "cache": _cache, "broker": _broker}

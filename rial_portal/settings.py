@@ -7,6 +7,7 @@ ALLOWED_HOSTS and leaves DEBUG off. The README lists every variable.
 """
 
 import datetime
+import ipaddress
 import re
 import sys
 from decimal import Decimal
@@ -96,7 +97,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: every response, a redirect to HTTPS included, carries the id its
+    # Outermost, with its pair near the end: counts and times every request
+    # (Prometheus, /metrics/).
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    # Then: every response, a redirect to HTTPS included, carries the id its
     # log lines have.
     "rial_portal.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -118,6 +122,8 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     # Last, as django-axes requires: it answers locked-out logins.
     "axes.middleware.AxesMiddleware",
+    # The pair of the first: it sees the view that answered.
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
     # Innermost, so that it sees a view's database failure before any other.
     "rial_portal.middleware.DatabaseUnavailableMiddleware",
 ]
@@ -509,7 +515,7 @@ CONTENT_SECURITY_POLICY = {
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 # The health checks are probed over plain HTTP from inside the container network.
-SECURE_REDIRECT_EXEMPT = [r"^health/((live|ready)/)?$"]
+SECURE_REDIRECT_EXEMPT = [r"^health/((live|ready)/)?$", r"^metrics/$"]
 
 # Logging ----------------------------------------------------------------------
 
@@ -573,3 +579,19 @@ DJANGO_STRUCTLOG_TRUST_UPSTREAM_REQUEST_ID = True
 DJANGO_STRUCTLOG_CELERY_ENABLED = True
 # Celery's worker keeps the handlers above instead of installing its own.
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+
+# Metrics (/metrics/) ------------------------------------------------------------
+
+# Besides staff (with their second factor), the addresses or networks whose
+# scraper may read /metrics/ (the monitoring network): "10.0.5.0/24,10.0.6.7".
+# Checked against the peer's own address, not X-Forwarded-For: scrape the web
+# processes directly, not through the proxy.
+METRICS_ALLOWED_IPS = env.list("METRICS_ALLOWED_IPS", default=[])
+for _network in METRICS_ALLOWED_IPS:
+    try:
+        ipaddress.ip_network(_network, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"METRICS_ALLOWED_IPS names {_network!r}: give addresses or networks "
+            "such as 10.0.5.7 or 10.0.5.0/24, separated by commas."
+        ) from None

@@ -1,7 +1,8 @@
 """Project-level views that belong to no app."""
 
 from django.conf import settings
-from django.http import HttpResponseRedirect, JsonResponse
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import reverse
@@ -9,8 +10,11 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+from prometheus_client import CONTENT_TYPE_LATEST
 
+from . import rules
 from .health import health_checks
+from .metrics import metrics_exposition
 
 
 def _health_response(checks):
@@ -44,6 +48,15 @@ def health_ready(request):
     """Readiness, for a load balancer: the database, the cache (Redis in
     production) and Celery's broker all answer; else 503, naming which failed."""
     return _health_response(health_checks("database", "cache", "broker"))
+
+
+@never_cache
+@require_safe
+def metrics(request):
+    """Prometheus's scrape: requests, the Celery queue and the email outbox."""
+    if not rules.can_read_metrics(request.user, request.META.get("REMOTE_ADDR")):
+        raise PermissionDenied
+    return HttpResponse(metrics_exposition(), content_type=CONTENT_TYPE_LATEST)
 
 
 @require_safe

@@ -226,6 +226,7 @@ ROUTE_ARGS = {
     "health": {"": _no_args},
     "health_live": {"": _no_args},
     "health_ready": {"": _no_args},
+    "metrics": {"": _no_args},
     "favicon": {"": _no_args},
     "set_language": {"": _no_args},
     "switch_language": {"": _no_args},
@@ -648,6 +649,8 @@ EXPECTED = {
     "health": "200 200 200 200 200",
     "health_live": "200 200 200 200 200",
     "health_ready": "200 200 200 200 200",
+    # Staff, and the monitoring network's addresses (METRICS_ALLOWED_IPS, none here).
+    "metrics": "403 403 403 403 200",
     # To the icon among the static files, for everyone.
     "favicon": "302 302 302 302 302",
 }

@@ -28,6 +28,8 @@ VARIABLES = (
     "API_THROTTLE_RATE",
     "LOG_FORMAT",
     "LOG_LEVEL",
+    "METRICS_ALLOWED_IPS",
+    "PROMETHEUS_MULTIPROC_DIR",
 )
 PRODUCTION = {
     "SECRET_KEY": "p" * 60 + "-production-like-secret-key",
@@ -79,6 +81,17 @@ def test_settings_unknown_log_format_stops_start_up(tmp_path):
 
     assert result.returncode != 0
     assert "LOG_FORMAT is 'xml': give json or console." in result.stderr
+
+
+def test_settings_metrics_allowed_ips_are_addresses_or_networks(tmp_path):
+    settings = load_settings(tmp_path, DEBUG="true", METRICS_ALLOWED_IPS="10.0.5.7,10.0.6.0/24")
+    result = run_python(
+        "import django; django.setup()", tmp_path, DEBUG="true", METRICS_ALLOWED_IPS="10.0.5.*"
+    )
+
+    assert settings["METRICS_ALLOWED_IPS"] == ["10.0.5.7", "10.0.6.0/24"]
+    assert result.returncode != 0
+    assert "METRICS_ALLOWED_IPS names '10.0.5.*'" in result.stderr
 
 
 def test_settings_embedded_defaults_need_no_server(tmp_path):
