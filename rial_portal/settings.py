@@ -580,6 +580,19 @@ DJANGO_STRUCTLOG_CELERY_ENABLED = True
 # Celery's worker keeps the handlers above instead of installing its own.
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 
+# Error reports (Sentry or a compatible service): only with SENTRY_DSN; what
+# is sent is scrubbed of personal data (rial_portal/error_reporting.py).
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    from .error_reporting import error_reporting_start
+
+    error_reporting_start(
+        dsn=SENTRY_DSN,
+        environment=env.str("SENTRY_ENVIRONMENT", default="production"),
+        release=env.str("SENTRY_RELEASE", default=""),
+        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+    )
+
 # Metrics (/metrics/) ------------------------------------------------------------
 
 # Besides staff (with their second factor), the addresses or networks whose
