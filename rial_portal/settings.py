@@ -8,6 +8,7 @@ ALLOWED_HOSTS and leaves DEBUG off. The README lists every variable.
 
 import datetime
 import ipaddress
+import logging
 import re
 import sys
 from decimal import Decimal
@@ -575,6 +576,9 @@ LOGGING = {
 # The request id given by the proxy in front (X-Request-ID), once
 # RequestIdMiddleware has checked it is a plain token; else a new one.
 DJANGO_STRUCTLOG_TRUST_UPSTREAM_REQUEST_ID = True
+# One line per request at INFO (request_finished, with its status); the line
+# as it starts only at DEBUG.
+DJANGO_STRUCTLOG_STATUS_START_LOG_LEVEL = logging.DEBUG
 # Tasks queued during a request carry its request id in their headers.
 DJANGO_STRUCTLOG_CELERY_ENABLED = True
 # Celery's worker keeps the handlers above instead of installing its own.
