@@ -121,10 +121,11 @@ MIDDLEWARE = [
     # visitors what it stored for their language, and only to them.
     "network.visitor_cache.VisitorCacheMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # The pair of the first: it sees the view that answered, and the answer
+    # of django-axes to a locked-out login.
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
     # Last, as django-axes requires: it answers locked-out logins.
     "axes.middleware.AxesMiddleware",
-    # The pair of the first: it sees the view that answered.
-    "django_prometheus.middleware.PrometheusAfterMiddleware",
     # Innermost, so that it sees a view's database failure before any other.
     "rial_portal.middleware.DatabaseUnavailableMiddleware",
 ]
