@@ -41,3 +41,24 @@ forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,
 
 # Loaded once in the master and shared by the forked processes' memory.
 preload_app = os.environ.get("GUNICORN_PRELOAD", "true").lower() == "true"
+
+# Prometheus (/metrics/) with several processes: each writes its request
+# counters to files in PROMETHEUS_MULTIPROC_DIR, and the process that answers
+# a scrape sums them all. The folder is emptied at each start, as counts of
+# an earlier run would add to this one's.
+# Done as the configuration loads: the preloaded application writes there.
+metrics_dir = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+if metrics_dir:
+    os.makedirs(metrics_dir, exist_ok=True)
+    for name in os.listdir(metrics_dir):
+        if name.endswith(".db"):
+            os.remove(os.path.join(metrics_dir, name))
+
+
+def child_exit(server, worker):
+    if metrics_dir:
+        # Imported here: only with the folder set is prometheus_client's
+        # multiprocess mode in use.
+        from prometheus_client import multiprocess
+
+        multiprocess.mark_process_dead(worker.pid)

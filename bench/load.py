@@ -161,6 +161,8 @@ def server_environment():
         # One line per request is thousands of lines per run; gunicorn's error
         # log (standard error, warnings and above) still shows what fails.
         GUNICORN_ACCESSLOG="",
+        # The portal's own line per request (request_finished) likewise.
+        LOG_LEVEL="WARNING",
     )
     env.setdefault("SECRET_KEY", "bench-only-insecure-secret-key")
     return env

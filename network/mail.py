@@ -17,6 +17,7 @@ per batch, the same claim and record per message as a single email.
 """
 
 import datetime
+import logging
 import random
 import smtplib
 import time
@@ -32,6 +33,8 @@ from django.utils import timezone, translation
 from .enums import DeliveryStatus
 from .models import EmailDelivery
 from .signals import email_refused, email_sent
+
+logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 6
 # Errors worth another try: the mail server or the network, not our message.
@@ -198,6 +201,8 @@ def email_deliver_now(*, delivery_id, connection=None):
     delivery.sent_at = timezone.now()
     delivery.last_error = ""
     delivery.save(update_fields=["attempts", "status", "sent_at", "last_error", "updated_at"])
+    # The delivery's id, never its address: logs leave the portal.
+    logger.info("Email delivery %s sent", delivery.pk)
     email_sent.send(sender=EmailDelivery, delivery=delivery)
     return delivery
 
@@ -253,6 +258,13 @@ def _record_failure(delivery, error, *, final):
     delivery.last_error = f"{error.__class__.__name__}: {error}"[:2000]
     delivery.status = DeliveryStatus.FAILED if final else DeliveryStatus.PENDING
     delivery.save(update_fields=["attempts", "last_error", "status", "updated_at"])
+    logger.warning(
+        "Email delivery %s failed (attempt %s, %s): %s",
+        delivery.pk,
+        delivery.attempts,
+        delivery.status,
+        error.__class__.__name__,
+    )
 
 
 def email_retry_failed(*, deliveries):

@@ -1,4 +1,6 @@
 import logging
+import re
+import uuid
 
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
@@ -8,6 +10,34 @@ logger = logging.getLogger("rial_portal.database")
 
 # Seconds a client is asked to wait before trying again.
 RETRY_AFTER = 30
+
+REQUEST_ID_HEADER = "X-Request-ID"
+# What a proxy's request id looks like (a UUID, nginx's $request_id, a
+# load balancer's trace id): anything else is not copied into the logs.
+SANE_REQUEST_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,127}")
+
+
+class RequestIdMiddleware:
+    """Gives each request an id, its proxy's X-Request-ID if that is a plain
+    token (letters, digits, ``.``, ``_``, ``:``, ``-``, at most 128), else a
+    new UUID, and sends it back in the response's X-Request-ID. Whatever a
+    client sent in its place never reaches a log line, so it cannot forge
+    entries or break a log collector's parsing. django-structlog's
+    RequestMiddleware reads the id from the header this leaves, and binds it
+    to every line of the request and of the Celery tasks it queues."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        # From META, not request.headers: that is cached on first use, and
+        # django-structlog must read the value set here.
+        given = request.META.get("HTTP_X_REQUEST_ID", "")
+        request_id = given if SANE_REQUEST_ID.fullmatch(given) else str(uuid.uuid4())
+        request.META["HTTP_X_REQUEST_ID"] = request_id
+        response = self.get_response(request)
+        response[REQUEST_ID_HEADER] = request_id
+        return response
 
 
 class DatabaseUnavailableMiddleware:

@@ -7,12 +7,15 @@ ALLOWED_HOSTS and leaves DEBUG off. The README lists every variable.
 """
 
 import datetime
+import ipaddress
+import logging
 import re
 import sys
 from decimal import Decimal
 from pathlib import Path
 
 import environ
+import structlog
 from celery.schedules import crontab
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
@@ -83,6 +86,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_structlog",
     "network",
     "accounts",
     "portfolio",
@@ -96,6 +100,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost, with its pair near the end: counts and times every request
+    # (Prometheus, /metrics/).
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    # Then: every response, a redirect to HTTPS included, carries the id its
+    # log lines have.
+    "rial_portal.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -104,6 +114,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # After authentication, so that a request's lines name the user's id.
+    "django_structlog.middlewares.RequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -111,6 +123,9 @@ MIDDLEWARE = [
     # visitors what it stored for their language, and only to them.
     "network.visitor_cache.VisitorCacheMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # The pair of the first: it sees the view that answered, and the answer
+    # of django-axes to a locked-out login.
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
     # Last, as django-axes requires: it answers locked-out logins.
     "axes.middleware.AxesMiddleware",
     # Innermost, so that it sees a view's database failure before any other.
@@ -510,12 +525,100 @@ CONTENT_SECURITY_POLICY = {
 
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-# The health check is probed over plain HTTP from inside the container network.
-SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+# The health checks are probed over plain HTTP from inside the container network.
+SECURE_REDIRECT_EXEMPT = [r"^health/((live|ready)/)?$", r"^metrics/$"]
 
+# Logging ----------------------------------------------------------------------
+
+# Each line is one JSON object in production, for a log collector; readable
+# text in development. A request's lines, and those of the Celery tasks it
+# queued, carry its request_id (rial_portal.middleware.RequestIdMiddleware,
+# django-structlog), so that one search finds everything a click caused.
+LOG_LEVEL = env.str("LOG_LEVEL", default="INFO").upper()
+LOG_FORMAT = env.str("LOG_FORMAT", default="console" if DEBUG else "json")
+if LOG_FORMAT not in ("json", "console"):
+    raise ImproperlyConfigured(f"LOG_FORMAT is {LOG_FORMAT!r}: give json or console.")
+
+# Added to every line, whether it came from structlog or a library's logging.
+_LOG_CONTEXT = [
+    structlog.contextvars.merge_contextvars,
+    structlog.stdlib.add_logger_name,
+    structlog.stdlib.add_log_level,
+    structlog.processors.TimeStamper(fmt="iso", utc=True),
+]
+structlog.configure(
+    processors=[
+        structlog.stdlib.filter_by_level,
+        *_LOG_CONTEXT,
+        structlog.stdlib.PositionalArgumentsFormatter(),
+        structlog.processors.StackInfoRenderer(),
+        structlog.stdlib.ProcessorFormatter.wrap_for_formatter,
+    ],
+    logger_factory=structlog.stdlib.LoggerFactory(),
+    wrapper_class=structlog.stdlib.BoundLogger,
+    cache_logger_on_first_use=True,
+)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    "formatters": {
+        "json": {
+            "()": structlog.stdlib.ProcessorFormatter,
+            "foreign_pre_chain": _LOG_CONTEXT,
+            "processors": [
+                structlog.stdlib.ProcessorFormatter.remove_processors_meta,
+                structlog.processors.format_exc_info,
+                structlog.processors.JSONRenderer(),
+            ],
+        },
+        "console": {
+            "()": structlog.stdlib.ProcessorFormatter,
+            "foreign_pre_chain": _LOG_CONTEXT,
+            "processors": [
+                structlog.stdlib.ProcessorFormatter.remove_processors_meta,
+                structlog.dev.ConsoleRenderer(colors=False),
+            ],
+        },
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
 }
+# The request id given by the proxy in front (X-Request-ID), once
+# RequestIdMiddleware has checked it is a plain token; else a new one.
+DJANGO_STRUCTLOG_TRUST_UPSTREAM_REQUEST_ID = True
+# One line per request at INFO (request_finished, with its status); the line
+# as it starts only at DEBUG.
+DJANGO_STRUCTLOG_STATUS_START_LOG_LEVEL = logging.DEBUG
+# Tasks queued during a request carry its request id in their headers.
+DJANGO_STRUCTLOG_CELERY_ENABLED = True
+# Celery's worker keeps the handlers above instead of installing its own.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+
+# Error reports (Sentry or a compatible service): only with SENTRY_DSN; what
+# is sent is scrubbed of personal data (rial_portal/error_reporting.py).
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    from .error_reporting import error_reporting_start
+
+    error_reporting_start(
+        dsn=SENTRY_DSN,
+        environment=env.str("SENTRY_ENVIRONMENT", default="production"),
+        release=env.str("SENTRY_RELEASE", default=""),
+        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+    )
+
+# Metrics (/metrics/) ------------------------------------------------------------
+
+# Besides staff (with their second factor), the addresses or networks whose
+# scraper may read /metrics/ (the monitoring network): "10.0.5.0/24,10.0.6.7".
+# Checked against the peer's own address, not X-Forwarded-For: scrape the web
+# processes directly, not through the proxy.
+METRICS_ALLOWED_IPS = env.list("METRICS_ALLOWED_IPS", default=[])
+for _network in METRICS_ALLOWED_IPS:
+    try:
+        ipaddress.ip_network(_network, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"METRICS_ALLOWED_IPS names {_network!r}: give addresses or networks "
+            "such as 10.0.5.7 or 10.0.5.0/24, separated by commas."
+        ) from None

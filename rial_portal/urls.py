@@ -3,7 +3,7 @@ from django.urls import include, path
 
 from network.views import home
 
-from .views import favicon, health, switch_language
+from .views import favicon, health, health_live, health_ready, metrics, switch_language
 
 urlpatterns = [
     path("", home, name="home"),
@@ -20,6 +20,9 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("api.urls")),
     path("health/", health, name="health"),
+    path("health/live/", health_live, name="health_live"),
+    path("health/ready/", health_ready, name="health_ready"),
+    path("metrics/", metrics, name="metrics"),
     path("favicon.ico", favicon, name="favicon"),
     path("admin/", admin.site.urls),
 ]

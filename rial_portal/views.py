@@ -1,9 +1,8 @@
 """Project-level views that belong to no app."""
 
 from django.conf import settings
-from django.core.cache import cache
-from django.db import connection
-from django.http import HttpResponseRedirect, JsonResponse
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import reverse
@@ -11,30 +10,53 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+from prometheus_client import CONTENT_TYPE_LATEST
+
+from . import rules
+from .health import health_checks
+from .metrics import metrics_exposition
 
 
-@never_cache
-@require_safe
-def health(request):
-    """Liveness and readiness for load balancers and docker-compose: the
-    database and the cache (Redis in production) must both answer."""
-    checks = {}
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-        checks["database"] = "ok"
-    except Exception as error:  # noqa: BLE001 - any failure means "not ready"
-        checks["database"] = f"error: {error.__class__.__name__}"
-    try:
-        cache.set("health-check", "ok", timeout=5)
-        checks["cache"] = "ok" if cache.get("health-check") == "ok" else "error: no round trip"
-    except Exception as error:  # noqa: BLE001 - any failure means "not ready"
-        checks["cache"] = f"error: {error.__class__.__name__}"
+def _health_response(checks):
     healthy = all(value == "ok" for value in checks.values())
     return JsonResponse(
         {"status": "ok" if healthy else "error", "checks": checks},
         status=200 if healthy else 503,
     )
+
+
+@never_cache
+@require_safe
+def health(request):
+    """The first health check, kept for the probes that ask it (the
+    docker-compose file of earlier releases): the database and the cache."""
+    return _health_response(health_checks("database", "cache"))
+
+
+@never_cache
+@require_safe
+def health_live(request):
+    """Liveness: the process answers requests. Nothing else is asked, so
+    that an orchestrator never restarts every web process because the
+    database is down (readiness says that)."""
+    return JsonResponse({"status": "ok"})
+
+
+@never_cache
+@require_safe
+def health_ready(request):
+    """Readiness, for a load balancer: the database, the cache (Redis in
+    production) and Celery's broker all answer; else 503, naming which failed."""
+    return _health_response(health_checks("database", "cache", "broker"))
+
+
+@never_cache
+@require_safe
+def metrics(request):
+    """Prometheus's scrape: requests, the Celery queue and the email outbox."""
+    if not rules.can_read_metrics(request.user, request.META.get("REMOTE_ADDR")):
+        raise PermissionDenied
+    return HttpResponse(metrics_exposition(), content_type=CONTENT_TYPE_LATEST)
 
 
 @require_safe

@@ -224,6 +224,9 @@ def _no_args(world):
 ROUTE_ARGS = {
     "home": {"": _no_args},
     "health": {"": _no_args},
+    "health_live": {"": _no_args},
+    "health_ready": {"": _no_args},
+    "metrics": {"": _no_args},
     "favicon": {"": _no_args},
     "set_language": {"": _no_args},
     "switch_language": {"": _no_args},
@@ -644,6 +647,10 @@ EXPECTED = {
     # A cookie and a redirect back: nothing else changes.
     "switch_language": "302 302 302 302 302",
     "health": "200 200 200 200 200",
+    "health_live": "200 200 200 200 200",
+    "health_ready": "200 200 200 200 200",
+    # Staff, and the monitoring network's addresses (METRICS_ALLOWED_IPS, none here).
+    "metrics": "403 403 403 403 200",
     # To the icon among the static files, for everyone.
     "favicon": "302 302 302 302 302",
 }

@@ -2,6 +2,8 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 
+UNREACHABLE_REDIS = "redis://127.0.0.1:1/0"  # nothing listens on port 1
+
 
 @pytest.mark.django_db
 def test_health_reports_database_and_cache(client):
@@ -17,7 +19,7 @@ def test_health_is_503_when_the_cache_is_unreachable(client, settings):
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens on port 1
+            "LOCATION": UNREACHABLE_REDIS,
         }
     }
 
@@ -26,6 +28,77 @@ def test_health_is_503_when_the_cache_is_unreachable(client, settings):
     assert response.status_code == 503
     assert response.json()["checks"]["cache"] == "error: ConnectionError"
     assert response.json()["checks"]["database"] == "ok"
+
+
+def test_health_live_answers_without_the_database_or_the_cache(client, settings):
+    """No django_db mark: a query would fail the test."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": UNREACHABLE_REDIS,
+        }
+    }
+
+    response = client.get("/health/live/")
+
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_health_ready_reports_database_cache_and_broker(client):
+    response = client.get("/health/ready/")
+
+    assert response.status_code == 200
+    assert response.json() == {
+        "status": "ok",
+        "checks": {"database": "ok", "cache": "ok", "broker": "ok"},
+    }
+    assert "no-cache" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_health_ready_is_503_naming_the_broker_when_it_is_unreachable(client, settings):
+    settings.CELERY_BROKER_URL = UNREACHABLE_REDIS
+    settings.CELERY_BROKER_TRANSPORT_OPTIONS = {}
+
+    response = client.get("/health/ready/")
+
+    assert response.status_code == 503
+    assert response.json() == {
+        "status": "error",
+        "checks": {"database": "ok", "cache": "ok", "broker": "error: OperationalError"},
+    }
+
+
+@pytest.mark.django_db
+def test_health_ready_is_503_naming_the_cache_when_it_is_unreachable(client, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": UNREACHABLE_REDIS,
+        }
+    }
+
+    response = client.get("/health/ready/")
+
+    assert response.status_code == 503
+    assert response.json()["checks"] == {
+        "database": "ok",
+        "cache": "error: ConnectionError",
+        "broker": "ok",
+    }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/health/", "/health/live/", "/health/ready/"])
+def test_health_is_answered_over_plain_http_when_https_is_enforced(client, settings, path):
+    """Probes come from inside the container network, without TLS."""
+    settings.SECURE_SSL_REDIRECT = True
+
+    assert client.get(path).status_code == 200
+    assert client.get("/").status_code == 301
 
 
 @pytest.mark.postgresql

@@ -27,6 +27,11 @@ VARIABLES = (
     "DJANGO_ALLOW_ASYNC_UNSAFE",
     # The test suite turns the API's throttling off (pyproject's pytest env).
     "API_THROTTLE_RATE",
+    "LOG_FORMAT",
+    "LOG_LEVEL",
+    "METRICS_ALLOWED_IPS",
+    "SENTRY_DSN",
+    "PROMETHEUS_MULTIPROC_DIR",
 )
 PRODUCTION = {
     "SECRET_KEY": "p" * 60 + "-production-like-secret-key",
@@ -60,6 +65,36 @@ def load_settings(tmp_path, **environment):
     result = run_python(code, tmp_path, **environment)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
+
+
+def test_settings_logs_are_json_in_production_and_text_in_development(tmp_path):
+    production = load_settings(tmp_path, SECRET_KEY="k" * 50, DEBUG="false")
+    development = load_settings(tmp_path, DEBUG="true", LOG_LEVEL="warning")
+    chosen = load_settings(tmp_path, DEBUG="true", LOG_FORMAT="json")
+
+    assert production["LOGGING"]["handlers"]["console"]["formatter"] == "json"
+    assert production["LOGGING"]["root"]["level"] == "INFO"
+    assert development["LOGGING"]["handlers"]["console"]["formatter"] == "console"
+    assert development["LOGGING"]["root"]["level"] == "WARNING"
+    assert chosen["LOGGING"]["handlers"]["console"]["formatter"] == "json"
+
+
+def test_settings_unknown_log_format_stops_start_up(tmp_path):
+    result = run_python("import django; django.setup()", tmp_path, DEBUG="true", LOG_FORMAT="xml")
+
+    assert result.returncode != 0
+    assert "LOG_FORMAT is 'xml': give json or console." in result.stderr
+
+
+def test_settings_metrics_allowed_ips_are_addresses_or_networks(tmp_path):
+    settings = load_settings(tmp_path, DEBUG="true", METRICS_ALLOWED_IPS="10.0.5.7,10.0.6.0/24")
+    result = run_python(
+        "import django; django.setup()", tmp_path, DEBUG="true", METRICS_ALLOWED_IPS="10.0.5.*"
+    )
+
+    assert settings["METRICS_ALLOWED_IPS"] == ["10.0.5.7", "10.0.6.0/24"]
+    assert result.returncode != 0
+    assert "METRICS_ALLOWED_IPS names '10.0.5.*'" in result.stderr
 
 
 def test_settings_embedded_defaults_need_no_server(tmp_path):
