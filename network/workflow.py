@@ -83,6 +83,90 @@ class Workflow:
         return move.label if move is not None else name
 
 
+def review_moves(
+    states,
+    *,
+    may_edit,
+    may_review,
+    refused,
+    wrong_state,
+    notify,
+    accept="publish",
+    accept_label=None,
+    accepted=None,
+    on_accept=None,
+    on_review=None,
+):
+    """The three moves of a review, as the portal reviews programs, revisions
+    and news: the ministry submits a draft or a returned record, the
+    Secretariat accepts it (``accept``, into ``accepted``: published unless
+    said) or returns it with a comment.
+
+    ``refused``, ``wrong_state`` and ``notify`` map each move's name
+    ("submit", ``accept``, "return") to its messages and its emails. The
+    submitter and the time are recorded on submit; the latest comment is
+    kept in ``review_comment`` for the ministry's screens (every one stays in
+    the log). ``on_accept`` sets the accepting move's own fields and
+    ``on_review`` the reviewer's, on both review moves; each returns their
+    names."""
+
+    def submitted(obj, *, user, comment, when):
+        obj.submitted_by = user
+        obj.submitted_at = when
+        return ("submitted_by", "submitted_at")
+
+    def reviewed(obj, *, user, comment, when, extra=None):
+        obj.review_comment = comment
+        changed = ["review_comment"]
+        for apply in (on_review, extra):
+            if apply is not None:
+                changed += apply(obj, user=user, comment=comment, when=when)
+        return changed
+
+    def move(name, sources, target, label, **kwargs):
+        return Transition(
+            name=name,
+            sources=sources,
+            target=target,
+            label=label,
+            refused=refused[name],
+            wrong_state=wrong_state[name],
+            notify=notify[name],
+            **kwargs,
+        )
+
+    return [
+        move(
+            "submit",
+            (states.DRAFT, states.RETURNED),
+            states.SUBMITTED,
+            _("Submit for review"),
+            allowed=may_edit,
+            apply=submitted,
+        ),
+        move(
+            accept,
+            (states.SUBMITTED,),
+            accepted or states.PUBLISHED,
+            accept_label or _("Publish"),
+            allowed=may_review,
+            # An accepted record no longer carries the comment of a past return.
+            apply=lambda obj, *, comment, **kwargs: reviewed(
+                obj, comment="", extra=on_accept, **kwargs
+            ),
+        ),
+        move(
+            "return",
+            (states.SUBMITTED,),
+            states.RETURNED,
+            _("Return to the ministry"),
+            allowed=may_review,
+            apply=reviewed,
+            comment_required=True,
+        ),
+    ]
+
+
 _WORKFLOWS: dict[str, Workflow] = {}
 
 

@@ -212,10 +212,51 @@ def sign_in_with_second_factor(client, user):
 
 @pytest.fixture
 def staff_client(client):
-    """A client signed in as Technical Secretariat staff, with a second factor."""
+    """A client signed in as Technical Secretariat staff, with a second factor;
+    ``client.staff`` is the staff member."""
     from tests.factories import SecretariatStaffFactory
 
-    return sign_in_with_second_factor(client, SecretariatStaffFactory())
+    client.staff = SecretariatStaffFactory()
+    return sign_in_with_second_factor(client, client.staff)
+
+
+def assert_move_follows_table(workflow, record, name, make_move):
+    """Make the move ``name`` of ``workflow`` on ``record`` through
+    ``make_move()`` and hold it to the table: from one of the move's sources
+    the record reaches its target and the move is logged; from any other
+    state it is refused with the table's message, and nothing is changed or
+    logged."""
+    from network.models import ActivityLog
+    from network.workflow import TransitionError
+
+    move = workflow[name]
+    state = getattr(record, workflow.field)
+    if state in move.sources:
+        make_move()
+        expected = move.target
+        assert ActivityLog.objects.get().action == name
+    else:
+        with pytest.raises(TransitionError) as refusal:
+            make_move()
+        expected = state
+        assert refusal.value.messages == [str(move.wrong_state)]
+        assert not ActivityLog.objects.exists()
+    record.refresh_from_db()
+    assert getattr(record, workflow.field) == expected
+
+
+def moves_logged(record, *fields):
+    """The activity log of ``record``, oldest first: for each move, the
+    values of ``fields`` (by default action, actor, from and to state)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from network.models import ActivityLog
+
+    entries = ActivityLog.objects.filter(
+        content_type=ContentType.objects.get_for_model(record), object_id=record.pk
+    ).order_by("created_at", "pk")
+    fields = fields or ("action", "actor", "from_state", "to_state")
+    return [tuple(getattr(entry, field) for field in fields) for entry in entries]
 
 
 def wait_for(predicate, timeout=15):
