@@ -36,10 +36,14 @@ class Transition:
 
     ``allowed(user, obj)`` is the permission rule; ``refused`` and
     ``wrong_state`` are the messages of a refusal by the rule and by the
-    state. ``apply(obj, user=, comment=, when=)`` sets the move's own fields
-    besides the status and returns their names; ``notify(obj, user=,
-    comment=, when=)`` records the emails (``network.mail``), which go out
-    after commit."""
+    state (``wrong_state`` may name the record's state as ``%(status)s``).
+    ``apply(obj, user=, comment=, when=, **details)`` checks what the move
+    needs besides the state (raising ValidationError), sets the move's own
+    fields besides the status and returns their names; ``details`` are what
+    the service passed to ``transition()``. ``notify(obj, user=, comment=,
+    when=)`` records the emails (``network.mail``), which go out after
+    commit. ``comment_missing`` is the message for a move that needs a
+    comment and got none."""
 
     name: str
     sources: tuple
@@ -51,6 +55,7 @@ class Transition:
     apply: Callable[..., Iterable[str]] | None = None
     notify: Callable[..., None] | None = None
     comment_required: bool = False
+    comment_missing: Any = None
 
     def starts_from(self, obj, field="status"):
         return getattr(obj, field) in self.sources
@@ -59,9 +64,13 @@ class Transition:
 class Workflow:
     """The transition table of one model's status field."""
 
-    def __init__(self, model, *, transitions, field="status"):
+    def __init__(self, model, *, transitions, field="status", on_move=None):
+        """``on_move(obj, move=, source=, user=, comment=, when=)``, where
+        given, also records each move where an older history of the model's
+        is still read; it runs after the activity log and before the emails."""
         self.model = model
         self.field = field
+        self.on_move = on_move
         self.transitions = {move.name: move for move in transitions}
         _WORKFLOWS[model._meta.label_lower] = self
 
@@ -74,6 +83,10 @@ class Workflow:
     def available(self, obj):
         """The moves the object's state allows, whoever makes them."""
         return [move for move in self if move.starts_from(obj, self.field)]
+
+    def wrong_state(self, move, obj):
+        """The refusal of ``move`` in the state ``obj`` is in."""
+        return move.wrong_state % {"status": self.state_label(getattr(obj, self.field))}
 
     def state_label(self, value):
         return dict(self.model._meta.get_field(self.field).flatchoices).get(value, value)
@@ -180,13 +193,14 @@ def next_steps(user, obj):
     return [move for move in workflow_of(obj).available(obj) if move.allowed(user, obj)]
 
 
-def transition(obj, name, *, user, comment=""):
+def transition(obj, name, *, user, comment="", **details):
     """Make the move ``name`` on ``obj`` for ``user`` and return the saved,
-    freshly locked object.
+    freshly locked object. ``user`` is None for a move the portal makes by
+    itself (logged with no actor); ``details`` go to the move's ``apply``.
 
     The rule is checked first, so that someone who may not act learns
     nothing of the state (PermissionDenied, a 403); then the comment, then
-    the state (TransitionError)."""
+    the state (TransitionError), then what ``apply`` checks."""
     workflow = workflow_of(obj)
     move = workflow[name]
     comment = comment.strip()
@@ -195,24 +209,28 @@ def transition(obj, name, *, user, comment=""):
         if not move.allowed(user, obj):
             raise PermissionDenied(move.refused)
         if move.comment_required and not comment:
-            raise ValidationError({"comment": _("Say what should change.")})
+            raise ValidationError({"comment": move.comment_missing or _("Say what should change.")})
         if not move.starts_from(obj, workflow.field):
-            raise TransitionError(move.wrong_state)
+            raise TransitionError(workflow.wrong_state(move, obj))
         source = getattr(obj, workflow.field)
         when = timezone.now()
         setattr(obj, workflow.field, move.target)
-        changed = move.apply(obj, user=user, comment=comment, when=when) if move.apply else ()
+        changed = (
+            move.apply(obj, user=user, comment=comment, when=when, **details) if move.apply else ()
+        )
         obj.save(update_fields={workflow.field, *changed, *_auto_now_fields(obj)})
         ActivityLog.objects.create(
             content_type=ContentType.objects.get_for_model(obj),
             object_id=obj.pk,
-            actor=user if user.is_authenticated else None,
+            actor=user if user is not None and user.is_authenticated else None,
             action=move.name,
             from_state=source,
             to_state=move.target,
             comment=comment,
             created_at=when,
         )
+        if workflow.on_move:
+            workflow.on_move(obj, move=move, source=source, user=user, comment=comment, when=when)
         if move.notify:
             move.notify(obj, user=user, comment=comment, when=when)
     return obj

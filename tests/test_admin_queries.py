@@ -27,7 +27,7 @@ from django_celery_beat.models import (
 
 from accounts.models import ErasureRequest, Invitation
 from cooperation.enums import RequestStatus
-from cooperation.models import CallDocument, FinalReport, RequestEvent, Review
+from cooperation.models import CallDocument, FinalReport, Review
 from meetings.models import RegistrationEvent
 from network.enums import DeliveryStatus
 from network.models import ActivityLog, EmailDelivery, InstitutionName
@@ -73,6 +73,19 @@ def pdf(name="document.pdf"):
     return SimpleUploadedFile(name, PDF, content_type="application/pdf")
 
 
+def submissions_logged(record, rows, institution):
+    """``rows`` submissions of ``record`` in its activity log, each by
+    another focal point of ``institution``."""
+    for _row in range(rows):
+        ActivityLog.objects.create(
+            content_object=record,
+            actor=FocalPointFactory(institution=institution),
+            action="submit",
+            from_state="draft",
+            to_state="submitted",
+        )
+
+
 def build(count, *, rows, staff):
     """``count`` records of every model the admin shows, each with ``rows``
     rows in each of its inlines and many-to-many fields."""
@@ -105,14 +118,7 @@ def build(count, *, rows, staff):
         submitted = ProgramFactory(
             owner=institution, status=ProgramStatus.SUBMITTED, submitted_by=focal_point
         )
-        for _row in range(rows):
-            ActivityLog.objects.create(
-                content_object=submitted,
-                actor=FocalPointFactory(institution=institution),
-                action="submit",
-                from_state=ProgramStatus.DRAFT,
-                to_state=ProgramStatus.SUBMITTED,
-            )
+        submissions_logged(submitted, rows, institution)
 
         meeting = MeetingFactory(funding_needs=["logistics"])
         meeting.working_groups.set([working_group])
@@ -144,10 +150,8 @@ def build(count, *, rows, staff):
         request = RequestFactory(
             requester=institution, call=call, status=RequestStatus.REPORTED, created_by=focal_point
         )
+        submissions_logged(request, rows, institution)
         for _row in range(rows):
-            RequestEvent.objects.create(
-                request=request, to_status=RequestStatus.SUBMITTED, by=focal_point
-            )
             Review.objects.create(
                 request=request,
                 reviewer=SecretariatStaffFactory(),
