@@ -198,7 +198,7 @@ def _record_event(request, *, move, source, user, comment, when):
     RequestEvent.objects.create(
         request=request,
         from_status=source,
-        to_status=move.target,
+        to_status=request.status,
         by=user,
         comment=comment,
         at=when,

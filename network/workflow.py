@@ -43,7 +43,14 @@ class Transition:
     the service passed to ``transition()``. ``notify(obj, user=, comment=,
     when=)`` records the emails (``network.mail``), which go out after
     commit. ``comment_missing`` is the message for a move that needs a
-    comment and got none."""
+    comment and got none.
+
+    ``target`` is a state, or ``target(obj, **details)`` for a move whose end
+    depends on the record (a registration given a place is approved at once
+    or waits for the Secretariat, as its meeting says). ``applies(obj)``,
+    where given, says whether the record has this move at all, whatever its
+    state (a meeting that asks for no endorsement has no endorsing);
+    ``not_applicable`` is the refusal where it has not."""
 
     name: str
     sources: tuple
@@ -56,9 +63,14 @@ class Transition:
     notify: Callable[..., None] | None = None
     comment_required: bool = False
     comment_missing: Any = None
+    applies: Callable[[Any], bool] | None = None
+    not_applicable: Any = None
 
     def starts_from(self, obj, field="status"):
-        return getattr(obj, field) in self.sources
+        return getattr(obj, field) in self.sources and (self.applies is None or self.applies(obj))
+
+    def target_for(self, obj, **details):
+        return self.target(obj, **details) if callable(self.target) else self.target
 
 
 class Workflow:
@@ -199,8 +211,9 @@ def transition(obj, name, *, user, comment="", **details):
     itself (logged with no actor); ``details`` go to the move's ``apply``.
 
     The rule is checked first, so that someone who may not act learns
-    nothing of the state (PermissionDenied, a 403); then the comment, then
-    the state (TransitionError), then what ``apply`` checks."""
+    nothing of the state (PermissionDenied, a 403); then the comment, whether
+    the move applies to the record, the state (TransitionError), and what
+    ``apply`` checks."""
     workflow = workflow_of(obj)
     move = workflow[name]
     comment = comment.strip()
@@ -210,11 +223,14 @@ def transition(obj, name, *, user, comment="", **details):
             raise PermissionDenied(move.refused)
         if move.comment_required and not comment:
             raise ValidationError({"comment": move.comment_missing or _("Say what should change.")})
-        if not move.starts_from(obj, workflow.field):
+        if move.applies is not None and not move.applies(obj):
+            raise TransitionError(move.not_applicable)
+        if getattr(obj, workflow.field) not in move.sources:
             raise TransitionError(workflow.wrong_state(move, obj))
         source = getattr(obj, workflow.field)
         when = timezone.now()
-        setattr(obj, workflow.field, move.target)
+        target = move.target_for(obj, **details)
+        setattr(obj, workflow.field, target)
         changed = (
             move.apply(obj, user=user, comment=comment, when=when, **details) if move.apply else ()
         )
@@ -225,7 +241,7 @@ def transition(obj, name, *, user, comment="", **details):
             actor=user if user is not None and user.is_authenticated else None,
             action=move.name,
             from_state=source,
-            to_state=move.target,
+            to_state=target,
             comment=comment,
             created_at=when,
         )

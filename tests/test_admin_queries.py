@@ -28,7 +28,6 @@ from django_celery_beat.models import (
 from accounts.models import ErasureRequest, Invitation
 from cooperation.enums import RequestStatus
 from cooperation.models import CallDocument, FinalReport, Review
-from meetings.models import RegistrationEvent
 from network.enums import DeliveryStatus
 from network.models import ActivityLog, EmailDelivery, InstitutionName
 from network.roles import TECHNICAL_SECRETARIAT
@@ -73,9 +72,9 @@ def pdf(name="document.pdf"):
     return SimpleUploadedFile(name, PDF, content_type="application/pdf")
 
 
-def submissions_logged(record, rows, institution):
-    """``rows`` submissions of ``record`` in its activity log, each by
-    another focal point of ``institution``."""
+def log_rows(record, rows, institution):
+    """``rows`` entries in the activity log of ``record``, each by another
+    focal point of ``institution`` (the log's page rows, whatever the move)."""
     for _row in range(rows):
         ActivityLog.objects.create(
             content_object=record,
@@ -118,7 +117,7 @@ def build(count, *, rows, staff):
         submitted = ProgramFactory(
             owner=institution, status=ProgramStatus.SUBMITTED, submitted_by=focal_point
         )
-        submissions_logged(submitted, rows, institution)
+        log_rows(submitted, rows, institution)
 
         meeting = MeetingFactory(funding_needs=["logistics"])
         meeting.working_groups.set([working_group])
@@ -131,9 +130,7 @@ def build(count, *, rows, staff):
         session = AgendaSessionFactory(meeting=meeting)
         for _row in range(rows):
             PresenterFactory(session=session)
-            RegistrationEvent.objects.create(
-                registration=registration, to_status=registration.status, by=staff
-            )
+        log_rows(registration, rows, institution)
 
         pledge = PledgeFactory(institution=institution)
         for _row in range(rows):
@@ -150,7 +147,7 @@ def build(count, *, rows, staff):
         request = RequestFactory(
             requester=institution, call=call, status=RequestStatus.REPORTED, created_by=focal_point
         )
-        submissions_logged(request, rows, institution)
+        log_rows(request, rows, institution)
         for _row in range(rows):
             Review.objects.create(
                 request=request,
