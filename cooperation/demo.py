@@ -256,21 +256,22 @@ def _record_history(request, statuses, entry, demo):
         )
         for from_status, to_status, at in zip(["", *statuses[:-1]], statuses, moments, strict=True)
     )
-    # The same steps in the activity log, each under the move of the table
-    # that reaches its state (as the migration that copied the events names them).
+    # The same steps in the activity log (the request's creation is not one),
+    # each under the move of the table that reaches its state.
     move_into = {move.target: move.name for move in REQUEST_WORKFLOW}
     ActivityLog.objects.bulk_create(
         ActivityLog(
             content_type=ContentType.objects.get_for_model(request),
             object_id=request.pk,
             actor=event.by,
-            action=move_into.get(event.to_status, event.to_status),
+            action=move_into[event.to_status],
             from_state=event.from_status,
             to_state=event.to_status,
             comment=event.comment,
             created_at=event.at,
         )
         for event in events
+        if event.from_status
     )
     request.status = statuses[-1]
     request.save(update_fields=["status", "updated_at"])

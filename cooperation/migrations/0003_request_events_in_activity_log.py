@@ -5,9 +5,12 @@ readers (the request's page, the newsletter's results, the emails' keys)."""
 
 from django.db import migrations
 
+from network.activity_migrations import copy_into_activity_log, remove_from_activity_log
+
 # The move of the request's table (cooperation/workflows.py) that reaches each
-# state: each state is reached by one move only. A first event into a draft
-# (the demo's) keeps the state's name.
+# state: each state is reached by one move only. A request's creation (an
+# event from no state, as the demo records it) is not a move of the table and
+# stays in the event table only.
 MOVE_INTO = {
     "submitted": "submit",
     "provider_declined": "decline",
@@ -26,40 +29,30 @@ MOVE_INTO = {
 
 def copy_events(apps, schema_editor):
     RequestEvent = apps.get_model("cooperation", "RequestEvent")
-    ActivityLog = apps.get_model("network", "ActivityLog")
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    events = RequestEvent.objects.order_by("at", "pk")
-    if not events.exists():
-        return
-    request_type, _created = ContentType.objects.get_or_create(
-        app_label="cooperation", model="request"
-    )
-    ActivityLog.objects.bulk_create(
-        (
-            ActivityLog(
-                content_type=request_type,
-                object_id=event.request_id,
-                actor_id=event.by_id,
-                action=MOVE_INTO.get(event.to_status, event.to_status),
-                from_state=event.from_status,
-                to_state=event.to_status,
-                comment=event.comment,
-                created_at=event.at,
-            )
-            for event in events.iterator()
+    copy_into_activity_log(
+        apps,
+        app_label="cooperation",
+        model="request",
+        moves=(
+            {
+                "object_id": event.request_id,
+                "actor_id": event.by_id,
+                # An event no move of the table makes keeps its state's name.
+                "action": MOVE_INTO.get(event.to_status, event.to_status),
+                "from_state": event.from_status,
+                "to_state": event.to_status,
+                "comment": event.comment,
+                "created_at": event.at,
+            }
+            for event in RequestEvent.objects.exclude(from_status="")
+            .order_by("at", "pk")
+            .iterator()
         ),
-        batch_size=500,
     )
 
 
 def remove_copies(apps, schema_editor):
-    # Back to a portal whose requests write only their event table, which
-    # holds every move: the log's entries of requests go.
-    ActivityLog = apps.get_model("network", "ActivityLog")
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    ActivityLog.objects.filter(
-        content_type__in=ContentType.objects.filter(app_label="cooperation", model="request")
-    ).delete()
+    remove_from_activity_log(apps, app_label="cooperation", model="request")
 
 
 class Migration(migrations.Migration):

@@ -6,6 +6,8 @@ move of its table and stays in the event table only."""
 
 from django.db import migrations
 
+from network.activity_migrations import copy_into_activity_log, remove_from_activity_log
+
 
 def move_of(source, target):
     """The move of the registration's table (meetings/workflows.py) that took
@@ -25,40 +27,29 @@ def move_of(source, target):
 
 def copy_events(apps, schema_editor):
     RegistrationEvent = apps.get_model("meetings", "RegistrationEvent")
-    ActivityLog = apps.get_model("network", "ActivityLog")
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    events = RegistrationEvent.objects.exclude(from_status="").order_by("at", "pk")
-    if not events.exists():
-        return
-    registration_type, _created = ContentType.objects.get_or_create(
-        app_label="meetings", model="registration"
-    )
-    ActivityLog.objects.bulk_create(
-        (
-            ActivityLog(
-                content_type=registration_type,
-                object_id=event.registration_id,
-                actor_id=event.by_id,
-                action=move_of(event.from_status, event.to_status),
-                from_state=event.from_status,
-                to_state=event.to_status,
-                comment=event.note,
-                created_at=event.at,
-            )
-            for event in events.iterator()
+    copy_into_activity_log(
+        apps,
+        app_label="meetings",
+        model="registration",
+        moves=(
+            {
+                "object_id": event.registration_id,
+                "actor_id": event.by_id,
+                "action": move_of(event.from_status, event.to_status),
+                "from_state": event.from_status,
+                "to_state": event.to_status,
+                "comment": event.note,
+                "created_at": event.at,
+            }
+            for event in RegistrationEvent.objects.exclude(from_status="")
+            .order_by("at", "pk")
+            .iterator()
         ),
-        batch_size=500,
     )
 
 
 def remove_copies(apps, schema_editor):
-    # Back to a portal whose registrations write only their event table,
-    # which holds every move: the log's entries of registrations go.
-    ActivityLog = apps.get_model("network", "ActivityLog")
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    ActivityLog.objects.filter(
-        content_type__in=ContentType.objects.filter(app_label="meetings", model="registration")
-    ).delete()
+    remove_from_activity_log(apps, app_label="meetings", model="registration")
 
 
 class Migration(migrations.Migration):
