@@ -54,7 +54,7 @@ class Transition:
 
     name: str
     sources: tuple
-    target: str
+    target: Any
     label: Any
     allowed: Callable[[Any, Any], bool]
     refused: Any
@@ -208,7 +208,8 @@ def next_steps(user, obj):
 def transition(obj, name, *, user, comment="", **details):
     """Make the move ``name`` on ``obj`` for ``user`` and return the saved,
     freshly locked object. ``user`` is None for a move the portal makes by
-    itself (logged with no actor); ``details`` go to the move's ``apply``.
+    itself (logged with no actor); ``details`` go to the move's ``target``
+    (where the record decides it) and ``apply``.
 
     The rule is checked first, so that someone who may not act learns
     nothing of the state (PermissionDenied, a 403); then the comment, whether
