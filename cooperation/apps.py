@@ -9,7 +9,7 @@ class CooperationConfig(AppConfig):
     def ready(self):
         from network import sections
 
-        from . import selectors, statistics
+        from . import selectors, statistics, workflows  # noqa: F401
 
         sections.register(sections.MEMBER_STATE, statistics.member_state_section)
         sections.register(sections.PROGRAM, selectors.program_section)

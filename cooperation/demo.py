@@ -16,16 +16,18 @@ import datetime
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
 from meetings.models import Meeting
 from network.demo import DEMO_FOCAL_POINT_EMAIL, DEMO_STAFF_EMAIL, upsert
-from network.models import Institution, Topic, User
+from network.models import ActivityLog, Institution, Topic, User
 
 from . import demo_data, services
 from .enums import RequestStatus
 from .models import BudgetLine, Call, ExpectedResult, Need, Request, RequestEvent, Review
+from .workflows import REQUEST_WORKFLOW
 
 Status = RequestStatus
 # The steps taken through the services, after the Secretariat's decision.
@@ -243,7 +245,7 @@ def _record_history(request, statuses, entry, demo):
             comment=entry["review"],
         )
     decisions = (Status.SELECTED, Status.WAITLISTED, Status.REJECTED)
-    RequestEvent.objects.bulk_create(
+    events = RequestEvent.objects.bulk_create(
         RequestEvent(
             request=request,
             from_status=from_status,
@@ -253,6 +255,23 @@ def _record_history(request, statuses, entry, demo):
             comment=entry.get("decision_reason", "") if to_status in decisions else "",
         )
         for from_status, to_status, at in zip(["", *statuses[:-1]], statuses, moments, strict=True)
+    )
+    # The same steps in the activity log (the request's creation is not one),
+    # each under the move of the table that reaches its state.
+    move_into = {move.target: move.name for move in REQUEST_WORKFLOW}
+    ActivityLog.objects.bulk_create(
+        ActivityLog(
+            content_type=ContentType.objects.get_for_model(request),
+            object_id=request.pk,
+            actor=event.by,
+            action=move_into[event.to_status],
+            from_state=event.from_status,
+            to_state=event.to_status,
+            comment=event.comment,
+            created_at=event.at,
+        )
+        for event in events
+        if event.from_status
     )
     request.status = statuses[-1]
     request.save(update_fields=["status", "updated_at"])
@@ -311,3 +330,10 @@ def _date_last_event(request, at):
     event = request.events.order_by("-pk").first()
     event.at = at
     event.save(update_fields=["at"])
+    ActivityLog.objects.filter(
+        pk=ActivityLog.objects.filter(
+            content_type=ContentType.objects.get_for_model(request), object_id=request.pk
+        )
+        .order_by("-pk")
+        .values("pk")[:1]
+    ).update(created_at=at)

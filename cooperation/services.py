@@ -3,8 +3,9 @@
 draft → submitted (requester) → accepted or declined (provider) → under
 review (Secretariat: scores) → selected / waitlisted / rejected → approved
 (a fund allocation is created) → carried out → final report → follow-ups →
-closed. Each step belongs to one side and is refused out of order; each is
-recorded (who, when, comment) and emails the parties after commit.
+closed. Each step is a move of the table in ``workflows.py``, made through
+``network.workflow.transition``: it belongs to one side, is refused out of
+order, is logged (who, when, comment) and emails the parties after commit.
 """
 
 import datetime
@@ -13,47 +14,21 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Sum
 from django.utils import timezone
-from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
-from modeltranslation.utils import build_localized_fieldname
 
-from fund.enums import BudgetLine as FundBudgetLine
-from fund.services import allocation_record
 from network.enums import Notice
 from network.mail import email_people
 from network.models import User
-from network.selectors import focal_points_of, secretariat_recipients
-from network.versions import CONTENT_CODES
+from network.selectors import focal_points_of
+from network.workflow import transition
 
 from . import rules
 from .enums import FOLLOW_UP_MONTHS, NeedStatus, RequestStatus
-from .models import Call, Evidence, FinalReport, FollowUp, Need, Request, RequestEvent, Review
+from .models import Call, FollowUp, Need, Request, Review
+from .workflows import AWAITING_DECISION, DECISION_MOVES, evidence_add
 
 Status = RequestStatus
-
-# Statuses from which the requester may still withdraw.
-WITHDRAWABLE = (
-    Status.DRAFT,
-    Status.SUBMITTED,
-    Status.ACCEPTED,
-    Status.UNDER_REVIEW,
-    Status.SELECTED,
-    Status.WAITLISTED,
-)
-
-
-def _usd(amount):
-    """An amount as the reader's language writes it (the decimal separator)."""
-    return number_format(amount, 2)
-
-
-def _closing_moment(moment):
-    """A call's closing moment in the portal's time zone, as the reader's
-    language writes it, with the zone's name."""
-    local = timezone.localtime(moment)
-    return f"{date_format(local, 'DATETIME_FORMAT')} {local.strftime('%Z')}"
 
 
 def _require(allowed, message):
@@ -62,7 +37,9 @@ def _require(allowed, message):
 
 
 def _locked(request, *expected):
-    """The request's row, locked, after checking it is in one of ``expected``."""
+    """The request's row, locked, after checking it is in one of ``expected``:
+    for the changes that are not moves of its table (scores, a draft's text,
+    follow-ups)."""
     request = Request.objects.select_for_update().get(pk=request.pk)
     if expected and request.status not in expected:
         raise ValidationError(
@@ -72,78 +49,17 @@ def _locked(request, *expected):
     return request
 
 
-def _move(request, to_status, *, by, comment="", notify=True, **fields):
-    from_status = request.status
-    request.status = to_status
-    for name, value in fields.items():
-        setattr(request, name, value)
-    request.save(update_fields=["status", "updated_at", *fields])
-    RequestEvent.objects.create(
-        request=request, from_status=from_status, to_status=to_status, by=by, comment=comment
-    )
-    if notify:
-        _tell_parties(request, to_status, comment)
-
-
-def _parties(request):
-    people = {user.pk: user for user in focal_points_of(request.requester)}
-    people.update({user.pk: user for user in focal_points_of(request.provider)})
-    return list(people.values())
-
-
-def _tell_parties(request, status, comment):
-    """Each transition emails both ministries' focal points (and, for the
-    ones that need the Secretariat, its staff); sent after commit."""
-    people = _parties(request)
-    if status in (Status.ACCEPTED, Status.REPORTED):
-        people += list(secretariat_recipients())
-    email_people(
-        people=people,
-        key=f"cooperation:request:{request.pk}:{status}:{request.events.count()}",
-        template="cooperation/email/request_status",
-        context={"request": request, "comment": comment},
-    )
-
-
 # The requester's side ---------------------------------------------------------
 
 
-@transaction.atomic
 def request_submit(*, request, user, now=None):
     """The requester sends the draft to the provider. Within a call, only
-    while the call is open (the server's clock decides)."""
-    now = now or timezone.now()
-    _require(rules.is_requester(user, request), _("Only the requesting ministry submits."))
-    request = _locked(request, Status.DRAFT)
-    request.full_clean()
-    if request.call_id and not request.call.is_open(now):
-        raise ValidationError(
-            _("The call “%(call)s” closed on %(date)s; proposals are no longer accepted.")
-            % {
-                "call": request.call,
-                "date": _closing_moment(request.call.closes_at),
-            }
-        )
-    if not request.results.exists():
-        raise ValidationError(_("Add at least one expected result with its indicator."))
-    if not request.budget_lines.exists():
-        raise ValidationError(_("Add the budget."))
-    asked = request.amount_requested()
-    if request.call_id and asked > request.call.max_fund_contribution:
-        raise ValidationError(
-            _("The call finances at most %(max)s USD per activity; this asks %(asked)s.")
-            % {"max": _usd(request.call.max_fund_contribution), "asked": _usd(asked)}
-        )
-    _move(request, Status.SUBMITTED, by=user)
-    return request
+    while the call is open (``now``: the server's clock unless given)."""
+    return transition(request, "submit", user=user, now=now)
 
 
-@transaction.atomic
 def request_withdraw(*, request, user, comment=""):
-    _require(rules.is_requester(user, request), _("Only the requesting ministry withdraws."))
-    request = _locked(request, *WITHDRAWABLE)
-    _move(request, Status.WITHDRAWN, by=user, comment=comment)
-    return request
+    return transition(request, "withdraw", user=user, comment=comment)
 
 
 # The provider's side ----------------------------------------------------------
@@ -151,23 +67,13 @@ def request_withdraw(*, request, user, comment=""):
 
 @transaction.atomic
 def request_accept(*, request, user, comment=""):
-    """The provider agrees; the request goes to the Secretariat's review."""
-    _require(rules.is_provider(user, request), _("Only the providing ministry accepts."))
-    request = _locked(request, Status.SUBMITTED)
-    _move(request, Status.ACCEPTED, by=user, comment=comment)
-    # The Secretariat's review starts at once; the parties heard of the acceptance.
-    _move(request, Status.UNDER_REVIEW, by=None, notify=False)
-    return request
+    """The provider agrees; the Secretariat's review starts at once."""
+    request = transition(request, "accept", user=user, comment=comment)
+    return transition(request, "review", user=None)
 
 
-@transaction.atomic
 def request_decline(*, request, user, comment):
-    _require(rules.is_provider(user, request), _("Only the providing ministry declines."))
-    if not comment.strip():
-        raise ValidationError(_("Say why the request is declined."))
-    request = _locked(request, Status.SUBMITTED)
-    _move(request, Status.PROVIDER_DECLINED, by=user, comment=comment)
-    return request
+    return transition(request, "decline", user=user, comment=comment)
 
 
 # The Secretariat's side -------------------------------------------------------
@@ -178,7 +84,7 @@ def review_save(*, request, user, comment, **scores):
     """A reviewer's scores (1 to 5 per criterion) and comment; saving again
     changes their review."""
     _require(rules.can_review_request(user), _("Only the Secretariat reviews."))
-    _locked(request, Status.UNDER_REVIEW, Status.WAITLISTED)
+    _locked(request, *AWAITING_DECISION)
     review = Review.objects.filter(request=request, reviewer=user).first() or Review(
         request=request, reviewer=user
     )
@@ -190,118 +96,47 @@ def review_save(*, request, user, comment, **scores):
     return review
 
 
-DECISIONS = (Status.SELECTED, Status.WAITLISTED, Status.REJECTED)
+DECISIONS = tuple(DECISION_MOVES)
 
 
-@transaction.atomic
 def request_decide(*, request, user, decision, reason):
     """Selected, waitlisted or rejected, with the reasons the parties read."""
-    _require(rules.can_review_request(user), _("Only the Secretariat decides."))
-    if decision not in DECISIONS:
+    if decision not in DECISION_MOVES:
+        _require(rules.can_review_request(user), _("Only the Secretariat decides."))
         raise ValidationError(_("Choose selected, waitlisted or rejected."))
-    if not reason.strip():
-        raise ValidationError(_("Give the reasons for the decision."))
-    request = _locked(request, Status.UNDER_REVIEW, Status.WAITLISTED)
-    if not request.reviews.exists():
-        raise ValidationError(_("Score the proposal before deciding."))
-    _move(request, decision, by=user, comment=reason)
-    return request
+    return transition(request, DECISION_MOVES[decision], user=user, comment=reason)
 
 
-@transaction.atomic
 def request_approve(*, request, user, amount, decided_at, now=None):
     """Approve a selected request for ``amount`` USD from the fund: the fund's
     allocation is created in the same transaction, within the call's envelope."""
-    now = now or timezone.now()
-    _require(rules.can_decide_request(user), _("Only the Secretariat approves."))
-    request = _locked(request, Status.SELECTED)
-    amount = Decimal(amount)
-    if amount <= 0:
-        raise ValidationError(_("The amount must be positive."))
-    if amount > request.amount_requested():
-        raise ValidationError(_("The amount is more than the request asks from the fund."))
-    if request.call_id:
-        call = Call.objects.select_for_update().get(pk=request.call_id)
-        if amount > call.max_fund_contribution:
-            raise ValidationError(_("The amount is more than the call allows per activity."))
-        committed = call.requests.filter(amount_approved__isnull=False).aggregate(
-            total=Sum("amount_approved")
-        )["total"] or Decimal(0)
-        if committed + amount > call.envelope:
-            raise ValidationError(
-                _("The call's envelope has %(left)s USD left; this needs %(amount)s.")
-                % {"left": _usd(call.envelope - committed), "amount": _usd(amount)}
-            )
-    # The allocation's purpose is the activity's title, in each language it has.
-    purposes = {
-        build_localized_fieldname("purpose", code): f"{request.reference}: {title}"[:250]
-        for code in CONTENT_CODES
-        if (title := getattr(request, build_localized_fieldname("title", code)))
-    }
-    allocation = allocation_record(
-        user=user,
-        **purposes,
-        budget_line=FundBudgetLine.COOPERATION_ACTIVITIES,
-        ceiling=amount,
-        decided_on=timezone.localdate(now),
-        decided_at=decided_at,
-    )
-    _move(request, Status.APPROVED, by=user, amount_approved=amount, allocation=allocation)
-    return request
+    return transition(request, "approve", user=user, amount=amount, decided_at=decided_at, now=now)
 
 
-@transaction.atomic
 def request_close(*, request, user, comment=""):
-    _require(rules.is_cooperation_staff(user), _("Only the Secretariat closes a request."))
-    request = _locked(request, Status.REPORTED)
-    _move(request, Status.CLOSED, by=user, comment=comment)
-    return request
+    return transition(request, "close", user=user, comment=comment)
 
 
 # Carrying it out and reporting ------------------------------------------------
 
 
-def _is_party(user, request):
-    return rules.is_requester(user, request) or rules.is_provider(user, request)
-
-
-@transaction.atomic
 def request_carried_out(*, request, user, last_day):
     """The activity took place; the final report is due some days later."""
-    _require(
-        _is_party(user, request) or rules.is_cooperation_staff(user),
-        _("Only the two ministries or the Secretariat record that it took place."),
-    )
-    request = _locked(request, Status.APPROVED)
-    if last_day > timezone.localdate():
-        raise ValidationError(_("The activity cannot have ended in the future."))
-    due = last_day + datetime.timedelta(days=settings.COOPERATION_REPORT_DUE_DAYS)
-    _move(request, Status.CARRIED_OUT, by=user, carried_out_on=last_day, report_due_on=due)
-    return request
+    return transition(request, "carry_out", user=user, last_day=last_day)
 
 
-@transaction.atomic
 def final_report_submit(*, request, user, what_was_done, lessons, achieved, evidence=()):
     """``achieved``: {expected result pk: value reached}, for every result;
     ``evidence``: uploaded files showing the activity took place."""
-    _require(_is_party(user, request), _("Only the two ministries report."))
-    request = _locked(request, Status.CARRIED_OUT)
-    results = list(request.results.all())
-    missing = [result.indicator for result in results if not str(achieved.get(result.pk, ""))]
-    if missing:
-        raise ValidationError(
-            _("Give the value reached for each indicator: %(missing)s")
-            % {"missing": "; ".join(missing)}
-        )
-    for result in results:
-        result.achieved = str(achieved[result.pk])[:100]
-        result.save(update_fields=["achieved"])
-    FinalReport.objects.create(
-        request=request, what_was_done=what_was_done, lessons=lessons, submitted_by=user
+    return transition(
+        request,
+        "report",
+        user=user,
+        what_was_done=what_was_done,
+        lessons=lessons,
+        achieved=achieved,
+        evidence=evidence,
     )
-    _evidence_add(request, evidence, user=user)
-    _move(request, Status.REPORTED, by=user)
-    return request
 
 
 @transaction.atomic
@@ -322,19 +157,8 @@ def follow_up_submit(*, request, user, months, change_kinds, description, eviden
     )
     follow_up.full_clean()
     follow_up.save()
-    _evidence_add(request, evidence, user=user, follow_up=follow_up)
+    evidence_add(request, evidence, user=user, follow_up=follow_up)
     return follow_up
-
-
-def _evidence_add(request, files, *, user, follow_up=None):
-    for file in files:
-        Evidence.objects.create(
-            request=request,
-            follow_up=follow_up,
-            title=file.name[:200],
-            file=file,
-            uploaded_by=user,
-        )
 
 
 # Drafts and needs -------------------------------------------------------------

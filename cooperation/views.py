@@ -21,6 +21,7 @@ from network.files import file_response
 from network.htmx import render_results
 from network.pagination import Paginator
 from network.versions import content_versions
+from network.workflow import next_steps
 from portfolio.models import Program
 
 from . import matching, rules, selectors, services
@@ -38,6 +39,7 @@ from .forms import (
 )
 from .models import Evidence, Need, Request
 from .public_filters import NeedFilterForm
+from .workflows import REQUEST_WORKFLOW
 
 PAGE_SIZE = 20
 Status = RequestStatus
@@ -267,20 +269,29 @@ def request_edit(request, reference):
 
 
 def _steps(user, coop, open_follow_ups):
-    """Which buttons the page shows; each step's view checks again."""
-    requester = rules.is_requester(user, coop)
-    provider = rules.is_provider(user, coop)
-    status = coop.status
+    """Which buttons the page shows: the moves the request's table allows
+    this person now (``next_steps``), and the changes that are not moves.
+    Each step's view checks again."""
+    moves = {move.name for move in next_steps(user, coop)}
     return {
         "edit": rules.can_edit_request(user, coop),
-        "submit": requester and status == Status.DRAFT,
-        "withdraw": requester and status in services.WITHDRAWABLE,
-        "answer": provider and status == Status.SUBMITTED,
-        "carried_out": (requester or provider or rules.is_cooperation_staff(user))
-        and status == Status.APPROVED,
-        "report": (requester or provider) and status == Status.CARRIED_OUT,
-        "follow_up": requester and bool(open_follow_ups),
+        "submit": "submit" in moves,
+        "withdraw": "withdraw" in moves,
+        "answer": "accept" in moves,
+        "carried_out": "carry_out" in moves,
+        "report": "report" in moves,
+        "follow_up": rules.is_requester(user, coop) and bool(open_follow_ups),
     }
+
+
+def _status_tone(coop):
+    """The colour of the page's status: cooperation under way or done (the
+    public states), ended without it, or still being decided."""
+    if coop.is_public:
+        return "success"
+    if coop.status in (Status.PROVIDER_DECLINED, Status.REJECTED, Status.WITHDRAWN):
+        return "secondary"
+    return "info"
 
 
 @require_safe
@@ -302,6 +313,11 @@ def request_detail(request, reference):
                 requested=request.GET.get("version"),
             ),
             "full": full,
+            "status_tone": _status_tone(coop),
+            # Shown while the final report is the request's next move.
+            "report_due_on": coop.report_due_on
+            if REQUEST_WORKFLOW["report"].starts_from(coop)
+            else None,
             "steps": steps,
             "any_step": any(steps.values()),
             "open_follow_ups": open_follow_ups,
@@ -346,31 +362,31 @@ def _comment(request, form_class=CommentForm):
     return form.cleaned_data["comment"]
 
 
-@_step(rules.is_requester)
+@_step(REQUEST_WORKFLOW["submit"].allowed)
 def request_submit(request, coop):
     services.request_submit(request=coop, user=request.user)
     return _("Submitted: the providing ministry's focal points are told.")
 
 
-@_step(rules.is_requester)
+@_step(REQUEST_WORKFLOW["withdraw"].allowed)
 def request_withdraw(request, coop):
     services.request_withdraw(request=coop, user=request.user, comment=_comment(request))
     return _("The request is withdrawn.")
 
 
-@_step(rules.is_provider)
+@_step(REQUEST_WORKFLOW["accept"].allowed)
 def request_accept(request, coop):
     services.request_accept(request=coop, user=request.user, comment=_comment(request))
     return _("Accepted: the Technical Secretariat now reviews the proposal.")
 
 
-@_step(rules.is_provider)
+@_step(REQUEST_WORKFLOW["decline"].allowed)
 def request_decline(request, coop):
     services.request_decline(request=coop, user=request.user, comment=_comment(request, ReasonForm))
     return _("The request is declined; the requesting ministry reads your reason.")
 
 
-@_step(lambda user, coop: _is_party(user, coop) or rules.is_cooperation_staff(user))
+@_step(REQUEST_WORKFLOW["carry_out"].allowed)
 def request_carried_out(request, coop):
     form = CarriedOutForm(request.POST)
     if not form.is_valid():
@@ -401,9 +417,8 @@ def _step_page(request, reference, allowed, status_ok):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def request_report(request, reference):
-    coop, refused = _step_page(
-        request, reference, _is_party, lambda coop: coop.status == Status.CARRIED_OUT
-    )
+    report = REQUEST_WORKFLOW["report"]
+    coop, refused = _step_page(request, reference, report.allowed, report.starts_from)
     if refused:
         return refused
     results = list(coop.results.all())

@@ -9,7 +9,7 @@ class MeetingsConfig(AppConfig):
     def ready(self):
         from network import sections
 
-        from . import selectors
+        from . import selectors, workflows  # noqa: F401
 
         sections.register(sections.HOME, selectors.home_section)
         sections.register(sections.MEMBER_STATE, selectors.member_state_section)

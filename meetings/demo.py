@@ -12,12 +12,21 @@ import datetime
 import zoneinfo
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
 from network.demo import DEMO_FOCAL_POINT_EMAIL, DEMO_STAFF_EMAIL, upsert
 from network.enums import InstitutionKind
-from network.models import Conference, Institution, MemberState, Topic, User, WorkingGroup
+from network.models import (
+    ActivityLog,
+    Conference,
+    Institution,
+    MemberState,
+    Topic,
+    User,
+    WorkingGroup,
+)
 
 from . import demo_data
 from .enums import FundingItem, RegistrationStatus
@@ -30,6 +39,13 @@ from .models import (
     Registration,
     RegistrationEvent,
 )
+
+# The moves of the registration's table after the confirmation that the
+# demo's paths take, by the state they reach.
+LATER_MOVES = {
+    RegistrationStatus.ENDORSED: "endorse",
+    RegistrationStatus.APPROVED: "approve",
+}
 
 
 class Directory:
@@ -286,6 +302,7 @@ def _registrations(meeting, registrations, directory):
         endorser = focal_point if focal_point.institution_id == institution.pk else None
         deciders = {RegistrationStatus.ENDORSED: endorser, RegistrationStatus.APPROVED: staff}
         statuses = [RegistrationStatus.PENDING_CONFIRMATION, *entry["path"]]
+        steps = list(zip(["", *statuses[:-1]], statuses, strict=True))
         RegistrationEvent.objects.bulk_create(
             RegistrationEvent(
                 registration=registration,
@@ -294,5 +311,22 @@ def _registrations(meeting, registrations, directory):
                 by=deciders.get(to_status),
                 at=now,
             )
-            for from_status, to_status in zip(["", *statuses[:-1]], statuses, strict=True)
+            for from_status, to_status in steps
+        )
+        # The same moves in the activity log (the registration's creation is
+        # not one): confirming took it to its place or the waiting list, then
+        # the endorsement and the approval.
+        ActivityLog.objects.bulk_create(
+            ActivityLog(
+                content_type=ContentType.objects.get_for_model(registration),
+                object_id=registration.pk,
+                actor=deciders.get(to_status),
+                action="confirm"
+                if from_status == RegistrationStatus.PENDING_CONFIRMATION
+                else LATER_MOVES[to_status],
+                from_state=from_status,
+                to_state=to_status,
+                created_at=now,
+            )
+            for from_status, to_status in steps[1:]
         )

@@ -26,7 +26,6 @@ from network.rules import is_focal_point
 from network.uploads import DocumentValidator
 
 from .enums import (
-    FINAL,
     PLACE_HOLDING,
     Approval,
     DatePrecision,
@@ -946,10 +945,6 @@ class Registration(models.Model):
         return self.status in PLACE_HOLDING
 
     @property
-    def is_final(self):
-        return self.status in FINAL
-
-    @property
     def awaits_approval(self):
         if self.status == RegistrationStatus.ENDORSED:
             return True
@@ -957,10 +952,6 @@ class Registration(models.Model):
             self.status == RegistrationStatus.SUBMITTED
             and self.meeting.approval != Approval.ENDORSEMENT
         )
-
-    @property
-    def can_withdraw(self):
-        return not self.is_final
 
     def waiting_reason(self):
         """Why this registration waits (a WaitReason), or None if it does not:

@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from network.workflow import next_steps
+
 from . import printing, rules, selectors, services
 from .enums import RegistrationStatus
 from .forms import DeclineForm, DelegationFormSet, RegistrationForm
@@ -125,6 +127,8 @@ def registration_manage(request, token):
         {
             "registration": registration,
             "meeting": registration.meeting,
+            # What the link's holder may do now, as the registration's table says.
+            "steps": {move.name for move in next_steps(request.user, registration)},
             "token": token,
             "position": registration.waitlist_position(),
             "wait_reason": registration.waiting_reason(),
@@ -157,11 +161,13 @@ def delegation(request):
     user = request.user
     if not rules.can_register_delegation(user, user.institution):
         raise PermissionDenied(_("Only an institution's focal points manage its delegations."))
-    registrations = (
+    registrations = list(
         Registration.objects.filter(institution=user.institution)
         .select_related("meeting")
         .order_by("-meeting__start_date", "meeting", "full_name")
     )
+    for registration in registrations:
+        registration.steps = {move.name for move in next_steps(user, registration)}
     open_meetings = Meeting.objects.open_for_registration().visible_to(user).in_calendar_order()
     return render(
         request,

@@ -1,14 +1,17 @@
 """The registration workflow: places, the waiting list, approval and the
 emails that go with each step.
 
-Every change of a registration's status goes through ``_move``, which records
-who and when. Every decision about places is taken while holding a lock on
-the meeting's row (``_locked_meeting``), so that concurrent requests never
-give away more places than the meeting has: the database serializes them.
+Every change of a registration's status is a move of its table in
+``workflows.py``, made through ``network.workflow.transition``, which checks
+it and logs who and when. Every decision about places is taken while holding
+a lock on the meeting's row (``_locked_meeting``, taken before the
+registration's), so that concurrent requests never give away more places
+than the meeting has: the database serializes them.
 """
 
 import datetime
 
+from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -19,17 +22,18 @@ from django.utils.translation import gettext as _
 
 from network.enums import Notice
 from network.mail import email_enqueue, email_people
+from network.models import ActivityLog
 from network.selectors import focal_points_of
+from network.workflow import transition
 
 from . import rules
 from .enums import (
-    FINAL,
-    PLACE_HOLDING,
     Approval,
     MeetingStatus,
     RegistrationStatus,
 )
 from .models import Meeting, Registration, RegistrationEvent
+from .workflows import has_room
 
 CONFIRM_SALT = "meetings.registration.confirm"
 MANAGE_SALT = "meetings.registration.manage"
@@ -75,57 +79,11 @@ def registration_from_token(token, *, purpose):
     return Registration.objects.select_related("meeting").filter(pk=pk).first()
 
 
-# Transitions --------------------------------------------------------------
-
-
-def _move(registration, to_status, *, by=None, note="", **fields):
-    """Set the status (and ``fields``), and record the transition."""
-    from_status = registration.status
-    registration.status = to_status
-    for name, value in fields.items():
-        setattr(registration, name, value)
-    registration.save(update_fields=["status", "updated_at", *fields])
-    RegistrationEvent.objects.create(
-        registration=registration,
-        from_status=from_status,
-        to_status=to_status,
-        by=by if by is not None and by.is_authenticated else None,
-        note=note[:300],
-    )
+# Places -------------------------------------------------------------------
 
 
 def _locked_meeting(meeting_id):
     return Meeting.objects.select_for_update().get(pk=meeting_id)
-
-
-def _has_room(meeting, institution_id):
-    """Whether a place is free for someone of ``institution_id``, counting the
-    places held now (call with the meeting's row locked)."""
-    holding = Registration.objects.filter(meeting=meeting, status__in=PLACE_HOLDING)
-    if meeting.capacity is not None and holding.count() >= meeting.capacity:
-        return False
-    if meeting.quota_per_institution is not None and institution_id is not None:
-        taken = holding.filter(institution_id=institution_id).count()
-        if taken >= meeting.quota_per_institution:
-            return False
-    return True
-
-
-def _accepted_status(meeting, *, endorsed):
-    """Where a registration with a place goes: approved at once, waiting for
-    the Secretariat, or for the delegation's endorsement first."""
-    if meeting.approval == Approval.AUTOMATIC:
-        return Status.APPROVED
-    if endorsed and meeting.approval == Approval.ENDORSEMENT:
-        return Status.ENDORSED
-    return Status.SUBMITTED
-
-
-def _take_place_or_wait(meeting, registration, *, by=None, endorsed=False, now):
-    if _has_room(meeting, registration.institution_id):
-        _move(registration, _accepted_status(meeting, endorsed=endorsed), by=by)
-    else:
-        _move(registration, Status.WAITLISTED, by=by, waitlisted_at=now)
 
 
 # Registering --------------------------------------------------------------
@@ -218,9 +176,9 @@ def registration_confirm(*, registration, by=None, endorsed=False, now=None):
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     if registration.status != Status.PENDING_CONFIRMATION:
         return registration
-    registration.confirmed_at = now
-    registration.save(update_fields=["confirmed_at", "updated_at"])
-    _take_place_or_wait(meeting, registration, by=by, endorsed=endorsed, now=now)
+    registration = transition(
+        registration, "confirm", user=by, meeting=meeting, now=now, endorsed=endorsed
+    )
     _tell_registrant(registration, "received")
     if registration.status == Status.SUBMITTED and meeting.approval == Approval.ENDORSEMENT:
         _ask_for_endorsement(registration)
@@ -259,30 +217,19 @@ def _tell_registrant(registration, event, *, note=""):
 # Decisions ----------------------------------------------------------------
 
 
-@transaction.atomic
 def registration_endorse(*, registration, by):
-    _require(rules.can_endorse(by, registration), _("Only the delegation's focal point endorses."))
-    registration = Registration.objects.select_for_update().get(pk=registration.pk)
-    if registration.meeting.approval != Approval.ENDORSEMENT:
-        raise ValidationError(_("This meeting does not ask for endorsements."))
-    if registration.status != Status.SUBMITTED:
-        raise ValidationError(_("Only a submitted registration can be endorsed."))
-    _move(registration, Status.ENDORSED, by=by)
-    return registration
+    return transition(registration, "endorse", user=by)
 
 
 @transaction.atomic
 def registration_approve(*, registration, by):
     _require(rules.can_manage_registrations(by), _("Only the Secretariat approves."))
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
-    if not registration.awaits_approval:
-        if registration.status == Status.SUBMITTED:
-            raise ValidationError(_("The delegation's focal point has not endorsed it yet."))
-        raise ValidationError(
-            _("A registration that is “%(status)s” cannot be approved.")
-            % {"status": registration.get_status_display()}
-        )
-    _move(registration, Status.APPROVED, by=by)
+    # Submitted is a state approval starts from, but not where the meeting
+    # asks for the delegation's endorsement first.
+    if registration.status == Status.SUBMITTED and not registration.awaits_approval:
+        raise ValidationError(_("The delegation's focal point has not endorsed it yet."))
+    registration = transition(registration, "approve", user=by)
     _tell_registrant(registration, "approved")
     return registration
 
@@ -290,29 +237,20 @@ def registration_approve(*, registration, by):
 def registration_decline(*, registration, by, note=""):
     """The Secretariat, or the delegation's focal point, declines it; a place
     it held goes to the waiting list."""
-    _require(
-        rules.can_manage_registrations(by) or rules.can_endorse(by, registration),
-        _("You cannot decline this registration."),
-    )
-    return _end(registration, Status.DECLINED, by=by, note=note, event="declined")
+    return _end(registration, "decline", by=by, note=note, event="declined")
 
 
 def registration_withdraw(*, registration, by=None):
     """The registrant cancels (from their link, or signed in)."""
-    return _end(registration, Status.WITHDRAWN, by=by, event="withdrawn")
+    return _end(registration, "withdraw", by=by, event="withdrawn")
 
 
 @transaction.atomic
-def _end(registration, to_status, *, by, note="", event):
+def _end(registration, move, *, by, note="", event):
     meeting = _locked_meeting(registration.meeting_id)
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
-    if registration.status in FINAL:
-        raise ValidationError(
-            _("This registration is “%(status)s” already.")
-            % {"status": registration.get_status_display()}
-        )
     held_place = registration.holds_place
-    _move(registration, to_status, by=by, note=note, offer_expires_at=None)
+    registration = transition(registration, move, user=by, comment=note)
     _tell_registrant(registration, event, note=note)
     if held_place:
         _fill_places(meeting, now=timezone.now())
@@ -325,16 +263,16 @@ def _fill_places(meeting, *, now):
     if meeting.status == MeetingStatus.CANCELLED:
         return
     for registration in Registration.objects.waiting().filter(meeting=meeting).select_for_update():
-        if meeting.capacity is not None and not _has_room(meeting, None):
+        if meeting.capacity is not None and not has_room(meeting, None):
             return
-        if not _has_room(meeting, registration.institution_id):
+        if not has_room(meeting, registration.institution_id):
             continue
         if meeting.offer_hours:
             expires = now + datetime.timedelta(hours=meeting.offer_hours)
-            _move(registration, Status.OFFERED, offer_expires_at=expires)
+            registration = transition(registration, "offer", user=None, expires=expires)
             _tell_registrant(registration, "offered")
         else:
-            _move(registration, _accepted_status(meeting, endorsed=False))
+            registration = transition(registration, "promote", user=None)
             _tell_registrant(registration, "promoted")
             if registration.status == Status.SUBMITTED and meeting.approval == Approval.ENDORSEMENT:
                 _ask_for_endorsement(registration)
@@ -344,12 +282,7 @@ def _fill_places(meeting, *, now):
 def offer_accept(*, registration, now=None):
     now = now or timezone.now()
     meeting = _locked_meeting(registration.meeting_id)
-    registration = Registration.objects.select_for_update().get(pk=registration.pk)
-    if registration.status != Status.OFFERED:
-        raise ValidationError(_("There is no offer of a place to accept."))
-    if registration.offer_expires_at and registration.offer_expires_at <= now:
-        raise ValidationError(_("The offer has expired and the place went to the next person."))
-    _move(registration, _accepted_status(meeting, endorsed=False), offer_expires_at=None)
+    registration = transition(registration, "accept_offer", user=None, now=now)
     _tell_registrant(registration, "promoted")
     if registration.status == Status.SUBMITTED and meeting.approval == Approval.ENDORSEMENT:
         _ask_for_endorsement(registration)
@@ -372,7 +305,9 @@ def offers_expire(*, now=None):
                 meeting=meeting, status=Status.OFFERED, offer_expires_at__lte=now
             )
             for registration in lapsed:
-                _move(registration, Status.OFFER_EXPIRED, note=_("Not accepted in time."))
+                registration = transition(
+                    registration, "expire", user=None, comment=_("Not accepted in time.")
+                )
                 _tell_registrant(registration, "offer_expired")
                 expired += 1
             _fill_places(meeting, now=now)
@@ -457,6 +392,11 @@ def registrations_purge(*, today=None):
         with transaction.atomic():
             meeting = _locked_meeting(meeting.pk)
             registrations = meeting.registrations.all()
+            # The log names who registered and who decided: personal data too.
+            ActivityLog.objects.filter(
+                content_type=ContentType.objects.get_for_model(Registration),
+                object_id__in=registrations.values("pk"),
+            ).delete()
             meeting.participation_summary = {
                 "by_status": dict(_counts(registrations, "status")),
                 "participants_by_role": dict(

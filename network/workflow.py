@@ -36,14 +36,25 @@ class Transition:
 
     ``allowed(user, obj)`` is the permission rule; ``refused`` and
     ``wrong_state`` are the messages of a refusal by the rule and by the
-    state. ``apply(obj, user=, comment=, when=)`` sets the move's own fields
-    besides the status and returns their names; ``notify(obj, user=,
-    comment=, when=)`` records the emails (``network.mail``), which go out
-    after commit."""
+    state (``wrong_state`` may name the record's state as ``%(status)s``).
+    ``apply(obj, user=, comment=, when=, **details)`` checks what the move
+    needs besides the state (raising ValidationError), sets the move's own
+    fields besides the status and returns their names; ``details`` are what
+    the service passed to ``transition()``. ``notify(obj, user=, comment=,
+    when=)`` records the emails (``network.mail``), which go out after
+    commit. ``comment_missing`` is the message for a move that needs a
+    comment and got none.
+
+    ``target`` is a state, or ``target(obj, **details)`` for a move whose end
+    depends on the record (a registration given a place is approved at once
+    or waits for the Secretariat, as its meeting says). ``applies(obj)``,
+    where given, says whether the record has this move at all, whatever its
+    state (a meeting that asks for no endorsement has no endorsing);
+    ``not_applicable`` is the refusal where it has not."""
 
     name: str
     sources: tuple
-    target: str
+    target: Any
     label: Any
     allowed: Callable[[Any, Any], bool]
     refused: Any
@@ -51,17 +62,27 @@ class Transition:
     apply: Callable[..., Iterable[str]] | None = None
     notify: Callable[..., None] | None = None
     comment_required: bool = False
+    comment_missing: Any = None
+    applies: Callable[[Any], bool] | None = None
+    not_applicable: Any = None
 
     def starts_from(self, obj, field="status"):
-        return getattr(obj, field) in self.sources
+        return getattr(obj, field) in self.sources and (self.applies is None or self.applies(obj))
+
+    def target_for(self, obj, **details):
+        return self.target(obj, **details) if callable(self.target) else self.target
 
 
 class Workflow:
     """The transition table of one model's status field."""
 
-    def __init__(self, model, *, transitions, field="status"):
+    def __init__(self, model, *, transitions, field="status", on_move=None):
+        """``on_move(obj, move=, source=, user=, comment=, when=)``, where
+        given, also records each move where an older history of the model's
+        is still read; it runs after the activity log and before the emails."""
         self.model = model
         self.field = field
+        self.on_move = on_move
         self.transitions = {move.name: move for move in transitions}
         _WORKFLOWS[model._meta.label_lower] = self
 
@@ -75,12 +96,100 @@ class Workflow:
         """The moves the object's state allows, whoever makes them."""
         return [move for move in self if move.starts_from(obj, self.field)]
 
+    def wrong_state(self, move, obj):
+        """The refusal of ``move`` in the state ``obj`` is in."""
+        return move.wrong_state % {"status": self.state_label(getattr(obj, self.field))}
+
     def state_label(self, value):
         return dict(self.model._meta.get_field(self.field).flatchoices).get(value, value)
 
     def action_label(self, name):
         move = self.transitions.get(name)
         return move.label if move is not None else name
+
+
+def review_moves(
+    states,
+    *,
+    may_edit,
+    may_review,
+    refused,
+    wrong_state,
+    notify,
+    accept="publish",
+    accept_label=None,
+    accepted=None,
+    on_accept=None,
+    on_review=None,
+):
+    """The three moves of a review, as the portal reviews programs, revisions
+    and news: the ministry submits a draft or a returned record, the
+    Secretariat accepts it (``accept``, into ``accepted``: published unless
+    said) or returns it with a comment.
+
+    ``refused``, ``wrong_state`` and ``notify`` map each move's name
+    ("submit", ``accept``, "return") to its messages and its emails. The
+    submitter and the time are recorded on submit; the latest comment is
+    kept in ``review_comment`` for the ministry's screens (every one stays in
+    the log). ``on_accept`` sets the accepting move's own fields and
+    ``on_review`` the reviewer's, on both review moves; each returns their
+    names."""
+
+    def submitted(obj, *, user, comment, when):
+        obj.submitted_by = user
+        obj.submitted_at = when
+        return ("submitted_by", "submitted_at")
+
+    def reviewed(obj, *, user, comment, when, extra=None):
+        obj.review_comment = comment
+        changed = ["review_comment"]
+        for apply in (on_review, extra):
+            if apply is not None:
+                changed += apply(obj, user=user, comment=comment, when=when)
+        return changed
+
+    def move(name, sources, target, label, **kwargs):
+        return Transition(
+            name=name,
+            sources=sources,
+            target=target,
+            label=label,
+            refused=refused[name],
+            wrong_state=wrong_state[name],
+            notify=notify[name],
+            **kwargs,
+        )
+
+    return [
+        move(
+            "submit",
+            (states.DRAFT, states.RETURNED),
+            states.SUBMITTED,
+            _("Submit for review"),
+            allowed=may_edit,
+            apply=submitted,
+        ),
+        move(
+            accept,
+            (states.SUBMITTED,),
+            accepted or states.PUBLISHED,
+            accept_label or _("Publish"),
+            allowed=may_review,
+            # An accepted record no longer carries the comment of a past return.
+            apply=lambda obj, *, comment, **kwargs: reviewed(
+                obj, comment="", extra=on_accept, **kwargs
+            ),
+        ),
+        move(
+            "return",
+            (states.SUBMITTED,),
+            states.RETURNED,
+            _("Return to the ministry"),
+            allowed=may_review,
+            apply=reviewed,
+            comment_required=True,
+        ),
+    ]
 
 
 _WORKFLOWS: dict[str, Workflow] = {}
@@ -96,13 +205,16 @@ def next_steps(user, obj):
     return [move for move in workflow_of(obj).available(obj) if move.allowed(user, obj)]
 
 
-def transition(obj, name, *, user, comment=""):
+def transition(obj, name, *, user, comment="", **details):
     """Make the move ``name`` on ``obj`` for ``user`` and return the saved,
-    freshly locked object.
+    freshly locked object. ``user`` is None for a move the portal makes by
+    itself (logged with no actor); ``details`` go to the move's ``target``
+    (where the record decides it) and ``apply``.
 
     The rule is checked first, so that someone who may not act learns
-    nothing of the state (PermissionDenied, a 403); then the comment, then
-    the state (TransitionError)."""
+    nothing of the state (PermissionDenied, a 403); then the comment, whether
+    the move applies to the record, the state (TransitionError), and what
+    ``apply`` checks."""
     workflow = workflow_of(obj)
     move = workflow[name]
     comment = comment.strip()
@@ -111,24 +223,31 @@ def transition(obj, name, *, user, comment=""):
         if not move.allowed(user, obj):
             raise PermissionDenied(move.refused)
         if move.comment_required and not comment:
-            raise ValidationError({"comment": _("Say what should change.")})
-        if not move.starts_from(obj, workflow.field):
-            raise TransitionError(move.wrong_state)
+            raise ValidationError({"comment": move.comment_missing or _("Say what should change.")})
+        if move.applies is not None and not move.applies(obj):
+            raise TransitionError(move.not_applicable)
+        if getattr(obj, workflow.field) not in move.sources:
+            raise TransitionError(workflow.wrong_state(move, obj))
         source = getattr(obj, workflow.field)
         when = timezone.now()
-        setattr(obj, workflow.field, move.target)
-        changed = move.apply(obj, user=user, comment=comment, when=when) if move.apply else ()
+        target = move.target_for(obj, **details)
+        setattr(obj, workflow.field, target)
+        changed = (
+            move.apply(obj, user=user, comment=comment, when=when, **details) if move.apply else ()
+        )
         obj.save(update_fields={workflow.field, *changed, *_auto_now_fields(obj)})
         ActivityLog.objects.create(
             content_type=ContentType.objects.get_for_model(obj),
             object_id=obj.pk,
-            actor=user if user.is_authenticated else None,
+            actor=user if user is not None and user.is_authenticated else None,
             action=move.name,
             from_state=source,
-            to_state=move.target,
+            to_state=target,
             comment=comment,
             created_at=when,
         )
+        if workflow.on_move:
+            workflow.on_move(obj, move=move, source=source, user=user, comment=comment, when=when)
         if move.notify:
             move.notify(obj, user=user, comment=comment, when=when)
     return obj

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from network.enums import Notice
 from network.mail import email_people
 from network.selectors import secretariat_recipients, submitter_or_focal_points
-from network.workflow import Transition, Workflow
+from network.workflow import Workflow, review_moves
 
 from . import rules
 from .enums import NewsStatus
@@ -23,22 +23,9 @@ def _can_review(user, news):
     return rules.can_review_news(user)
 
 
-def _submitted(news, *, user, comment, when):
-    news.submitted_by = user
-    news.submitted_at = when
-    return ("submitted_by", "submitted_at")
-
-
 def _published(news, *, user, comment, when):
     news.published_at = when
-    news.review_comment = ""
-    return ("published_at", "review_comment")
-
-
-def _returned(news, *, user, comment, when):
-    # The latest comment, for the ministry's screens; every one stays in the log.
-    news.review_comment = comment
-    return ("review_comment",)
+    return ("published_at",)
 
 
 def _tell_secretariat(news, *, user, comment, when):
@@ -65,40 +52,25 @@ def _tell_submitter(template):
 
 NEWS_WORKFLOW = Workflow(
     NewsItem,
-    transitions=[
-        Transition(
-            name="submit",
-            sources=(NewsStatus.DRAFT, NewsStatus.RETURNED),
-            target=NewsStatus.SUBMITTED,
-            label=_("Submit for review"),
-            allowed=rules.can_edit_news,
-            refused=_("You cannot submit this news item."),
-            wrong_state=_("Only a draft or a returned item can be submitted."),
-            apply=_submitted,
-            notify=_tell_secretariat,
-        ),
-        Transition(
-            name="publish",
-            sources=(NewsStatus.SUBMITTED,),
-            target=NewsStatus.PUBLISHED,
-            label=_("Publish"),
-            allowed=_can_review,
-            refused=_("Only the Secretariat publishes news."),
-            wrong_state=_("Only a submitted item can be published."),
-            apply=_published,
-            notify=_tell_submitter("newsletter/email/news_published"),
-        ),
-        Transition(
-            name="return",
-            sources=(NewsStatus.SUBMITTED,),
-            target=NewsStatus.RETURNED,
-            label=_("Return to the ministry"),
-            allowed=_can_review,
-            refused=_("Only the Secretariat reviews news."),
-            wrong_state=_("Only a submitted item can be returned."),
-            apply=_returned,
-            notify=_tell_submitter("newsletter/email/news_returned"),
-            comment_required=True,
-        ),
-    ],
+    transitions=review_moves(
+        NewsStatus,
+        may_edit=rules.can_edit_news,
+        may_review=_can_review,
+        refused={
+            "submit": _("You cannot submit this news item."),
+            "publish": _("Only the Secretariat publishes news."),
+            "return": _("Only the Secretariat reviews news."),
+        },
+        wrong_state={
+            "submit": _("Only a draft or a returned item can be submitted."),
+            "publish": _("Only a submitted item can be published."),
+            "return": _("Only a submitted item can be returned."),
+        },
+        notify={
+            "submit": _tell_secretariat,
+            "publish": _tell_submitter("newsletter/email/news_published"),
+            "return": _tell_submitter("newsletter/email/news_returned"),
+        },
+        on_accept=_published,
+    ),
 )

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from network.enums import Notice
 from network.mail import email_people
 from network.selectors import secretariat_recipients, submitter_or_focal_points
-from network.workflow import Transition, Workflow
+from network.workflow import Transition, Workflow, review_moves
 
 from . import rules
 from .enums import OPEN_REVISION_STATUSES, ProgramStatus, RevisionStatus
@@ -29,23 +29,10 @@ def _can_review(user, program):
     return rules.can_review_program(user)
 
 
-def _submitted(program, *, user, comment, when):
-    program.submitted_by = user
-    program.submitted_at = when
-    return ("submitted_by", "submitted_at")
-
-
 def _published(program, *, user, comment, when):
     program.published_at = program.published_at or when
     program.last_verified = timezone.localdate()
-    program.review_comment = ""
-    return ("published_at", "last_verified", "review_comment")
-
-
-def _returned(program, *, user, comment, when):
-    # The latest comment, for the ministry's screens; every one stays in the log.
-    program.review_comment = comment
-    return ("review_comment",)
+    return ("published_at", "last_verified")
 
 
 def notify_secretariat(program, *, event, when):
@@ -71,45 +58,32 @@ def notify_owner(program, *, template, when, submitter=None, comment=""):
 PROGRAM_WORKFLOW = Workflow(
     Program,
     transitions=[
-        Transition(
-            name="submit",
-            sources=(ProgramStatus.DRAFT, ProgramStatus.RETURNED),
-            target=ProgramStatus.SUBMITTED,
-            label=_("Submit for review"),
-            allowed=rules.can_edit_program,
-            refused=_("You cannot submit this program."),
-            wrong_state=_("Only a draft or a returned program can be submitted."),
-            apply=_submitted,
-            notify=lambda program, *, user, comment, when: notify_secretariat(
-                program, event=f"program-submitted:{program.pk}", when=when
-            ),
-        ),
-        Transition(
-            name="publish",
-            sources=(ProgramStatus.SUBMITTED,),
-            target=ProgramStatus.PUBLISHED,
-            label=_("Publish"),
-            allowed=_can_review,
-            refused=_("Only the Secretariat publishes programs."),
-            wrong_state=_("Only a submitted program can be published."),
-            apply=_published,
-            notify=lambda program, *, user, comment, when: notify_owner(
-                program, template="portfolio/email/program_published", when=when
-            ),
-        ),
-        Transition(
-            name="return",
-            sources=(ProgramStatus.SUBMITTED,),
-            target=ProgramStatus.RETURNED,
-            label=_("Return to the ministry"),
-            allowed=_can_review,
-            refused=_("Only the Secretariat reviews programs."),
-            wrong_state=_("Only a submitted program can be returned."),
-            apply=_returned,
-            notify=lambda program, *, user, comment, when: notify_owner(
-                program, template="portfolio/email/program_returned", when=when
-            ),
-            comment_required=True,
+        *review_moves(
+            ProgramStatus,
+            may_edit=rules.can_edit_program,
+            may_review=_can_review,
+            refused={
+                "submit": _("You cannot submit this program."),
+                "publish": _("Only the Secretariat publishes programs."),
+                "return": _("Only the Secretariat reviews programs."),
+            },
+            wrong_state={
+                "submit": _("Only a draft or a returned program can be submitted."),
+                "publish": _("Only a submitted program can be published."),
+                "return": _("Only a submitted program can be returned."),
+            },
+            notify={
+                "submit": lambda program, *, user, comment, when: notify_secretariat(
+                    program, event=f"program-submitted:{program.pk}", when=when
+                ),
+                "publish": lambda program, *, user, comment, when: notify_owner(
+                    program, template="portfolio/email/program_published", when=when
+                ),
+                "return": lambda program, *, user, comment, when: notify_owner(
+                    program, template="portfolio/email/program_returned", when=when
+                ),
+            },
+            on_accept=_published,
         ),
         Transition(
             name="archive",
@@ -141,30 +115,19 @@ def _can_review_revision(user, revision):
     return rules.can_review_program(user)
 
 
-def _revision_submitted(revision, *, user, comment, when):
-    revision.submitted_by = user
-    revision.submitted_at = when
-    return ("submitted_by", "submitted_at")
-
-
 def _revision_approved(revision, *, user, comment, when):
     # The revision's text and files become the public program's.
     program = revision.program
     program.last_verified = timezone.localdate()
     program.apply_content(revision.content)
     revision.attachments.update(revision=None)
-    revision.reviewed_by = user
-    revision.reviewed_at = when
-    revision.review_comment = ""
-    return ("reviewed_by", "reviewed_at", "review_comment")
+    return ()
 
 
-def _revision_returned(revision, *, user, comment, when):
-    # The latest comment, for the ministry's screens; every one stays in the log.
+def _revision_reviewed(revision, *, user, comment, when):
     revision.reviewed_by = user
     revision.reviewed_at = when
-    revision.review_comment = comment
-    return ("reviewed_by", "reviewed_at", "review_comment")
+    return ("reviewed_by", "reviewed_at")
 
 
 def _revision_withdrawn(revision, *, user, comment, when):
@@ -189,41 +152,32 @@ def _notify_revision_owner(template):
 REVISION_WORKFLOW = Workflow(
     ProgramRevision,
     transitions=[
-        Transition(
-            name="submit",
-            sources=(RevisionStatus.DRAFT, RevisionStatus.RETURNED),
-            target=RevisionStatus.SUBMITTED,
-            label=_("Submit for review"),
-            allowed=_can_edit_revision,
-            refused=_("You cannot submit this revision."),
-            wrong_state=_("Only a draft or a returned revision can be submitted."),
-            apply=_revision_submitted,
-            notify=lambda revision, *, user, comment, when: notify_secretariat(
-                revision.program, event=f"revision-submitted:{revision.pk}", when=when
-            ),
-        ),
-        Transition(
-            name="approve",
-            sources=(RevisionStatus.SUBMITTED,),
-            target=RevisionStatus.APPROVED,
-            label=_("Approve: replace the public text"),
-            allowed=_can_review_revision,
-            refused=_("Only the Secretariat reviews revisions."),
-            wrong_state=_("Only a submitted revision can be approved."),
-            apply=_revision_approved,
-            notify=_notify_revision_owner("portfolio/email/revision_approved"),
-        ),
-        Transition(
-            name="return",
-            sources=(RevisionStatus.SUBMITTED,),
-            target=RevisionStatus.RETURNED,
-            label=_("Return to the ministry"),
-            allowed=_can_review_revision,
-            refused=_("Only the Secretariat reviews revisions."),
-            wrong_state=_("Only a submitted revision can be returned."),
-            apply=_revision_returned,
-            notify=_notify_revision_owner("portfolio/email/revision_returned"),
-            comment_required=True,
+        *review_moves(
+            RevisionStatus,
+            may_edit=_can_edit_revision,
+            may_review=_can_review_revision,
+            refused={
+                "submit": _("You cannot submit this revision."),
+                "approve": _("Only the Secretariat reviews revisions."),
+                "return": _("Only the Secretariat reviews revisions."),
+            },
+            wrong_state={
+                "submit": _("Only a draft or a returned revision can be submitted."),
+                "approve": _("Only a submitted revision can be approved."),
+                "return": _("Only a submitted revision can be returned."),
+            },
+            notify={
+                "submit": lambda revision, *, user, comment, when: notify_secretariat(
+                    revision.program, event=f"revision-submitted:{revision.pk}", when=when
+                ),
+                "approve": _notify_revision_owner("portfolio/email/revision_approved"),
+                "return": _notify_revision_owner("portfolio/email/revision_returned"),
+            },
+            accept="approve",
+            accept_label=_("Approve: replace the public text"),
+            accepted=RevisionStatus.APPROVED,
+            on_accept=_revision_approved,
+            on_review=_revision_reviewed,
         ),
         Transition(
             name="withdraw",

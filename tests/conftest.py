@@ -286,10 +286,60 @@ def sign_in_with_second_factor(client, user):
 
 @pytest.fixture
 def staff_client(client):
-    """A client signed in as Technical Secretariat staff, with a second factor."""
+    """A client signed in as Technical Secretariat staff, with a second factor;
+    ``client.staff`` is the staff member."""
     from tests.factories import SecretariatStaffFactory
 
-    return sign_in_with_second_factor(client, SecretariatStaffFactory())
+    client.staff = SecretariatStaffFactory()
+    return sign_in_with_second_factor(client, client.staff)
+
+
+def assert_move_follows_table(workflow, record, name, make_move):
+    """Make the move ``name`` of ``workflow`` on ``record`` through
+    ``make_move()`` and hold it to the table: from one of the move's sources
+    (where the move applies to the record at all) the move is logged from
+    that state to its target, and the record stays where the last move
+    logged took it (a move may bring one of the portal's own after it); from
+    any other state it is refused with the table's message, and nothing is
+    changed or logged."""
+    from network.workflow import TransitionError
+
+    move = workflow[name]
+    state = getattr(record, workflow.field)
+    if move.applies is not None and not move.applies(record):
+        refusal_message = str(move.not_applicable)
+    else:
+        refusal_message = str(workflow.wrong_state(move, record))
+    before = len(moves_logged(record))
+    if move.starts_from(record, workflow.field):
+        make_move()
+        logged = moves_logged(record, "action", "from_state", "to_state")[before:]
+        assert logged[0][:2] == (name, state)
+        if not callable(move.target):  # else the record decides where it ends
+            assert logged[0][2] == move.target
+        expected = logged[-1][2]
+    else:
+        with pytest.raises(TransitionError) as refusal:
+            make_move()
+        assert refusal.value.messages == [refusal_message]
+        assert len(moves_logged(record)) == before
+        expected = state
+    record.refresh_from_db()
+    assert getattr(record, workflow.field) == expected
+
+
+def moves_logged(record, *fields):
+    """The activity log of ``record``, oldest first: for each move, the
+    values of ``fields`` (by default action, actor, from and to state)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from network.models import ActivityLog
+
+    entries = ActivityLog.objects.filter(
+        content_type=ContentType.objects.get_for_model(record), object_id=record.pk
+    ).order_by("created_at", "pk")
+    fields = fields or ("action", "actor", "from_state", "to_state")
+    return [tuple(getattr(entry, field) for field in fields) for entry in entries]
 
 
 def wait_for(predicate, timeout=15):

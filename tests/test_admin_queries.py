@@ -27,8 +27,7 @@ from django_celery_beat.models import (
 
 from accounts.models import ErasureRequest, Invitation
 from cooperation.enums import RequestStatus
-from cooperation.models import CallDocument, FinalReport, RequestEvent, Review
-from meetings.models import RegistrationEvent
+from cooperation.models import CallDocument, FinalReport, Review
 from network.enums import DeliveryStatus
 from network.models import ActivityLog, EmailDelivery, InstitutionName
 from network.roles import TECHNICAL_SECRETARIAT
@@ -73,6 +72,19 @@ def pdf(name="document.pdf"):
     return SimpleUploadedFile(name, PDF, content_type="application/pdf")
 
 
+def log_rows(record, rows, institution):
+    """``rows`` entries in the activity log of ``record``, each by another
+    focal point of ``institution`` (the log's page rows, whatever the move)."""
+    for _row in range(rows):
+        ActivityLog.objects.create(
+            content_object=record,
+            actor=FocalPointFactory(institution=institution),
+            action="submit",
+            from_state="draft",
+            to_state="submitted",
+        )
+
+
 def build(count, *, rows, staff):
     """``count`` records of every model the admin shows, each with ``rows``
     rows in each of its inlines and many-to-many fields."""
@@ -105,14 +117,7 @@ def build(count, *, rows, staff):
         submitted = ProgramFactory(
             owner=institution, status=ProgramStatus.SUBMITTED, submitted_by=focal_point
         )
-        for _row in range(rows):
-            ActivityLog.objects.create(
-                content_object=submitted,
-                actor=FocalPointFactory(institution=institution),
-                action="submit",
-                from_state=ProgramStatus.DRAFT,
-                to_state=ProgramStatus.SUBMITTED,
-            )
+        log_rows(submitted, rows, institution)
 
         meeting = MeetingFactory(funding_needs=["logistics"])
         meeting.working_groups.set([working_group])
@@ -125,9 +130,7 @@ def build(count, *, rows, staff):
         session = AgendaSessionFactory(meeting=meeting)
         for _row in range(rows):
             PresenterFactory(session=session)
-            RegistrationEvent.objects.create(
-                registration=registration, to_status=registration.status, by=staff
-            )
+        log_rows(registration, rows, institution)
 
         pledge = PledgeFactory(institution=institution)
         for _row in range(rows):
@@ -144,10 +147,8 @@ def build(count, *, rows, staff):
         request = RequestFactory(
             requester=institution, call=call, status=RequestStatus.REPORTED, created_by=focal_point
         )
+        log_rows(request, rows, institution)
         for _row in range(rows):
-            RequestEvent.objects.create(
-                request=request, to_status=RequestStatus.SUBMITTED, by=focal_point
-            )
             Review.objects.create(
                 request=request,
                 reviewer=SecretariatStaffFactory(),

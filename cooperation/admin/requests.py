@@ -3,7 +3,8 @@ status: they score a proposal on its own page, and decide, approve (which
 creates the fund's allocation) and close with the actions, all through the
 services, which check the permission, record the transition and email both
 ministries. The content stays the ministries'; staff may edit only the
-public summary."""
+public summary. The steps are offered as the request's table
+(``workflows.py``) allows, and the change page shows its activity log."""
 
 from decimal import Decimal
 
@@ -22,7 +23,8 @@ from django.utils.translation import ngettext
 from modeltranslation.utils import get_translation_fields
 
 from network.admin_actions import ask_then_apply
-from network.admin_steps import ObjectStepsAdmin, Step
+from network.admin_activity import ActivityLogInline
+from network.admin_steps import ObjectStepsAdmin, Step, transition_step
 from network.admin_translation import TranslatedAdmin
 
 from .. import rules, services
@@ -33,9 +35,9 @@ from ..models import (
     FinalReport,
     FollowUp,
     Request,
-    RequestEvent,
     Review,
 )
+from ..workflows import AWAITING_DECISION, DECISION_MOVES, REQUEST_WORKFLOW
 
 SCORES = [(score, str(score)) for score in range(1, 6)]
 
@@ -94,6 +96,9 @@ class CloseForm(forms.Form):
     )
 
 
+# The decisions share their sources and rule: one step offers all three.
+_DECISION = REQUEST_WORKFLOW[DECISION_MOVES[RequestStatus.SELECTED]]
+
 REQUEST_STEPS = (
     Step(
         name="decide",
@@ -106,15 +111,13 @@ REQUEST_STEPS = (
         run=lambda proposal, user, data: services.request_decide(
             request=proposal, user=user, decision=data["decision"], reason=data["reason"]
         ),
-        offered=lambda proposal: (
-            proposal.status in (RequestStatus.UNDER_REVIEW, RequestStatus.WAITLISTED)
-        ),
-        allowed=lambda user, proposal: rules.can_review_request(user),
+        offered=_DECISION.starts_from,
+        allowed=_DECISION.allowed,
         form_class=DecisionForm,
     ),
-    Step(
-        name="approve",
-        label=_("Approve"),
+    transition_step(
+        REQUEST_WORKFLOW,
+        "approve",
         explanation=_(
             "The request is approved and a fund allocation is created for the amount, "
             "within the call's maximum per activity and its envelope."
@@ -126,13 +129,11 @@ REQUEST_STEPS = (
             amount=data["amount"] or proposal.amount_requested(),
             decided_at=data["decided_at"],
         ),
-        offered=lambda proposal: proposal.status == RequestStatus.SELECTED,
-        allowed=lambda user, proposal: rules.can_decide_request(user),
         form_class=ApprovalForm,
     ),
-    Step(
-        name="close",
-        label=_("Close"),
+    transition_step(
+        REQUEST_WORKFLOW,
+        "close",
         explanation=_(
             "Close the request once its final report is checked; its results become public."
         ),
@@ -140,8 +141,6 @@ REQUEST_STEPS = (
         run=lambda proposal, user, data: services.request_close(
             request=proposal, user=user, comment=data["comment"]
         ),
-        offered=lambda proposal: proposal.status == RequestStatus.REPORTED,
-        allowed=lambda user, proposal: rules.is_cooperation_staff(user),
         form_class=CloseForm,
     ),
 )
@@ -184,14 +183,6 @@ class ReviewInline(ReadOnlyInline):
     @admin.display(description=_("total (out of 20)"))
     def total(self, review):
         return review.total()
-
-
-class RequestEventInline(ReadOnlyInline):
-    model = RequestEvent
-    fields = ("at", "by", "from_status", "to_status", "comment")
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("by")
 
 
 class FinalReportInline(ReadOnlyInline, admin.StackedInline):
@@ -275,7 +266,7 @@ class RequestAdmin(ObjectStepsAdmin, TranslatedAdmin):
         ReviewInline,
         FinalReportInline,
         FollowUpInline,
-        RequestEventInline,
+        ActivityLogInline,
     ]
     actions = ["decide", "approve", "close"]
     object_steps = REQUEST_STEPS
@@ -337,7 +328,7 @@ class RequestAdmin(ObjectStepsAdmin, TranslatedAdmin):
     @admin.display(description=_("Secretariat"))
     def secretariat_steps(self, proposal):
         links = []
-        if proposal.status in (RequestStatus.UNDER_REVIEW, RequestStatus.WAITLISTED):
+        if proposal.status in AWAITING_DECISION:
             links.append(
                 (reverse("admin:cooperation_request_score", args=[proposal.pk]), _("Score it"))
             )
@@ -392,8 +383,7 @@ class RequestAdmin(ObjectStepsAdmin, TranslatedAdmin):
                 "results": proposal.results.all(),
                 "budget": proposal.budget_totals(),
                 "form": form,
-                "can_score": proposal.status
-                in (RequestStatus.UNDER_REVIEW, RequestStatus.WAITLISTED),
+                "can_score": proposal.status in AWAITING_DECISION,
             },
         )
 

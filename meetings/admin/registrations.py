@@ -1,7 +1,11 @@
 """Registrations as they come from the form. Staff correct a person's
 details, and approve or decline with the actions, which call the services
 (they check the permission, record the transition and email the person);
-the status itself is never typed in."""
+the status itself is never typed in. The steps are offered as the
+registration's table (``workflows.py``) allows, and the change page shows
+its activity log."""
+
+from dataclasses import replace
 
 from django import forms
 from django.contrib import admin, messages
@@ -15,11 +19,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from network.admin_actions import apply_to_each, ask_then_apply
-from network.admin_steps import ObjectStepsAdmin, Step
+from network.admin_activity import ActivityLogInline
+from network.admin_steps import ObjectStepsAdmin, transition_step
 
 from .. import printing, rules, services
-from ..enums import FINAL, RegistrationStatus
-from ..models import Registration, RegistrationEvent
+from ..enums import RegistrationStatus
+from ..models import Registration
+from ..workflows import REGISTRATION_WORKFLOW
 
 
 class RegistrationAdminForm(forms.ModelForm):
@@ -58,45 +64,24 @@ class AwaitingApprovalFilter(admin.SimpleListFilter):
         return queryset
 
 
-class RegistrationEventInline(admin.TabularInline):
-    """Who moved the registration, when, from what to what: the record the
-    services keep, never edited."""
-
-    model = RegistrationEvent
-    fields = ("at", "by", "from_status", "to_status", "note")
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("by")
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
-def _can_manage(user, registration):
-    return rules.can_manage_registrations(user)
-
-
 REGISTRATION_STEPS = (
-    Step(
-        name="approve",
-        label=_("Approve"),
-        explanation=_("The person is told by email that their registration is approved."),
-        done_message=_("The registration is approved."),
-        run=lambda registration, user, data: services.registration_approve(
-            registration=registration, by=user
+    replace(
+        transition_step(
+            REGISTRATION_WORKFLOW,
+            "approve",
+            explanation=_("The person is told by email that their registration is approved."),
+            done_message=_("The registration is approved."),
+            run=lambda registration, user, data: services.registration_approve(
+                registration=registration, by=user
+            ),
         ),
+        # A submitted registration waits for its delegation's endorsement
+        # first where the meeting asks for one.
         offered=lambda registration: registration.awaits_approval,
-        allowed=_can_manage,
     ),
-    Step(
-        name="decline",
-        label=_("Decline"),
+    transition_step(
+        REGISTRATION_WORKFLOW,
+        "decline",
         explanation=_(
             "The person is told by email that their registration was declined, and a place "
             "they held goes to the next person on the waiting list."
@@ -105,8 +90,6 @@ REGISTRATION_STEPS = (
         run=lambda registration, user, data: services.registration_decline(
             registration=registration, by=user, note=data["note"]
         ),
-        offered=lambda registration: registration.status not in FINAL,
-        allowed=_can_manage,
         form_class=DeclineForm,
     ),
 )
@@ -206,7 +189,7 @@ class RegistrationAdmin(ObjectStepsAdmin, admin.ModelAdmin):
             },
         ),
     )
-    inlines = [RegistrationEventInline]
+    inlines = [ActivityLogInline]
     actions = ["approve", "decline"]
     object_steps = REGISTRATION_STEPS
 

@@ -23,8 +23,8 @@ from meetings.enums import (
     MeetingStatus,
     RegistrationStatus,
 )
-from meetings.models import AgendaSession, FundingCommitment, Meeting, RegistrationEvent
-from network.models import EmailDelivery
+from meetings.models import AgendaSession, FundingCommitment, Meeting
+from network.models import ActivityLog, EmailDelivery
 from tests.conftest import sign_in_with_second_factor
 from tests.factories import (
     FocalPointFactory,
@@ -126,10 +126,11 @@ def one_of_each(settings, tmp_path):
     document = DocumentFactory(meeting=meeting)
     DocumentFileFactory(document=document)
     registration = RegistrationFactory(meeting=meeting)
-    RegistrationEvent.objects.create(
-        registration=registration,
-        from_status=Status.PENDING_CONFIRMATION,
-        to_status=Status.SUBMITTED,
+    ActivityLog.objects.create(
+        content_object=registration,
+        action="confirm",
+        from_state=Status.PENDING_CONFIRMATION,
+        to_state=Status.SUBMITTED,
     )
     return {
         "meeting": meeting,
@@ -654,14 +655,15 @@ def test_decline_action_reports_a_registration_that_ended_already(staff_client):
     ]
 
 
-def test_registration_change_page_shows_its_transitions(staff_client, staff):
+def test_registration_change_page_shows_its_activity_log(staff_client, staff):
     registration = RegistrationFactory()
-    RegistrationEvent.objects.create(
-        registration=registration,
-        from_status=Status.SUBMITTED,
-        to_status=Status.APPROVED,
-        by=staff,
-        note="Checked by phone.",
+    ActivityLog.objects.create(
+        content_object=registration,
+        actor=staff,
+        action="approve",
+        from_state=Status.SUBMITTED,
+        to_state=Status.APPROVED,
+        comment="Checked by phone.",
     )
 
     response = staff_client.get(

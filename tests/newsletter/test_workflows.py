@@ -1,11 +1,10 @@
-"""The news item's review table (newsletter/workflows.py) walked move by
-move: each move allowed from its sources and refused from every other state,
-through the services, the ministry's pages and the admin; every move in the
-activity log with its actor; every reviewer's comment kept."""
+"""NEWS_WORKFLOW (newsletter/workflows.py): the Secretariat's review of a
+ministry's news, each move tried in every state of an item, through news_*
+services, the news pages and the news admin."""
 
 import pytest
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from network.models import ActivityLog
@@ -13,7 +12,7 @@ from newsletter import services
 from newsletter.enums import NewsStatus
 from newsletter.models import NewsItem
 from newsletter.workflows import NEWS_WORKFLOW
-from tests.conftest import sign_in_with_second_factor
+from tests.conftest import assert_move_follows_table, moves_logged
 from tests.factories import FocalPointFactory, SecretariatStaffFactory
 from tests.newsletter.factories import NewsItemFactory
 from tests.newsletter.test_news import run_action, submitted_news
@@ -38,18 +37,8 @@ def test_every_move_of_the_table_has_its_service():
 def test_each_move_is_made_from_its_sources_and_refused_from_other_states(state, name):
     news = NewsItemFactory(status=state)
     staff = SecretariatStaffFactory()
-    move = NEWS_WORKFLOW[name]
 
-    if state in move.sources:
-        SERVICES[name](news, staff)
-        assert NewsItem.objects.get().status == move.target
-        assert ActivityLog.objects.get().action == name
-    else:
-        with pytest.raises(ValidationError) as refusal:
-            SERVICES[name](news, staff)
-        assert refusal.value.messages == [str(move.wrong_state)]
-        assert NewsItem.objects.get().status == state
-        assert not ActivityLog.objects.exists()
+    assert_move_follows_table(NEWS_WORKFLOW, news, name, lambda: SERVICES[name](news, staff))
 
 
 @pytest.mark.parametrize("name", ["publish", "return"])
@@ -73,8 +62,7 @@ def test_every_state_change_of_a_news_item_is_logged_with_its_actor():
     services.news_submit(news=news, user=focal_point)
     services.news_publish(news=news, user=staff)
 
-    log = ActivityLog.objects.filter(object_id=news.pk).order_by("created_at", "pk")
-    assert [(e.action, e.actor, e.from_state, e.to_state) for e in log] == [
+    assert moves_logged(news) == [
         ("submit", focal_point, "draft", "submitted"),
         ("return", staff, "submitted", "returned"),
         ("submit", focal_point, "returned", "submitted"),
@@ -93,8 +81,11 @@ def test_a_returns_comment_is_kept_after_a_second_return():
 
     news.refresh_from_db()
     assert news.review_comment == "Name the source."
-    comments = ActivityLog.objects.filter(action="return").order_by("created_at", "pk")
-    assert [entry.comment for entry in comments] == ["Add a date.", "Name the source."]
+    assert moves_logged(news, "action", "comment") == [
+        ("return", "Add a date."),
+        ("submit", ""),
+        ("return", "Name the source."),
+    ]
 
 
 # The ministry's pages.
@@ -124,12 +115,6 @@ def test_submit_view_refuses_a_submitted_item_with_the_tables_message(client):
 
 
 # The admin.
-
-
-@pytest.fixture
-def staff_client(client):
-    client.staff = SecretariatStaffFactory()
-    return sign_in_with_second_factor(client, client.staff)
 
 
 def test_admin_action_writes_the_log_with_the_acting_staff_member(

@@ -1,7 +1,6 @@
-"""The revision's review table (portfolio/workflows.py) walked move by move:
-each move allowed from its sources and refused from every other state,
-through the services, the ministry's pages and the admin; every move in the
-activity log with its actor; every reviewer's comment kept."""
+"""REVISION_WORKFLOW (portfolio/workflows.py): a published program's proposed
+changes, each move tried in every state of the revision, through revision_*
+services, the ministry's pages and the revision admin."""
 
 import pytest
 from django.contrib import messages
@@ -13,7 +12,7 @@ from portfolio import services
 from portfolio.enums import RevisionStatus
 from portfolio.models import ProgramRevision
 from portfolio.workflows import REVISION_WORKFLOW
-from tests.conftest import sign_in_with_second_factor
+from tests.conftest import assert_move_follows_table, moves_logged
 from tests.factories import FocalPointFactory, SecretariatStaffFactory
 from tests.portfolio.factories import ProgramFactory
 from tests.portfolio.test_admin import message_texts, run_action
@@ -51,18 +50,10 @@ def test_every_move_of_the_table_has_its_service():
 def test_each_move_is_made_from_its_sources_and_refused_from_other_states(state, name):
     revision = revision_in(state)
     staff = SecretariatStaffFactory()
-    move = REVISION_WORKFLOW[name]
 
-    if state in move.sources:
-        SERVICES[name](revision, staff)
-        assert ProgramRevision.objects.get().status == move.target
-        assert ActivityLog.objects.get().action == name
-    else:
-        with pytest.raises(services.TransitionError) as refusal:
-            SERVICES[name](revision, staff)
-        assert refusal.value.messages == [str(move.wrong_state)]
-        assert ProgramRevision.objects.get().status == state
-        assert not ActivityLog.objects.exists()
+    assert_move_follows_table(
+        REVISION_WORKFLOW, revision, name, lambda: SERVICES[name](revision, staff)
+    )
 
 
 @pytest.mark.parametrize("name", ["approve", "return"])
@@ -108,8 +99,7 @@ def test_every_state_change_of_a_revision_is_logged_with_its_actor():
     services.revision_submit(revision=revision, user=focal_point)
     services.revision_approve(revision=revision, user=staff)
 
-    log = ActivityLog.objects.filter(object_id=revision.pk).order_by("created_at", "pk")
-    assert [(e.action, e.actor, e.from_state, e.to_state) for e in log] == [
+    assert moves_logged(revision) == [
         ("submit", focal_point, "draft", "submitted"),
         ("return", staff, "submitted", "returned"),
         ("submit", focal_point, "returned", "submitted"),
@@ -138,8 +128,11 @@ def test_a_returns_comment_is_kept_after_a_second_return():
 
     revision.refresh_from_db()
     assert revision.review_comment == "Name the sources."
-    comments = ActivityLog.objects.filter(action="return").order_by("created_at", "pk")
-    assert [entry.comment for entry in comments] == ["Add figures.", "Name the sources."]
+    assert moves_logged(revision, "action", "comment") == [
+        ("return", "Add figures."),
+        ("submit", ""),
+        ("return", "Name the sources."),
+    ]
 
 
 def test_a_return_without_a_comment_is_refused_and_not_logged():
@@ -178,12 +171,6 @@ def test_withdraw_view_logs_the_withdrawal_with_the_focal_point(client):
 
 
 # The admin.
-
-
-@pytest.fixture
-def staff_client(client):
-    client.staff = SecretariatStaffFactory()
-    return sign_in_with_second_factor(client, client.staff)
 
 
 def test_admin_approve_action_writes_the_log_with_the_acting_staff_member(

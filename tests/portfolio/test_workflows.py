@@ -1,7 +1,5 @@
-"""The program's review table (portfolio/workflows.py) walked move by move:
-each move allowed from its sources and refused from every other state,
-through the services, the ministry's pages and the admin; every move in the
-activity log with its actor; every reviewer's comment kept."""
+"""PROGRAM_WORKFLOW (portfolio/workflows.py), move by move, in every state:
+through program_* services, the program's pages and the program admin."""
 
 import pytest
 from django.contrib import messages
@@ -14,7 +12,7 @@ from portfolio import services
 from portfolio.enums import ProgramStatus
 from portfolio.models import Program
 from portfolio.workflows import PROGRAM_WORKFLOW
-from tests.conftest import sign_in_with_second_factor
+from tests.conftest import assert_move_follows_table, moves_logged, sign_in_with_second_factor
 from tests.factories import FocalPointFactory, SecretariatStaffFactory, UserFactory
 from tests.portfolio.factories import ProgramFactory
 from tests.portfolio.test_admin import message_texts
@@ -42,18 +40,10 @@ def test_every_move_of_the_table_has_its_service():
 def test_each_move_is_made_from_its_sources_and_refused_from_other_states(state, name):
     program = ProgramFactory(status=state)
     staff = SecretariatStaffFactory()
-    move = PROGRAM_WORKFLOW[name]
 
-    if state in move.sources:
-        SERVICES[name](program, staff)
-        assert Program.objects.get().status == move.target
-        assert ActivityLog.objects.get().action == name
-    else:
-        with pytest.raises(services.TransitionError) as refusal:
-            SERVICES[name](program, staff)
-        assert refusal.value.messages == [str(move.wrong_state)]
-        assert Program.objects.get().status == state
-        assert not ActivityLog.objects.exists()
+    assert_move_follows_table(
+        PROGRAM_WORKFLOW, program, name, lambda: SERVICES[name](program, staff)
+    )
 
 
 @pytest.mark.parametrize("name", ["publish", "return", "restore"])
@@ -80,8 +70,7 @@ def test_every_state_change_of_a_program_is_logged_with_its_actor():
     services.program_archive(program=program, user=focal_point)
     services.program_restore(program=program, user=staff)
 
-    log = ActivityLog.objects.filter(object_id=program.pk).order_by("created_at", "pk")
-    assert [(e.action, e.actor, e.from_state, e.to_state) for e in log] == [
+    assert moves_logged(program) == [
         ("submit", focal_point, "draft", "submitted"),
         ("return", staff, "submitted", "returned"),
         ("submit", focal_point, "returned", "submitted"),
@@ -102,8 +91,11 @@ def test_a_returns_comment_is_kept_after_a_second_return():
 
     program.refresh_from_db()
     assert program.review_comment == "Name the sources."
-    comments = ActivityLog.objects.filter(action="return").order_by("created_at", "pk")
-    assert [entry.comment for entry in comments] == ["Add figures.", "Name the sources."]
+    assert moves_logged(program, "action", "comment") == [
+        ("return", "Add figures."),
+        ("submit", ""),
+        ("return", "Name the sources."),
+    ]
 
 
 # The ministry's pages.
@@ -177,12 +169,6 @@ def test_submit_view_refuses_a_submitted_program_with_the_tables_message(client)
 
 
 # The admin.
-
-
-@pytest.fixture
-def staff_client(client):
-    client.staff = SecretariatStaffFactory()
-    return sign_in_with_second_factor(client, client.staff)
 
 
 def run_action(client, action, programs, **data):
