@@ -95,6 +95,8 @@ def resolve_database(options):
 
 def environment(database_url):
     os.environ.update(
+        # As bench/load.py: a line per request would be measured, and fill the output.
+        LOG_LEVEL="WARNING",
         DJANGO_SETTINGS_MODULE="rial_portal.settings",
         DATABASE_URL=database_url,
         DEBUG="false",
