@@ -140,12 +140,6 @@ def backup_restore(*, source, storage):
             f"The backup is damaged: {', '.join(damaged)} differ from its manifest. "
             "Nothing was restored; use another backup."
         )
-    tables = connection.introspection.table_names()
-    if tables:
-        raise BackupError(
-            f"The database {connection.settings_dict['NAME']} already has {len(tables)} "
-            "tables: restore into a new, empty database (createdb), never over one in use."
-        )
     present = set(storage_names(storage))
     conflicts = [
         entry["name"]
@@ -156,6 +150,12 @@ def backup_restore(*, source, storage):
         raise BackupError(
             f"The storage already holds {', '.join(conflicts)} with other content: "
             "restore into a new, empty bucket or folder."
+        )
+    tables = connection.introspection.table_names()
+    if tables:
+        raise BackupError(
+            f"The database {connection.settings_dict['NAME']} already has {len(tables)} "
+            "tables: restore into a new, empty database (createdb), never over one in use."
         )
 
     if vendor == "postgresql":
@@ -232,9 +232,34 @@ def read_manifest(source):
         raise BackupError(f"{source} holds no {MANIFEST}: it is not a backup.") from error
     except ValueError as error:
         raise BackupError(f"{source}/{MANIFEST} is not valid JSON: {error}") from error
-    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+    if not _is_manifest(manifest):
         raise BackupError(f"{source}/{MANIFEST} is not a manifest this portal writes.")
     return manifest
+
+
+def _is_manifest(manifest):
+    """Whether ``manifest`` has every part a restore reads, of the right kind."""
+    try:
+        database, statement, files = (
+            manifest["database"],
+            manifest["fund_statement"],
+            manifest["files"],
+        )
+        return (
+            manifest["format"] == FORMAT
+            and isinstance(manifest["created"], str)
+            and all(isinstance(database[key], str) for key in ("engine", "file", "sha256"))
+            and isinstance(database["tables"], dict)
+            and isinstance(statement["end"], str)
+            and isinstance(statement["figures"], dict)
+            and isinstance(files, list)
+            and all(
+                isinstance(entry["name"], str) and isinstance(entry["sha256"], str)
+                for entry in files
+            )
+        )
+    except (KeyError, TypeError):
+        return False
 
 
 def table_counts():
@@ -260,8 +285,18 @@ def storage_names(storage):
     from storages.backends.s3 import S3Storage
 
     if isinstance(storage, S3Storage):
-        # One listing, paged by boto3, rather than a request per folder.
-        return sorted(item.key for item in storage.bucket.objects.all())
+        from botocore.exceptions import ClientError
+
+        try:
+            # One listing, paged by boto3, rather than a request per folder.
+            return sorted(item.key for item in storage.bucket.objects.all())
+        except ClientError as error:
+            if error.response["Error"]["Code"] != "NoSuchBucket":
+                raise
+            raise BackupError(
+                f"The bucket {storage.bucket_name} does not exist: create it (empty, with no "
+                "public policy) first."
+            ) from error
     return sorted(_walk(storage, ""))
 
 

@@ -135,7 +135,8 @@ def restore_drill(settings, tmp_path, s3_storage=None):
     output = run("backup", backup)
 
     assert f"Files: {len(FILES)} (" in output
-    call_command("flush", interactive=False, verbosity=0)
+    # Every row gone (and not recreated: no post-migrate signal).
+    call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
     destroy_the_storage(settings, s3_storage)
     with fresh_database(tmp_path) as database, connected_to(database):
         a_fresh_storage(settings, tmp_path, s3_storage)
@@ -264,3 +265,31 @@ def test_a_backup_never_writes_into_a_folder_that_holds_something(tmp_path):
         run("backup", tmp_path)
 
     assert [path.name for path in tmp_path.iterdir()] == ["earlier.txt"]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda manifest: manifest.pop("files"), id="no list of files"),
+        pytest.param(lambda manifest: manifest["files"].append("photo.png"), id="a file as text"),
+        pytest.param(lambda manifest: manifest.update(format=2), id="another format"),
+    ],
+)
+def test_a_manifest_the_portal_did_not_write_is_refused(tmp_path, damage):
+    backup = written_backup(tmp_path)
+    manifest = json.loads((backup / "manifest.json").read_text())
+    damage(manifest)
+    (backup / "manifest.json").write_text(json.dumps(manifest))
+
+    with pytest.raises(CommandError, match="is not a manifest this portal writes"):
+        run("restore", backup)
+
+
+@pytest.mark.s3
+@pytest.mark.django_db
+def test_a_restore_into_a_bucket_that_does_not_exist_says_so(tmp_path, s3_storage):
+    backup = written_backup(tmp_path)
+    s3_storage.client.delete_bucket(Bucket=s3_storage.bucket)
+
+    with pytest.raises(CommandError, match=f"The bucket {s3_storage.bucket} does not exist"):
+        run("restore", backup)
