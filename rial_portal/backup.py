@@ -75,7 +75,7 @@ def backup_create(*, destination, storage):
     """Back the database and every file of ``storage`` up into the new folder
     ``destination``; returns the manifest written there."""
     destination = Path(destination)
-    if destination.exists() and any(destination.iterdir()):
+    if destination.exists() and (not destination.is_dir() or any(destination.iterdir())):
         raise BackupError(f"{destination} is not empty: give each backup a new folder.")
     vendor = _vendor()
     destination.mkdir(parents=True, exist_ok=True)
@@ -110,6 +110,7 @@ def backup_create(*, destination, storage):
         "fund_statement": {"end": day.isoformat(), "figures": statement},
         "files": files,
     }
+    # Written last: a backup cut short has none, and no restore takes it.
     (destination / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True))
     return manifest
 

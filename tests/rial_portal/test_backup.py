@@ -267,6 +267,15 @@ def test_a_backup_never_writes_into_a_folder_that_holds_something(tmp_path):
     assert [path.name for path in tmp_path.iterdir()] == ["earlier.txt"]
 
 
+def test_a_backup_is_not_written_over_a_file(tmp_path):
+    (tmp_path / "backup").write_text("kept")
+
+    with pytest.raises(CommandError, match="is not empty: give each backup a new folder"):
+        run("backup", tmp_path / "backup")
+
+    assert (tmp_path / "backup").read_text() == "kept"
+
+
 @pytest.mark.parametrize(
     "damage",
     [
