@@ -7,10 +7,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     RIAL_VAR_DIR=/var/lib/rial \
     STATIC_ROOT=/app/staticfiles
 
-# WeasyPrint (letters of participation, name badges) draws text with Pango.
+# WeasyPrint (letters of participation, name badges) draws text with Pango;
+# `manage.py backup` and `restore` run pg_dump and pg_restore (the image's
+# Debian has a client as new as the compose file's PostgreSQL, or newer).
 RUN apt-get update \
     && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 \
-       libharfbuzz-subset0 fonts-dejavu-core \
+       libharfbuzz-subset0 fonts-dejavu-core postgresql-client \
     && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app

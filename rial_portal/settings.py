@@ -97,6 +97,8 @@ INSTALLED_APPS = [
     # The global search across the apps above; reads only, no models.
     "search",
     "api",
+    # The commands over all of the above: backup and restore.
+    "rial_portal.apps.RialPortalConfig",
 ]
 
 MIDDLEWARE = [
