@@ -86,12 +86,13 @@ class ProgramViewSet(PublicViewSet):
         site = request.build_absolute_uri("/")
 
         def represent(missing):
+            # A program unpublished since its key was read is left out.
             found = self.get_queryset().in_bulk([pk for pk, _site in missing])
-            data = self.get_serializer([found[pk] for pk, _site in missing], many=True).data
-            return dict(zip(missing, data, strict=True))
+            data = self.get_serializer(list(found.values()), many=True).data
+            return {(pk, site): item for pk, item in zip(found, data, strict=True)}
 
         kept = visitor_cache.fragments("api/program", [(pk, site) for pk in page], represent)
-        return self.get_paginated_response([kept[(pk, site)] for pk in page])
+        return self.get_paginated_response([kept[(pk, site)] for pk in page if (pk, site) in kept])
 
 
 @extend_schema_view(

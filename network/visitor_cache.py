@@ -128,8 +128,9 @@ def fragment(name, parts, render):
 def fragments(name, parts_list, render_missing):
     """Several fragments of one kind (a page of cards), ``{parts: text}``, in
     one round trip to the cache. ``render_missing(parts_list)`` renders those
-    not kept under the content version, ``{parts: text}``: a list whose
-    cards are all kept loads nothing from the database but their keys."""
+    not kept under the content version, ``{parts: text}``, leaving out what
+    no longer exists: a list whose cards are all kept loads nothing from the
+    database but their keys."""
     if not settings.FRAGMENT_CACHE:
         return render_missing(list(parts_list))
     keys = {parts: _fragment_key(name, parts) for parts in parts_list}
@@ -144,7 +145,7 @@ def fragments(name, parts_list, render_missing):
     if missing:
         made = render_missing(missing)
         cache.set_many(
-            {keys[parts]: (token, made[parts]) for parts in missing},
+            {keys[parts]: (token, text) for parts, text in made.items()},
             timeout=settings.VISITOR_CACHE_SECONDS,
         )
         texts.update(made)

@@ -78,15 +78,16 @@ def program_cards(keys):
 
     def render_missing(missing):
         programs = selectors.programs_for_cards().in_bulk([pk for (pk,) in missing])
+        # A program deleted since its key was read has no card.
         return {
-            (pk,): render_to_string("portfolio/_program_card.html", {"program": programs[pk]})
-            for (pk,) in missing
+            (pk,): render_to_string("portfolio/_program_card.html", {"program": program})
+            for pk, program in programs.items()
         }
 
     texts = visitor_cache.fragments(
         "portfolio/_program_card.html", [(pk,) for pk in keys], render_missing
     )
-    return [mark_safe(texts[(pk,)]) for pk in keys]
+    return [mark_safe(texts[(pk,)]) for pk in keys if (pk,) in texts]
 
 
 @require_safe

@@ -31,6 +31,7 @@ from network.roles import TECHNICAL_SECRETARIAT, grant_role_permissions
 from portfolio import services
 from portfolio.enums import ProgramStatus
 from portfolio.models import Program
+from portfolio.views import program_cards
 from tests.cooperation.factories import CallFactory, RequestFactory
 from tests.factories import (
     FocalPointFactory,
@@ -371,6 +372,20 @@ def test_the_portfolio_s_cards_are_kept_and_a_list_of_kept_cards_loads_only_keys
     text = client.get(url).content.decode()
     assert "Labor inspection on the web" in text
     assert "Labor inspection online" not in text
+
+
+@pytest.mark.parametrize("fragments", [True, False], ids=["fragments", "no fragments"])
+def test_a_card_whose_program_is_gone_since_its_key_was_read_is_left_out(settings, fragments):
+    settings.FRAGMENT_CACHE = fragments
+    program = ProgramFactory(title_en="Still here")
+    gone = ProgramFactory()
+    gone_pk = gone.pk
+    gone.delete()
+
+    cards = program_cards([gone_pk, program.pk])
+
+    assert len(cards) == 1
+    assert "Still here" in cards[0]
 
 
 def test_a_card_is_kept_in_each_language(client, settings):
