@@ -20,8 +20,8 @@ on ten times the real network's data, with the visitors' cache off and on.
    then on; --short: on), starts gunicorn with gunicorn.conf.py but no access
    log (``--workers`` processes, DEBUG off, production middleware, Redis
    cache if REDIS_URL is set, ``VISITOR_CACHE`` false or true; each worker
-   taking its share of the connections) on a free loopback port, with bench/load_urls.py adding one trivial view (the
-   framework's ceiling).
+   taking its share of the connections) on a free loopback port, with
+   bench/load_urls.py adding one trivial view (the framework's ceiling).
 4. Requests each page once (it must answer 200), warms it up with one
    second of wrk that is not counted, then runs wrk on it for
    ``--duration`` seconds with ``--connections`` connections.
