@@ -786,6 +786,20 @@ def row_counts():
     return {model: model.objects.count() for model in apps.get_models()}
 
 
+# Rows a GET may write without changing anything a person did: the session
+# a page opens for its CSRF token.
+NOT_STATE = {"sessions.Session"}
+
+
+def all_rows():
+    """Every row of every table: what a GET must leave as it was."""
+    return {
+        model._meta.label: list(model.objects.order_by("pk").values_list())
+        for model in apps.get_models()
+        if model._meta.managed and model._meta.label not in NOT_STATE
+    }
+
+
 def test_no_stranger_reads_ministry_a_private_objects():
     """The IDOR rule, stated on the table: the focal point of ministry C
     never gets a 200 for what belongs to ministry A alone."""
@@ -816,6 +830,20 @@ def test_get_every_route(role, client, world, users):
         if outcome(response) != expected:
             wrong.append(f"{name} [{variant}] {url}: {outcome(response)}, expected {expected}")
     assert not wrong, f"{role}:\n" + "\n".join(wrong)
+
+
+def test_a_get_of_any_route_changes_nothing(client, world):
+    """What a mail scanner or a link preview does to every link in an email:
+    a GET with no cookie. No route acts on it; only its page's button does."""
+    changed = []
+    for name, variant, url in route_urls(world):
+        before = all_rows()
+        client.get(url)
+        after = all_rows()
+        if after != before:
+            tables = [label for label, rows in after.items() if rows != before[label]]
+            changed.append(f"{name} [{variant}] {url}: {tables}")
+    assert not changed, "\n".join(changed)
 
 
 @pytest.mark.parametrize("role", ["visitor", "stranger"])
