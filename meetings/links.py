@@ -85,7 +85,12 @@ def registration_from_token(token, *, purpose, now=None):
     if not isinstance(data, dict):
         # Signed before links carried a nonce: genuine, but revoked.
         raise RegistrationLinkInvalid("replaced")
-    registration = Registration.objects.select_related("meeting").filter(pk=data.get("r")).first()
+    # With what its pages show: the meeting's place and the delegation.
+    registration = (
+        Registration.objects.select_related("meeting__host_state", "institution__member_state")
+        .filter(pk=data.get("r"))
+        .first()
+    )
     if registration is None:
         raise RegistrationLinkInvalid("broken")
     if registration.link_nonce != data.get("n"):

@@ -10,6 +10,8 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from meetings import links
+from meetings.enums import RegistrationStatus
 from tests.browser.helpers import (
     axe_violations,
     describe_violations,
@@ -19,6 +21,7 @@ from tests.browser.helpers import (
     session_cookie,
     set_language,
 )
+from tests.meetings.factories import RegistrationFactory
 
 pytestmark = pytest.mark.browser
 
@@ -53,9 +56,13 @@ def test_main_pages_have_no_serious_accessibility_violation(
 ):
     page = axe_context(new_context, live_server, language).new_page()
     meeting = portal["meeting"]
+    pending = RegistrationFactory(meeting=meeting, status=RegistrationStatus.PENDING_CONFIRMATION)
+    token = links.confirmation_token(pending)
     public = [
         *main_pages(portal),
         ("meeting registration", reverse("meetings:register", args=[meeting.slug])),
+        ("registration's confirmation", reverse("meetings:registration_confirm", args=[token])),
+        ("new registration link", reverse("meetings:registration_link_request")),
     ]
 
     failures = check_pages(page, public, language)

@@ -1,20 +1,24 @@
 """A visitor, with no account: searches the programs (with htmx, and without
-JavaScript) and registers for a meeting, confirming the address from the
-emailed link."""
+JavaScript) and registers for a meeting, confirming the address with the
+button on the emailed link's page; a link that no longer works says so and
+offers a new one."""
 
 import re
 
 import pytest
+from django.urls import reverse
 from django.utils import translation
 from django.utils.text import capfirst
 from playwright.sync_api import expect
 
+from meetings import links
+from meetings import services as meeting_services
 from meetings.enums import RegistrationStatus
 from meetings.models import Registration
 from network.models import EmailDelivery
 from tests.browser.helpers import field, in_language, set_language
 from tests.factories import InstitutionFactory
-from tests.meetings.factories import MeetingFactory
+from tests.meetings.factories import MeetingFactory, RegistrationFactory
 from tests.portfolio.factories import ProgramFactory
 
 pytestmark = pytest.mark.browser
@@ -107,7 +111,12 @@ def test_visitor_registers_for_a_meeting_and_confirms_from_the_email(page, live_
     assert registration.status == RegistrationStatus.PENDING_CONFIRMATION
     assert (registration.full_name, registration.institution) == ("Ana Pérez", ministry)
 
+    # Opening the emailed link, as a mail scanner also does, only shows a button.
     page.goto(confirmation_path("ana@example.org"))
+    expect(page.get_by_role("heading", level=1)).to_have_text(text("Confirm your registration"))
+    registration.refresh_from_db()
+    assert registration.status == RegistrationStatus.PENDING_CONFIRMATION
+    page.get_by_role("button", name=text("Confirm my registration")).click()
 
     with translation.override(language):
         submitted = str(RegistrationStatus.SUBMITTED.label)
@@ -139,3 +148,29 @@ def test_on_a_wide_screen_the_filters_stand_open(page, two_programs):
 
     expect(field(page, "Search")).to_be_visible()
     expect(page.locator("summary", has_text="Filter")).to_be_hidden()
+
+
+def test_a_withdrawn_registrations_old_link_offers_a_new_one(page, page_faults):
+    meeting = MeetingFactory(capacity=20)
+    registration = meeting_services.registration_confirm(
+        registration=meeting_services.registration_create(
+            meeting=meeting,
+            registration=RegistrationFactory.build(
+                meeting=meeting, email="ana@example.org", institution=InstitutionFactory()
+            ),
+        )
+    )
+    old = reverse("meetings:registration_manage", args=[links.manage_token(registration)])
+    page.goto(old)
+    page.get_by_role("button", name="Cancel my registration").click()
+    expect(page.get_by_test_id("status")).to_have_text(str(RegistrationStatus.WITHDRAWN.label))
+
+    # The old link's page answers 410 Gone, on purpose.
+    page_faults.expect(r"status of 410 \(Gone\)")
+    page.goto(old)
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("This link is no longer valid")
+    field(page, "The email address you registered with").fill("ana@example.org")
+    page.get_by_role("button", name="Send me a new link").click()
+    expect(page.get_by_role("status").first).to_contain_text("a new link is on its way")
+    assert EmailDelivery.objects.filter(to="ana@example.org", key__contains=":new-link:").exists()

@@ -184,3 +184,17 @@ def test_an_altered_link_says_it_does_not_work_and_offers_the_form(client):
     page = response.content.decode()
     assert "This link does not work" in page
     assert f'action="{LINK_REQUEST}"' in page
+
+
+def test_the_links_pages_take_a_fixed_number_of_queries(count_queries):
+    """The confirmation page, the registration's page and the form asking
+    for a new link read the registration with its meeting in one query."""
+    meeting = MeetingFactory()
+    pending = registered(meeting, "pending@example.org", confirm=False)
+    confirmed = registered(meeting)
+    confirm = reverse("meetings:registration_confirm", args=[links.confirmation_token(pending)])
+    manage = reverse("meetings:registration_manage", args=[links.manage_token(confirmed)])
+
+    assert count_queries(confirm) == 1
+    assert count_queries(manage) == 1
+    assert count_queries(LINK_REQUEST) == 0
