@@ -26,6 +26,34 @@ def copy_into_activity_log(apps, *, app_label, model, moves):
     )
 
 
+def copy_events_into_activity_log(apps, *, events, record, comment, move_of):
+    """Log the past moves kept in the event table ``events`` ("app.Model",
+    with from_status, to_status, by and at) of the records its foreign key
+    ``record`` points to: each under the move ``move_of(source, target)`` of
+    the record's table, with the event's ``comment`` field. A record's
+    creation (an event from no state) is not a move of its table and is left
+    out."""
+    Event = apps.get_model(events)
+    related = Event._meta.get_field(record).related_model._meta
+    copy_into_activity_log(
+        apps,
+        app_label=related.app_label,
+        model=related.model_name,
+        moves=(
+            {
+                "object_id": getattr(event, f"{record}_id"),
+                "actor_id": event.by_id,
+                "action": move_of(event.from_status, event.to_status),
+                "from_state": event.from_status,
+                "to_state": event.to_status,
+                "comment": getattr(event, comment),
+                "created_at": event.at,
+            }
+            for event in Event.objects.exclude(from_status="").order_by("at", "pk").iterator()
+        ),
+    )
+
+
 def remove_from_activity_log(apps, *, app_label, model):
     """Undo: back to a portal whose records of ``app_label.model`` keep their
     history only in their own table, which holds every move."""
