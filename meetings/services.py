@@ -32,7 +32,7 @@ from .enums import (
     MeetingStatus,
     RegistrationStatus,
 )
-from .models import Meeting, Registration, RegistrationEvent
+from .models import Meeting, Registration
 from .workflows import has_room
 
 CONFIRM_SALT = "meetings.registration.confirm"
@@ -125,14 +125,10 @@ def registration_create(*, meeting, registration, by=None, now=None):
     by_focal_point = signed_in and rules.can_register_delegation(by, registration.institution)
     own_address = registration.user_id is not None
     try:
+        # A savepoint: a caller's transaction outlives the refused address.
         with transaction.atomic():
             registration.status = Status.PENDING_CONFIRMATION
             registration.save()
-            RegistrationEvent.objects.create(
-                registration=registration,
-                to_status=Status.PENDING_CONFIRMATION,
-                by=by if signed_in else None,
-            )
     except IntegrityError as error:
         raise ValidationError(
             _(

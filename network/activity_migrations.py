@@ -54,6 +54,42 @@ def copy_events_into_activity_log(apps, *, events, record, comment, move_of):
     )
 
 
+def copy_activity_log_into_events(apps, *, events, record, comment):
+    """Undo an event table's removal: the table ``events``, made again, gets
+    back the moves the activity log holds of the records its foreign key
+    ``record`` points to (with the log's ``comment`` in its field of that
+    name), so that undoing the copy into the log loses nothing. A record's
+    creation is not among them: the record itself says when and by whom."""
+    Event = apps.get_model(events)
+    Record = Event._meta.get_field(record).related_model
+    length = Event._meta.get_field(comment).max_length
+    ActivityLog = apps.get_model("network", "ActivityLog")
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    entries = ActivityLog.objects.filter(
+        content_type__in=ContentType.objects.filter(
+            app_label=Record._meta.app_label, model=Record._meta.model_name
+        ),
+        # The log outlives a deleted record; its table does not.
+        object_id__in=Record.objects.values("pk"),
+    ).order_by("created_at", "pk")
+    Event.objects.bulk_create(
+        (
+            Event(
+                **{
+                    f"{record}_id": entry.object_id,
+                    "from_status": entry.from_state,
+                    "to_status": entry.to_state,
+                    "by_id": entry.actor_id,
+                    "at": entry.created_at,
+                    comment: entry.comment[:length] if length else entry.comment,
+                }
+            )
+            for entry in entries.iterator()
+        ),
+        batch_size=500,
+    )
+
+
 def remove_from_activity_log(apps, *, app_label, model):
     """Undo: back to a portal whose records of ``app_label.model`` keep their
     history only in their own table, which holds every move."""
