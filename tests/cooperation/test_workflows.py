@@ -18,7 +18,7 @@ from cooperation.models import Request, Review
 from cooperation.workflows import DECISION_MOVES, REQUEST_WORKFLOW
 from network.models import EmailDelivery
 from network.workflow import next_steps, transition
-from tests.conftest import assert_move_follows_table, moves_logged
+from tests.conftest import assert_move_follows_table, moves_logged, refusals
 from tests.cooperation.lifecycle import advance, parties
 from tests.factories import FocalPointFactory
 from tests.portfolio.test_admin import message_texts
@@ -191,15 +191,7 @@ VIEWS = {
 }
 
 
-@pytest.mark.parametrize(
-    ("state", "name"),
-    [
-        (state, name)
-        for name in VIEWS
-        for state in Status.values
-        if state not in REQUEST_WORKFLOW[name].sources
-    ],
-)
+@pytest.mark.parametrize(("state", "name"), refusals(REQUEST_WORKFLOW, *VIEWS))
 def test_each_step_page_refuses_a_move_its_state_does_not_allow(client, state, name):
     view, side, data = VIEWS[name]
     p = in_state(state)
