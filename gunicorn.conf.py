@@ -36,8 +36,13 @@ errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOGLEVEL", "info")
 # The worker's temporary heartbeat file in memory, not on a container's disk.
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
-# The proxy in front sets X-Forwarded-*: trust it from the addresses given.
-forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+# The proxy in front sets X-Forwarded-*: trust it from the addresses given,
+# and from nobody without a proxy (BEHIND_PROXY, as the portal's settings).
+# The values django-environ reads as true.
+_behind_proxy = os.environ.get("BEHIND_PROXY", "").lower() in ("true", "on", "ok", "y", "yes", "1")
+forwarded_allow_ips = os.environ.get(
+    "GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,::1" if _behind_proxy else ""
+)
 
 # Loaded once in the master and shared by the forked processes' memory.
 preload_app = os.environ.get("GUNICORN_PRELOAD", "true").lower() == "true"

@@ -19,9 +19,9 @@ on ten times the real network's data, with the visitors' cache off and on.
 3. For each mode of the visitors' cache (``--cache``: both by default, off
    then on; --short: on), starts gunicorn with gunicorn.conf.py but no access
    log (``--workers`` processes, DEBUG off, production middleware, Redis
-   cache if REDIS_URL is set, ``VISITOR_CACHE`` false or true) on a free
-   loopback port, with bench/load_urls.py adding one trivial view (the
-   framework's ceiling).
+   cache if REDIS_URL is set, ``VISITOR_CACHE`` false or true; each worker
+   taking its share of the connections) on a free loopback port, with
+   bench/load_urls.py adding one trivial view (the framework's ceiling).
 4. Requests each page once (it must answer 200), warms it up with one
    second of wrk that is not counted, then runs wrk on it for
    ``--duration`` seconds with ``--connections`` connections.
@@ -313,6 +313,12 @@ def run_load(env, paths, cache, options):
             f"127.0.0.1:{port}",
             "--workers",
             str(options.workers),
+            # Each worker takes its share of wrk's keep-alive connections and
+            # no more: left to race for them, one gthread worker sometimes
+            # took most of them, and every rate of a run (the trivial view's
+            # included) was half or double another run's.
+            "--worker-connections",
+            str(-(-options.connections // options.workers)),
             "--log-level",
             "warning",
         ],

@@ -123,3 +123,13 @@ DelegationFormSet = forms.modelformset_factory(
 
 class DeclineForm(forms.Form):
     note = forms.CharField(label=_("Reason (sent to the person)"), max_length=300, required=False)
+
+
+class RegistrationLinkForm(forms.Form):
+    """A registrant asks for a new link to their registrations."""
+
+    email = forms.EmailField(
+        label=_("The email address you registered with"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )

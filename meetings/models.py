@@ -19,6 +19,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 
+from accounts.models import new_nonce
 from network import search
 from network.files import ServedFileField, unguessable_name
 from network.models import unique_slug
@@ -910,6 +911,9 @@ class Registration(models.Model):
         blank=True,
         related_name="+",
     )
+    # Signed into the registrant's links (links.manage_token): a new value
+    # makes every link sent before it stop working.
+    link_nonce = models.CharField(max_length=40, default=new_nonce, editable=False)
     created_at = models.DateTimeField(_("registered"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("address confirmed"), null=True, blank=True)
     waitlisted_at = models.DateTimeField(_("waitlisted"), null=True, blank=True)

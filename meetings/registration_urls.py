@@ -7,6 +7,12 @@ from . import registration_views as views
 urlpatterns = [
     path("delegation/", views.delegation, name="delegation"),
     path("delegation/<int:pk>/decide/", views.delegation_decide, name="delegation_decide"),
+    # Before the token's route, which would take "new-link" for a token.
+    path(
+        "registration/new-link/",
+        views.registration_link_request,
+        name="registration_link_request",
+    ),
     path("registration/<str:token>/", views.registration_manage, name="registration_manage"),
     path(
         "registration/<str:token>/confirm/",

@@ -13,9 +13,9 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from network.workflow import next_steps
 
-from . import printing, rules, selectors, services
+from . import links, printing, rules, selectors, services
 from .enums import RegistrationStatus
-from .forms import DeclineForm, DelegationFormSet, RegistrationForm
+from .forms import DeclineForm, DelegationFormSet, RegistrationForm, RegistrationLinkForm
 from .models import Meeting, Registration
 
 
@@ -36,7 +36,7 @@ def _closed(request, meeting, error):
 
 
 def _registration_page(request, registration):
-    return redirect("meetings:registration_manage", token=services.manage_token(registration))
+    return redirect("meetings:registration_manage", token=links.manage_token(registration))
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -86,34 +86,56 @@ def registration_sent(request, slug):
     return render(request, "meetings/registration_sent.html", {"meeting": meeting})
 
 
-def _bad_link(request):
-    return render(request, "meetings/registration_bad_link.html", status=400)
+def _bad_link(request, error):
+    """The page of a link that does not work, with the form asking for a new one."""
+    return render(
+        request,
+        "meetings/registration_bad_link.html",
+        {"reason": error.reason, "form": RegistrationLinkForm()},
+        # Gone for good: a genuine link that was replaced or has expired.
+        status=400 if error.reason == "broken" else 410,
+    )
 
 
-@require_safe
+@require_http_methods(["GET", "HEAD", "POST"])
 def registration_confirm(request, token):
-    registration = services.registration_from_token(token, purpose="confirm")
-    if registration is None:
-        return _bad_link(request)
-    if registration.status == RegistrationStatus.PENDING_CONFIRMATION:
+    """The link in the first email. Following it shows a button; only the
+    button (a POST) confirms, so a mail scanner opening the link takes no place."""
+    try:
+        registration = links.registration_from_token(token, purpose="confirm")
+    except links.RegistrationLinkInvalid as error:
+        return _bad_link(request, error)
+    if registration.status != RegistrationStatus.PENDING_CONFIRMATION:
+        return _registration_page(request, registration)
+    if request.method == "POST":
         registration = services.registration_confirm(registration=registration)
         messages.success(request, _("Thank you: your address is confirmed."))
-    return _registration_page(request, registration)
+        return _registration_page(request, registration)
+    return render(
+        request,
+        "meetings/registration_confirm.html",
+        {"registration": registration, "meeting": registration.meeting},
+    )
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def registration_manage(request, token):
     """The registrant's page, reached from the link in every email."""
-    registration = services.registration_from_token(token, purpose="manage")
-    if registration is None:
-        return _bad_link(request)
+    try:
+        registration = links.registration_from_token(token, purpose="manage")
+    except links.RegistrationLinkInvalid as error:
+        return _bad_link(request, error)
     if request.method == "POST":
         action = request.POST.get("action")
         try:
             if action == "withdraw":
-                services.registration_withdraw(registration=registration, by=request.user)
+                registration = services.registration_withdraw(
+                    registration=registration, by=request.user
+                )
                 messages.success(request, _("Your registration is cancelled."))
-            elif action == "accept":
+                # The old link stopped working: the page moves to the new one.
+                return _registration_page(request, registration)
+            if action == "accept":
                 services.offer_accept(registration=registration)
                 messages.success(request, _("The place is yours."))
             else:
@@ -136,12 +158,31 @@ def registration_manage(request, token):
     )
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
+def registration_link_request(request):
+    """A registrant asks for a new link by email. The answer is the same
+    whether or not the address is registered."""
+    form = RegistrationLinkForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.registration_links_send(email=form.cleaned_data["email"])
+        messages.success(
+            request,
+            _(
+                "If that address is registered for a meeting, a new link is on its way to it. "
+                "The links sent before no longer work."
+            ),
+        )
+        return redirect("meetings:registration_link_request")
+    return render(request, "meetings/registration_link_request.html", {"form": form})
+
+
 @require_safe
 def participation_letter(request, token):
     """The approved delegate's letter confirming their participation (PDF)."""
-    registration = services.registration_from_token(token, purpose="manage")
-    if registration is None:
-        return _bad_link(request)
+    try:
+        registration = links.registration_from_token(token, purpose="manage")
+    except links.RegistrationLinkInvalid as error:
+        return _bad_link(request, error)
     if registration.status != RegistrationStatus.APPROVED:
         raise PermissionDenied(_("The letter is available once the registration is approved."))
     response = HttpResponse(printing.participation_letter(registration), "application/pdf")

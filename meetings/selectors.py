@@ -31,6 +31,7 @@ from .enums import (
     RegistrationStatus,
     Visibility,
 )
+from .links import manage_token
 from .models import (
     Document,
     DocumentFile,
@@ -40,7 +41,6 @@ from .models import (
     Presenter,
     Registration,
 )
-from .services import manage_token
 
 # A timeline wider than this is unreadable, and a bound keeps a URL from
 # asking for a table of centuries.

@@ -12,17 +12,16 @@ than the meeting has: the database serializes them.
 import datetime
 
 from django.contrib.contenttypes.models import ContentType
-from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count
-from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from accounts.models import new_nonce
 from network.enums import Notice
 from network.mail import email_enqueue, email_people
-from network.models import ActivityLog
+from network.models import ActivityLog, EmailDelivery
 from network.selectors import focal_points_of
 from network.workflow import transition
 
@@ -32,15 +31,9 @@ from .enums import (
     MeetingStatus,
     RegistrationStatus,
 )
+from .links import confirm_path, manage_link_expired, manage_path
 from .models import Meeting, Registration
 from .workflows import has_room
-
-CONFIRM_SALT = "meetings.registration.confirm"
-MANAGE_SALT = "meetings.registration.manage"
-CONFIRMATION_MAX_AGE = 7 * 24 * 60 * 60
-# The link in every email to see, cancel or accept a place; it lasts until
-# well after any meeting a person registers for today.
-MANAGE_MAX_AGE = 400 * 24 * 60 * 60
 
 Status = RegistrationStatus
 
@@ -53,30 +46,52 @@ def _require(allowed, message):
 # Links --------------------------------------------------------------------
 
 
-def confirmation_token(registration):
-    return signing.dumps(registration.pk, salt=CONFIRM_SALT)
+def registration_links_send(*, email, now=None):
+    """Email a new link to each registration made with ``email`` whose links
+    still work (the address's owner lost theirs, or fears it was forwarded):
+    the links sent before stop working. The caller answers the same whether
+    or not the address is registered. At most one email per registration a
+    day, so that the form cannot flood anyone's inbox. Returns how many were
+    sent."""
+    now = now or timezone.now()
+    email = email.strip()
+    sent = 0
+    for registration in Registration.objects.filter(email__iexact=email).select_related("meeting"):
+        if manage_link_expired(registration, now=now):
+            continue
+        key = (
+            f"meetings:registration:{registration.pk}:new-link:"
+            f"{timezone.localdate(now).isoformat()}"
+        )
+        with transaction.atomic():
+            registration = (
+                Registration.objects.select_for_update()
+                .select_related("meeting")
+                .get(pk=registration.pk)
+            )
+            if EmailDelivery.objects.filter(key=key).exists():
+                continue
+            _new_link_nonce(registration)
+            pending = registration.status == Status.PENDING_CONFIRMATION
+            email_enqueue(
+                key=key,
+                to=registration.email,
+                template="meetings/email/registration_link",
+                context={
+                    "registration": registration,
+                    "meeting": registration.meeting,
+                    "confirm_path": confirm_path(registration) if pending else "",
+                    "manage_path": "" if pending else manage_path(registration),
+                },
+                language=registration.language,
+            )
+        sent += 1
+    return sent
 
 
-def manage_token(registration):
-    return signing.dumps(registration.pk, salt=MANAGE_SALT)
-
-
-def manage_path(registration):
-    return reverse("meetings:registration_manage", kwargs={"token": manage_token(registration)})
-
-
-def registration_from_token(token, *, purpose):
-    """The registration a signed link names, or None if the link was altered,
-    has expired or names a registration that is gone."""
-    salt, max_age = {
-        "confirm": (CONFIRM_SALT, CONFIRMATION_MAX_AGE),
-        "manage": (MANAGE_SALT, MANAGE_MAX_AGE),
-    }[purpose]
-    try:
-        pk = signing.loads(token, salt=salt, max_age=max_age)
-    except signing.BadSignature:
-        return None
-    return Registration.objects.select_related("meeting").filter(pk=pk).first()
+def _new_link_nonce(registration):
+    registration.link_nonce = new_nonce()
+    registration.save(update_fields=["link_nonce", "updated_at"])
 
 
 # Places -------------------------------------------------------------------
@@ -154,10 +169,7 @@ def _ask_to_confirm(registration, *, event, template):
         context={
             "registration": registration,
             "meeting": registration.meeting,
-            "confirm_path": reverse(
-                "meetings:registration_confirm",
-                kwargs={"token": confirmation_token(registration)},
-            ),
+            "confirm_path": confirm_path(registration),
         },
         language=registration.language,
     )
@@ -237,16 +249,20 @@ def registration_decline(*, registration, by, note=""):
 
 
 def registration_withdraw(*, registration, by=None):
-    """The registrant cancels (from their link, or signed in)."""
-    return _end(registration, "withdraw", by=by, event="withdrawn")
+    """The registrant cancels (from their link, or signed in). The links sent
+    before stop working: a forwarded email no longer shows the registration
+    (its owner may ask for a new link)."""
+    return _end(registration, "withdraw", by=by, event="withdrawn", new_link=True)
 
 
 @transaction.atomic
-def _end(registration, move, *, by, note="", event):
+def _end(registration, move, *, by, note="", event, new_link=False):
     meeting = _locked_meeting(registration.meeting_id)
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     held_place = registration.holds_place
     registration = transition(registration, move, user=by, comment=note)
+    if new_link:
+        _new_link_nonce(registration)
     _tell_registrant(registration, event, note=note)
     if held_place:
         _fill_places(meeting, now=timezone.now())

@@ -114,15 +114,10 @@ def fragment(name, parts, render):
     markup drawn from content that seldom changes (a filter's hundreds of
     choices) is built once per change, for visitors and signed-in people
     alike."""
-    if not settings.FRAGMENT_CACHE:
-        return render()
-    key = _fragment_key(name, parts)
-    token, kept = _read(key)
-    if kept is not None:
-        return kept
-    text = render()
-    cache.set(key, (token, text), timeout=settings.VISITOR_CACHE_SECONDS)
-    return text
+    # Its text names the fragment: ``parts`` may hold lists, which a dict
+    # cannot be keyed by.
+    key = repr(parts)
+    return fragments(name, [key], lambda missing: {key: render()})[key]
 
 
 def fragments(name, parts_list, render_missing):

@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from network.files import file_response
 from network.pagination import Paginator
@@ -137,15 +137,20 @@ def subscribe_sent(request):
     return render(request, "newsletter/subscribe_sent.html")
 
 
-@require_safe
+@require_http_methods(["GET", "HEAD", "POST"])
 def confirm(request, token):
+    """The link in the confirmation email. Following it shows a button; only
+    the button (a POST) subscribes, so a mail scanner opening it does not."""
     try:
-        services.subscriber_confirm(token=token)
+        subscriber = services.subscriber_from_confirmation_token(token)
     except ValidationError as error:
         return render(
             request, "newsletter/confirm.html", {"error": " ".join(error.messages)}, status=400
         )
-    return render(request, "newsletter/confirm.html", {"error": None})
+    if request.method == "POST":
+        services.subscriber_confirm(subscriber=subscriber)
+        return render(request, "newsletter/confirm.html", {"confirmed": True})
+    return render(request, "newsletter/confirm.html", {"subscriber": subscriber})
 
 
 # Mail programs unsubscribe with a POST from the List-Unsubscribe-Post header

@@ -501,7 +501,13 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # Security -------------------------------------------------------------------
 
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# A TLS-terminating proxy in front says a request came over HTTPS with
+# X-Forwarded-Proto. The header is trusted only when BEHIND_PROXY says such a
+# proxy (one that overwrites it) is there: reached directly, any client could
+# claim HTTPS with it.
+BEHIND_PROXY = env.bool("BEHIND_PROXY", default=False)
+if BEHIND_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG

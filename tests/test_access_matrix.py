@@ -11,6 +11,7 @@ restricted meeting, Technical Secretariat staff (with their second factor),
 and an inactive user (Django treats a deactivated account's session as
 anonymous, so it must fare as a visitor does)."""
 
+import copy
 import datetime
 import importlib
 import io
@@ -31,7 +32,7 @@ from accounts.models import Invitation
 from accounts.services import invitation_token
 from cooperation.enums import RequestStatus
 from cooperation.models import CallDocument, Evidence
-from meetings import services as meeting_services
+from meetings import links as meeting_links
 from meetings.enums import RegistrationStatus, Visibility
 from meetings.models import NationalReport
 from newsletter.enums import NewsStatus
@@ -215,6 +216,13 @@ def world(db, settings, tmp_path):
     }
 
 
+def _replaced(world, token):
+    """A link to the world's registration from before a new one was sent."""
+    registration = copy.copy(world["registration"])
+    registration.link_nonce = "replaced"
+    return token(registration)
+
+
 def _no_args(world):
     return {}
 
@@ -293,14 +301,18 @@ ROUTE_ARGS = {
     "meetings:delegation": {"": _no_args},
     "meetings:delegation_decide": {"": lambda w: {"pk": w["registration"].pk}},
     "meetings:registration_manage": {
-        "": lambda w: {"token": meeting_services.manage_token(w["registration"])}
+        "current": lambda w: {"token": meeting_links.manage_token(w["registration"])},
+        "replaced": lambda w: {"token": _replaced(w, meeting_links.manage_token)},
     },
     "meetings:registration_confirm": {
-        "": lambda w: {"token": meeting_services.confirmation_token(w["registration"])}
+        "current": lambda w: {"token": meeting_links.confirmation_token(w["registration"])},
+        "replaced": lambda w: {"token": _replaced(w, meeting_links.confirmation_token)},
     },
     "meetings:participation_letter": {
-        "": lambda w: {"token": meeting_services.manage_token(w["registration"])}
+        "current": lambda w: {"token": meeting_links.manage_token(w["registration"])},
+        "replaced": lambda w: {"token": _replaced(w, meeting_links.manage_token)},
     },
+    "meetings:registration_link_request": {"": _no_args},
     **{
         f"meetings:{name}": {
             "public": lambda w: {"slug": w["public_meeting"].slug},
@@ -500,9 +512,19 @@ EXPECTED = {
     },
     "meetings:delegation": "L 200 200 403 403",
     "meetings:delegation_decide": "L 405 405 405 405",
-    "meetings:registration_manage": "200 200 200 200 200",
-    "meetings:registration_confirm": "302 302 302 302 302",
-    "meetings:participation_letter": "200 200 200 200 200",
+    "meetings:registration_manage": {
+        "current": "200 200 200 200 200",
+        "replaced": "410 410 410 410 410",
+    },
+    "meetings:registration_confirm": {
+        "current": "302 302 302 302 302",
+        "replaced": "410 410 410 410 410",
+    },
+    "meetings:participation_letter": {
+        "current": "200 200 200 200 200",
+        "replaced": "410 410 410 410 410",
+    },
+    "meetings:registration_link_request": "200 200 200 200 200",
     "meetings:register": {"public": "200 200 200 200 200", "restricted": "404 200 200 200 200"},
     "meetings:registration_sent": {
         "public": "200 200 200 200 200",
@@ -764,6 +786,20 @@ def row_counts():
     return {model: model.objects.count() for model in apps.get_models()}
 
 
+# Rows a GET may write without changing anything a person did: the session
+# a page opens for its CSRF token.
+NOT_STATE = {"sessions.Session"}
+
+
+def all_rows():
+    """Every row of every table: what a GET must leave as it was."""
+    return {
+        model._meta.label: list(model.objects.order_by("pk").values_list())
+        for model in apps.get_models()
+        if model._meta.managed and model._meta.label not in NOT_STATE
+    }
+
+
 def test_no_stranger_reads_ministry_a_private_objects():
     """The IDOR rule, stated on the table: the focal point of ministry C
     never gets a 200 for what belongs to ministry A alone."""
@@ -794,6 +830,20 @@ def test_get_every_route(role, client, world, users):
         if outcome(response) != expected:
             wrong.append(f"{name} [{variant}] {url}: {outcome(response)}, expected {expected}")
     assert not wrong, f"{role}:\n" + "\n".join(wrong)
+
+
+def test_a_get_of_any_route_changes_nothing(client, world):
+    """What a mail scanner or a link preview does to every link in an email:
+    a GET with no cookie. No route acts on it; only its page's button does."""
+    changed = []
+    for name, variant, url in route_urls(world):
+        before = all_rows()
+        client.get(url)
+        after = all_rows()
+        if after != before:
+            tables = [label for label, rows in after.items() if rows != before[label]]
+            changed.append(f"{name} [{variant}] {url}: {tables}")
+    assert not changed, "\n".join(changed)
 
 
 @pytest.mark.parametrize("role", ["visitor", "stranger"])

@@ -76,8 +76,9 @@ def subscriber_subscribe(*, email, languages, topics, user=None):
     return subscriber
 
 
-def subscriber_confirm(*, token):
-    """The confirmation link: returns the subscriber, now on the list."""
+def subscriber_from_confirmation_token(token):
+    """The subscriber a confirmation link names; ValidationError if the link
+    was altered, has expired or names an address no longer on the list."""
     try:
         pk = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRMATION_MAX_AGE)
     except signing.BadSignature:
@@ -85,6 +86,11 @@ def subscriber_confirm(*, token):
     subscriber = Subscriber.objects.filter(pk=pk).first()
     if subscriber is None:
         raise ValidationError(_("This confirmation link is not valid or has expired."))
+    return subscriber
+
+
+def subscriber_confirm(*, subscriber):
+    """The confirmation link's button was pressed: the subscriber is on the list."""
     subscriber.confirmed_at = timezone.now()
     subscriber.unsubscribed_at = None
     # Confirming proves the address receives mail again.

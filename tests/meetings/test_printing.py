@@ -7,7 +7,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from meetings import printing, services
+from meetings import links, printing
 from meetings.enums import DelegateRole, RegistrationStatus
 from tests.conftest import sign_in_with_second_factor
 from tests.factories import InstitutionFactory, MemberStateFactory, UserFactory
@@ -121,7 +121,7 @@ def test_name_badges_fill_pages_of_ten_by_delegation_heads_first():
 def test_delegate_downloads_their_letter_once_approved(client):
     registration = approved()
     url = reverse(
-        "meetings:participation_letter", kwargs={"token": services.manage_token(registration)}
+        "meetings:participation_letter", kwargs={"token": links.manage_token(registration)}
     )
 
     response = client.get(url)
@@ -134,7 +134,7 @@ def test_delegate_downloads_their_letter_once_approved(client):
 def test_delegate_letter_is_refused_before_approval(client):
     registration = RegistrationFactory(status=RegistrationStatus.SUBMITTED)
     url = reverse(
-        "meetings:participation_letter", kwargs={"token": services.manage_token(registration)}
+        "meetings:participation_letter", kwargs={"token": links.manage_token(registration)}
     )
 
     assert client.get(url).status_code == 403

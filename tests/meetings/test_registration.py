@@ -98,7 +98,14 @@ def test_a_visitor_registers_confirms_and_holds_a_place(client):
     assert registration.needs_visa_letter
     assert meeting.places_taken() == 0, "not counted until the address is confirmed"
 
-    page = client.get(confirm_link("ana@example.org"), follow=True)
+    link = confirm_link("ana@example.org")
+    shown = client.get(link)
+    assert shown.status_code == 200
+    assert "Confirm my registration" in shown.content.decode()
+    registration.refresh_from_db()
+    assert registration.status == Status.PENDING_CONFIRMATION, "following the link only shows"
+
+    page = client.post(link, follow=True)
 
     registration.refresh_from_db()
     assert registration.status == Status.SUBMITTED
@@ -112,9 +119,9 @@ def test_following_the_confirmation_link_twice_changes_nothing(client):
     meeting = MeetingFactory(capacity=10)
     register(client, meeting)
     link = confirm_link("ana@example.org")
-    client.get(link)
+    client.post(link)
 
-    response = client.get(link, follow=True)
+    response = client.post(link, follow=True)
 
     assert response.status_code == 200
     assert Registration.objects.get().status == Status.SUBMITTED
@@ -327,12 +334,14 @@ def test_cancelling_from_the_email_link_promotes_the_next_person(client):
     assert second.status == Status.SUBMITTED
     assert EmailDelivery.objects.filter(to="second@example.org", key__endswith=":promoted")
     assert EmailDelivery.objects.filter(to="first@example.org", key__endswith=":withdrawn")
-    # Cancelling again is a message, not an error, and changes nothing.
-    again = client.post(
-        manage_link("first@example.org", "received"), {"action": "withdraw"}, follow=True
-    )
-    assert "Withdrawn" in again.content.decode()
+    # The old link stopped working: posting to it again changes nothing.
+    again = client.post(manage_link("first@example.org", "received"), {"action": "withdraw"})
+    assert again.status_code == 410
+    assert "This link is no longer valid" in again.content.decode()
     assert moves_logged(first, "action").count(("withdraw",)) == 1
+    # The one who cancelled was sent on to the new link, which shows it.
+    shown = client.get(response["Location"])
+    assert "Withdrawn" in shown.content.decode()
 
 
 def test_the_whole_visitor_story_end_to_end(client):
@@ -341,7 +350,7 @@ def test_the_whole_visitor_story_end_to_end(client):
     registered(meeting, "holder@example.org")
 
     register(client, meeting, email="ana@example.org")
-    client.get(confirm_link("ana@example.org"))
+    client.post(confirm_link("ana@example.org"))
     ana = Registration.objects.get(email="ana@example.org")
     assert ana.status == Status.WAITLISTED
 

@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings import services
+from meetings import links, services
 from meetings.enums import Approval
 from meetings.enums import RegistrationStatus as Status
 from meetings.models import Registration
@@ -211,7 +211,7 @@ def test_purging_a_meetings_registrations_purges_their_log():
 
 def manage_url(registration):
     return reverse(
-        "meetings:registration_manage", kwargs={"token": services.manage_token(registration)}
+        "meetings:registration_manage", kwargs={"token": links.manage_token(registration)}
     )
 
 

@@ -32,7 +32,7 @@ request_events_removal = importlib.import_module(
     "cooperation.migrations.0004_remove_request_events"
 )
 registration_events_removal = importlib.import_module(
-    "meetings.migrations.0005_remove_registration_events"
+    "meetings.migrations.0006_remove_registration_events"
 )
 
 EARLIER = timezone.now() - datetime.timedelta(days=30)

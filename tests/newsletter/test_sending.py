@@ -174,7 +174,7 @@ def test_confirming_again_puts_a_disabled_address_back_on_the_list(client):
         refusals=3, disabled_at=timezone.now(), disabled_reason="550 No such mailbox"
     )
 
-    client.get(f"/newsletter/confirm/{services.confirmation_token(subscriber)}/")
+    client.post(f"/newsletter/confirm/{services.confirmation_token(subscriber)}/")
 
     subscriber.refresh_from_db()
     assert subscriber.refusals == 0

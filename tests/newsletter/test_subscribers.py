@@ -59,8 +59,11 @@ def test_subscribing_creates_an_unconfirmed_subscriber_and_sends_a_confirmation(
 def test_the_confirmation_link_confirms(client):
     subscribe(client)
     path = link_in(EmailDelivery.objects.get().body, "confirm")
+    shown = client.get(path)
+    assert "Confirm my subscription" in shown.content.decode()
+    assert Subscriber.objects.get().confirmed_at is None, "following the link only shows"
 
-    response = client.get(path)
+    response = client.post(path)
 
     assert response.status_code == 200
     assert "Your subscription is confirmed" in response.content.decode()
@@ -127,7 +130,7 @@ def test_an_unsubscribed_address_may_subscribe_again(client):
     )
 
     subscribe(client)
-    client.get(link_in(EmailDelivery.objects.get().body, "confirm"))
+    client.post(link_in(EmailDelivery.objects.get().body, "confirm"))
 
     assert Subscriber.objects.active().count() == 1
 

@@ -96,3 +96,30 @@ def test_production_settings_secure_cookies_and_hsts(tmp_path):
     assert production["SECURE_HSTS_INCLUDE_SUBDOMAINS"] is True
     assert "csp.middleware.CSPMiddleware" in production["MIDDLEWARE"]
     assert production["CONTENT_SECURITY_POLICY"]["DIRECTIVES"]["script-src"] == ["'self'"]
+
+
+def test_the_proxys_https_header_is_trusted_only_behind_a_proxy(tmp_path):
+    direct = load_settings(tmp_path, **PRODUCTION)
+    proxied = load_settings(tmp_path, **PRODUCTION, BEHIND_PROXY="true")
+
+    assert direct["SECURE_PROXY_SSL_HEADER"] is None
+    assert proxied["SECURE_PROXY_SSL_HEADER"] == ["HTTP_X_FORWARDED_PROTO", "https"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("proxy_header", "expected"),
+    [(None, 301), (("HTTP_X_FORWARDED_PROTO", "https"), 200)],
+    ids=["no-proxy", "behind-proxy"],
+)
+def test_x_forwarded_proto_counts_only_behind_a_proxy(client, settings, proxy_header, expected):
+    """A client that claims HTTPS over plain HTTP is still sent to HTTPS,
+    unless the settings say a proxy (which overwrites the header) is in front."""
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_PROXY_SSL_HEADER = proxy_header
+
+    response = client.get(reverse("home"), HTTP_X_FORWARDED_PROTO="https")
+
+    assert response.status_code == expected
+    if expected == 301:
+        assert response["Location"].startswith("https://")

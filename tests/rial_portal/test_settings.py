@@ -32,6 +32,7 @@ VARIABLES = (
     "METRICS_ALLOWED_IPS",
     "SENTRY_DSN",
     "PROMETHEUS_MULTIPROC_DIR",
+    "BEHIND_PROXY",
 )
 PRODUCTION = {
     "SECRET_KEY": "p" * 60 + "-production-like-secret-key",

@@ -19,6 +19,7 @@ def refill_events(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("meetings", "0004_registration_events_in_activity_log"),
+        ("meetings", "0005_registration_link_nonce"),
     ]
 
     operations = [
