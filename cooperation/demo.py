@@ -13,6 +13,7 @@ moved it.
 """
 
 import datetime
+import itertools
 from decimal import Decimal
 
 from django.conf import settings
@@ -26,7 +27,7 @@ from network.models import ActivityLog, Institution, Topic, User
 
 from . import demo_data, services
 from .enums import RequestStatus
-from .models import BudgetLine, Call, ExpectedResult, Need, Request, RequestEvent, Review
+from .models import BudgetLine, Call, ExpectedResult, Need, Request, Review
 from .workflows import REQUEST_WORKFLOW
 
 Status = RequestStatus
@@ -226,7 +227,6 @@ def _record_history(request, statuses, entry, demo):
         last = call.closes_at + datetime.timedelta(days=DECIDED_DAYS_AFTER_CLOSING)
     moments = [last - datetime.timedelta(days=len(statuses) - 1 - n) for n in range(len(statuses))]
     deciders = {
-        Status.DRAFT: demo.focal_point_of(request.requester),
         Status.SUBMITTED: demo.focal_point_of(request.requester),
         Status.ACCEPTED: demo.focal_point_of(request.provider),
         Status.SELECTED: demo.staff,
@@ -245,33 +245,23 @@ def _record_history(request, statuses, entry, demo):
             comment=entry["review"],
         )
     decisions = (Status.SELECTED, Status.WAITLISTED, Status.REJECTED)
-    events = RequestEvent.objects.bulk_create(
-        RequestEvent(
-            request=request,
-            from_status=from_status,
-            to_status=to_status,
-            by=deciders.get(to_status),
-            at=at,
-            comment=entry.get("decision_reason", "") if to_status in decisions else "",
-        )
-        for from_status, to_status, at in zip(["", *statuses[:-1]], statuses, moments, strict=True)
-    )
-    # The same steps in the activity log (the request's creation is not one),
-    # each under the move of the table that reaches its state.
+    # Each step in the activity log, under the move of the table that
+    # reaches its state (the first, the draft, is the request's creation).
     move_into = {move.target: move.name for move in REQUEST_WORKFLOW}
     ActivityLog.objects.bulk_create(
         ActivityLog(
             content_type=ContentType.objects.get_for_model(request),
             object_id=request.pk,
-            actor=event.by,
-            action=move_into[event.to_status],
-            from_state=event.from_status,
-            to_state=event.to_status,
-            comment=event.comment,
-            created_at=event.at,
+            actor=deciders.get(to_status),
+            action=move_into[to_status],
+            from_state=from_status,
+            to_state=to_status,
+            comment=entry.get("decision_reason", "") if to_status in decisions else "",
+            created_at=at,
         )
-        for event in events
-        if event.from_status
+        for (from_status, _at), (to_status, at) in itertools.pairwise(
+            zip(statuses, moments, strict=True)
+        )
     )
     request.status = statuses[-1]
     request.save(update_fields=["status", "updated_at"])
@@ -280,7 +270,7 @@ def _record_history(request, statuses, entry, demo):
 def _through_services(request, statuses, entry, demo):
     """Approval (with its fund allocation), carrying out, the final report,
     closing and the follow-up, by the people the services require; each
-    event is then dated when it happened."""
+    move is then dated when it happened."""
     if not statuses:
         return
     approved_at = request.call.closes_at + datetime.timedelta(days=APPROVED_DAYS_AFTER_CLOSING)
@@ -291,13 +281,13 @@ def _through_services(request, statuses, entry, demo):
         decided_at=f"Selection committee of the {request.call} (illustrative)"[:250],
         now=approved_at,
     )
-    _date_last_event(request, approved_at)
+    _date_last_move(request, approved_at)
     if Status.CARRIED_OUT not in statuses:
         return
     request = services.request_carried_out(
         request=request, user=demo.staff, last_day=request.proposed_end
     )
-    _date_last_event(request, _end_of(request.proposed_end))
+    _date_last_move(request, _end_of(request.proposed_end))
     if Status.REPORTED not in statuses:
         return
     achieved = {
@@ -311,13 +301,13 @@ def _through_services(request, statuses, entry, demo):
         achieved=achieved,
         **entry["report"],
     )
-    _date_last_event(request, _end_of(reported_on))
+    _date_last_move(request, _end_of(reported_on))
     if Status.CLOSED not in statuses:
         return
     request = services.request_close(
         request=request, user=demo.staff, comment="Final report checked against the evidence."
     )
-    _date_last_event(request, _end_of(reported_on + datetime.timedelta(days=10)))
+    _date_last_move(request, _end_of(reported_on + datetime.timedelta(days=10)))
     if "follow_up" in entry:
         services.follow_up_submit(request=request, user=demo.focal_point, **entry["follow_up"])
 
@@ -326,10 +316,7 @@ def _end_of(day):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(17, 0)))
 
 
-def _date_last_event(request, at):
-    event = request.events.order_by("-pk").first()
-    event.at = at
-    event.save(update_fields=["at"])
+def _date_last_move(request, at):
     ActivityLog.objects.filter(
         pk=ActivityLog.objects.filter(
             content_type=ContentType.objects.get_for_model(request), object_id=request.pk

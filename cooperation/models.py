@@ -496,36 +496,6 @@ class BudgetLine(models.Model):
         return f"{self.get_item_display()}: {self.fund_amount}"
 
 
-class RequestEvent(models.Model):
-    """One transition of a request: who, when, from what to what, and why."""
-
-    request = models.ForeignKey(
-        Request, verbose_name=_("request"), on_delete=models.CASCADE, related_name="events"
-    )
-    from_status = models.CharField(
-        _("from"), max_length=20, choices=RequestStatus.choices, blank=True
-    )
-    to_status = models.CharField(_("to"), max_length=20, choices=RequestStatus.choices)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    at = models.DateTimeField(_("at"), default=timezone.now)
-    comment = models.TextField(_("comment"), blank=True)
-
-    class Meta:
-        verbose_name = _("request event")
-        verbose_name_plural = _("request events")
-        ordering = ["at", "pk"]
-
-    def __str__(self):
-        return f"{self.from_status or '—'} → {self.to_status}"
-
-
 class Review(models.Model):
     """A reviewer's scores of a proposal against the call's criteria."""
 

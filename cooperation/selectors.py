@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from network.rules import is_focal_point
 from network.sections import Deadline
+from network.workflow import activity_of
 from portfolio import rules as portfolio_rules
 
 from . import rules
@@ -59,7 +60,7 @@ def request_details(*, request, user, full):
         "results": list(request.results.all()),
         "budget_lines": list(request.budget_lines.all()) if full else [],
         "totals": request.budget_totals() if full else None,
-        "events": list(request.events.select_related("by")) if full else [],
+        "history": activity_of(request) if full else [],
         "reviews": (
             list(request.reviews.select_related("reviewer"))
             if rules.is_cooperation_staff(user)

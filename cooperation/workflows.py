@@ -8,11 +8,9 @@
 
 Each move belongs to one side (the requester, the provider, the
 Secretariat, or the portal itself for the opening of the review), is logged
-with its actor and comment, and emails both ministries after commit. The
-request event table (``RequestEvent``) is still written beside the activity
-log, as the request's page, the newsletter's results and the emails' keys
-read it. The services in ``services.py`` are the only callers of
-``transition()``."""
+with its actor and comment in the activity log (which the request's page
+shows as its history), and emails both ministries after commit. The services
+in ``services.py`` are the only callers of ``transition()``."""
 
 import datetime
 from decimal import Decimal
@@ -35,7 +33,7 @@ from network.workflow import Transition, Workflow
 
 from . import rules
 from .enums import RequestStatus as Status
-from .models import Call, Evidence, FinalReport, Request, RequestEvent
+from .models import Call, Evidence, FinalReport, Request
 
 # Where a proposal waits for the Secretariat's decision, and may be scored.
 AWAITING_DECISION = (Status.UNDER_REVIEW, Status.WAITLISTED)
@@ -194,17 +192,6 @@ def evidence_add(request, files, *, user, follow_up=None):
         )
 
 
-def _record_event(request, *, move, source, user, comment, when):
-    RequestEvent.objects.create(
-        request=request,
-        from_status=source,
-        to_status=request.status,
-        by=user,
-        comment=comment,
-        at=when,
-    )
-
-
 def _tell_parties(request, *, user, comment, when):
     """Both ministries' focal points (and, for the steps that need the
     Secretariat, its staff)."""
@@ -215,7 +202,11 @@ def _tell_parties(request, *, user, comment, when):
         people += list(secretariat_recipients())
     email_people(
         people=people,
-        key=f"cooperation:request:{request.pk}:{request.status}:{request.events.count()}",
+        # One key per move, by its time: a request moved to the same state
+        # again is told again. The keys before the activity log ended in the
+        # count of the request's events, a number, which no time equals, so
+        # no new move's email is taken for one sent before.
+        key=f"cooperation:request:{request.pk}:{request.status}:{when.isoformat()}",
         template="cooperation/email/request_status",
         context={"request": request, "comment": comment},
     )
@@ -251,7 +242,6 @@ def _decision(target):
 
 REQUEST_WORKFLOW = Workflow(
     Request,
-    on_move=_record_event,
     transitions=[
         _move(
             "submit",

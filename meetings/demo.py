@@ -9,6 +9,7 @@ of the first loading, and never moved afterwards.
 """
 
 import datetime
+import itertools
 import zoneinfo
 
 from django.conf import settings
@@ -37,7 +38,6 @@ from .models import (
     Meeting,
     Presenter,
     Registration,
-    RegistrationEvent,
 )
 
 # The moves of the registration's table after the confirmation that the
@@ -271,7 +271,7 @@ def _upcoming(entry, directory):
 
 
 def _registrations(meeting, registrations, directory):
-    """Create the sample registrations that are missing, each with the events
+    """Create the sample registrations that are missing, each with the moves
     of the way it went; an existing one is left where the demo users moved it."""
     focal_point = User.objects.get(email=DEMO_FOCAL_POINT_EMAIL)
     staff = User.objects.get(email=DEMO_STAFF_EMAIL)
@@ -302,20 +302,8 @@ def _registrations(meeting, registrations, directory):
         endorser = focal_point if focal_point.institution_id == institution.pk else None
         deciders = {RegistrationStatus.ENDORSED: endorser, RegistrationStatus.APPROVED: staff}
         statuses = [RegistrationStatus.PENDING_CONFIRMATION, *entry["path"]]
-        steps = list(zip(["", *statuses[:-1]], statuses, strict=True))
-        RegistrationEvent.objects.bulk_create(
-            RegistrationEvent(
-                registration=registration,
-                from_status=from_status,
-                to_status=to_status,
-                by=deciders.get(to_status),
-                at=now,
-            )
-            for from_status, to_status in steps
-        )
-        # The same moves in the activity log (the registration's creation is
-        # not one): confirming took it to its place or the waiting list, then
-        # the endorsement and the approval.
+        # Its moves in the activity log: confirming took it to its place or
+        # the waiting list, then the endorsement and the approval.
         ActivityLog.objects.bulk_create(
             ActivityLog(
                 content_type=ContentType.objects.get_for_model(registration),
@@ -328,5 +316,5 @@ def _registrations(meeting, registrations, directory):
                 to_state=to_status,
                 created_at=now,
             )
-            for from_status, to_status in steps[1:]
+            for from_status, to_status in itertools.pairwise(statuses)
         )

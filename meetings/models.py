@@ -984,39 +984,6 @@ class Registration(models.Model):
         return ahead.count() + 1
 
 
-class RegistrationEvent(models.Model):
-    """One transition of a registration: who moved it, when, from what to what."""
-
-    registration = models.ForeignKey(
-        Registration,
-        verbose_name=_("registration"),
-        on_delete=models.CASCADE,
-        related_name="events",
-    )
-    from_status = models.CharField(
-        _("from"), max_length=20, choices=RegistrationStatus.choices, blank=True
-    )
-    to_status = models.CharField(_("to"), max_length=20, choices=RegistrationStatus.choices)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    at = models.DateTimeField(_("at"), default=timezone.now)
-    note = models.CharField(_("note"), max_length=300, blank=True)
-
-    class Meta:
-        verbose_name = _("registration event")
-        verbose_name_plural = _("registration events")
-        ordering = ["at", "pk"]
-
-    def __str__(self):
-        return f"{self.from_status or '—'} → {self.to_status}"
-
-
 def national_report_path(report, filename):
     return unguessable_name("meetings/national-reports", filename)
 

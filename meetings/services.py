@@ -32,7 +32,7 @@ from .enums import (
     RegistrationStatus,
 )
 from .links import confirm_path, manage_link_expired, manage_path
-from .models import Meeting, Registration, RegistrationEvent
+from .models import Meeting, Registration
 from .workflows import has_room
 
 Status = RegistrationStatus
@@ -140,14 +140,10 @@ def registration_create(*, meeting, registration, by=None, now=None):
     by_focal_point = signed_in and rules.can_register_delegation(by, registration.institution)
     own_address = registration.user_id is not None
     try:
+        # A savepoint: a caller's transaction outlives the refused address.
         with transaction.atomic():
             registration.status = Status.PENDING_CONFIRMATION
             registration.save()
-            RegistrationEvent.objects.create(
-                registration=registration,
-                to_status=Status.PENDING_CONFIRMATION,
-                by=by if signed_in else None,
-            )
     except IntegrityError as error:
         raise ValidationError(
             _(

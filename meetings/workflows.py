@@ -14,11 +14,9 @@ or freeing a place is made by a service holding the meeting's row lock
 (``services._locked_meeting``), taken before the registration's, so that
 concurrent requests never give more places than the meeting has.
 
-Every move is logged with its actor and note; the registration event table
-(``RegistrationEvent``) is still written beside the log, for its readers
-(the demo, the registration's admin history before this log). The services
-in ``services.py`` are the only callers of ``transition()``; they send the
-emails of each move, after commit."""
+Every move is logged with its actor and note in the activity log. The
+services in ``services.py`` are the only callers of ``transition()``; they
+send the emails of each move, after commit."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as gettext_now
@@ -28,7 +26,7 @@ from network.workflow import Transition, Workflow
 
 from . import rules
 from .enums import FINAL, PLACE_HOLDING, Approval, RegistrationStatus
-from .models import Registration, RegistrationEvent
+from .models import Registration
 
 Status = RegistrationStatus
 
@@ -116,17 +114,6 @@ def _asks_endorsement(registration):
     return registration.meeting.approval == Approval.ENDORSEMENT
 
 
-def _record_event(registration, *, move, source, user, comment, when):
-    RegistrationEvent.objects.create(
-        registration=registration,
-        from_status=source,
-        to_status=registration.status,
-        by=user if user is not None and user.is_authenticated else None,
-        note=comment[:300],
-        at=when,
-    )
-
-
 def _waiting_list_move(name, sources, target, label, wrong_state, apply=None):
     """A move of the waiting list's own, which no person makes."""
     return Transition(
@@ -161,7 +148,6 @@ NO_OFFER = _("There is no offer of a place to accept.")
 
 REGISTRATION_WORKFLOW = Workflow(
     Registration,
-    on_move=_record_event,
     transitions=[
         Transition(
             name="confirm",

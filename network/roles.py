@@ -30,11 +30,11 @@ SECRETARIAT_APPS = (
 # history stays with the institution), the member states are the OAS's own
 # list, the fund's books are corrected by voiding or reversing, never by
 # deleting; a registration ends by being declined or withdrawn (so that its
-# place goes to the waiting list), and its transitions are recorded by the
-# services only. Cooperation requests come from the ministries and stay as
-# the record of the fund's decisions; their events and reviews are written
-# by the services only (the admin's scoring page calls them). The activity
-# log is written by the workflows' transitions only.
+# place goes to the waiting list). Cooperation requests come from the
+# ministries and stay as the record of the fund's decisions; their reviews
+# are written by the services only (the admin's scoring page calls them).
+# The activity log, every record's moves, is written by the workflows'
+# transitions only.
 WITHHELD = frozenset(
     {
         "network.add_activitylog",
@@ -50,14 +50,8 @@ WITHHELD = frozenset(
         "fund.change_closedyear",
         "meetings.add_registration",
         "meetings.delete_registration",
-        "meetings.add_registrationevent",
-        "meetings.change_registrationevent",
-        "meetings.delete_registrationevent",
         "cooperation.add_request",
         "cooperation.delete_request",
-        "cooperation.add_requestevent",
-        "cooperation.change_requestevent",
-        "cooperation.delete_requestevent",
         "cooperation.add_review",
         "cooperation.change_review",
         "cooperation.delete_review",

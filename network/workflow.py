@@ -76,13 +76,9 @@ class Transition:
 class Workflow:
     """The transition table of one model's status field."""
 
-    def __init__(self, model, *, transitions, field="status", on_move=None):
-        """``on_move(obj, move=, source=, user=, comment=, when=)``, where
-        given, also records each move where an older history of the model's
-        is still read; it runs after the activity log and before the emails."""
+    def __init__(self, model, *, transitions, field="status"):
         self.model = model
         self.field = field
-        self.on_move = on_move
         self.transitions = {move.name: move for move in transitions}
         _WORKFLOWS[model._meta.label_lower] = self
 
@@ -246,8 +242,6 @@ def transition(obj, name, *, user, comment="", **details):
             comment=comment,
             created_at=when,
         )
-        if workflow.on_move:
-            workflow.on_move(obj, move=move, source=source, user=user, comment=comment, when=when)
         if move.notify:
             move.notify(obj, user=user, comment=comment, when=when)
     return obj
@@ -272,3 +266,13 @@ def activity_of(obj):
         entry.action_label = workflow.action_label(entry.action)
         entry.to_state_label = workflow.state_label(entry.to_state)
     return entries
+
+
+def moved_into(model, state, *, since):
+    """The ids (a subquery) of the records of ``model`` that a move took into
+    ``state`` after ``since``."""
+    return ActivityLog.objects.filter(
+        content_type=ContentType.objects.get_for_model(model),
+        to_state=state,
+        created_at__gt=since,
+    ).values("object_id")

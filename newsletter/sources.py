@@ -33,11 +33,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cooperation.enums import RequestStatus
-from cooperation.models import Call, RequestEvent
+from cooperation.models import Call
 from cooperation.models import Request as CooperationRequest
 from fund.selectors import fund_below_minimum, year_end_projection
 from meetings.enums import Visibility
 from meetings.models import Meeting
+from network.workflow import moved_into
 from portfolio.models import Program
 
 from .models import NewsItem
@@ -222,10 +223,10 @@ def results_queryset():
 
 
 def results_propose(since):
-    closed = RequestEvent.objects.filter(to_status=RequestStatus.CLOSED, at__gt=since)
+    closed = moved_into(CooperationRequest, RequestStatus.CLOSED, since=since)
     return (
         results_queryset()
-        .filter(status=RequestStatus.CLOSED, pk__in=closed.values("request_id"))
+        .filter(status=RequestStatus.CLOSED, pk__in=closed)
         .order_by("updated_at", "pk")
     )
 

@@ -328,6 +328,27 @@ def assert_move_follows_table(workflow, record, name, make_move):
     assert getattr(record, workflow.field) == expected
 
 
+def refusals(workflow, *names):
+    """Each (state, move) of the moves ``names`` of ``workflow`` where the move
+    does not start: the cases that show a page or an admin step refusing
+    every move its table does not allow."""
+    states = [value for value, _label in workflow.model._meta.get_field(workflow.field).choices]
+    return [
+        (state, name) for name in names for state in states if state not in workflow[name].sources
+    ]
+
+
+def assert_refused_as_the_table_says(workflow, record, name, shown):
+    """``shown``, the messages of a page asked to make the move ``name`` on
+    ``record``, is the table's refusal of it in the record's state; the record
+    has stayed in that state, and nothing is logged."""
+    state = getattr(record, workflow.field)
+    assert shown == [str(workflow.wrong_state(workflow[name], record))]
+    record.refresh_from_db()
+    assert getattr(record, workflow.field) == state
+    assert moves_logged(record) == []
+
+
 def moves_logged(record, *fields):
     """The activity log of ``record``, oldest first: for each move, the
     values of ``fields`` (by default action, actor, from and to state)."""

@@ -5,7 +5,7 @@ readers (the request's page, the newsletter's results, the emails' keys)."""
 
 from django.db import migrations
 
-from network.activity_migrations import copy_into_activity_log, remove_from_activity_log
+from network.activity_migrations import copy_events_into_activity_log, remove_from_activity_log
 
 # The move of the request's table (cooperation/workflows.py) that reaches each
 # state: each state is reached by one move only. A request's creation (an
@@ -28,26 +28,13 @@ MOVE_INTO = {
 
 
 def copy_events(apps, schema_editor):
-    RequestEvent = apps.get_model("cooperation", "RequestEvent")
-    copy_into_activity_log(
+    copy_events_into_activity_log(
         apps,
-        app_label="cooperation",
-        model="request",
-        moves=(
-            {
-                "object_id": event.request_id,
-                "actor_id": event.by_id,
-                # An event no move of the table makes keeps its state's name.
-                "action": MOVE_INTO.get(event.to_status, event.to_status),
-                "from_state": event.from_status,
-                "to_state": event.to_status,
-                "comment": event.comment,
-                "created_at": event.at,
-            }
-            for event in RequestEvent.objects.exclude(from_status="")
-            .order_by("at", "pk")
-            .iterator()
-        ),
+        events="cooperation.RequestEvent",
+        record="request",
+        comment="comment",
+        # An event no move of the table makes keeps its state's name.
+        move_of=lambda source, target: MOVE_INTO.get(target, target),
     )
 
 

@@ -6,7 +6,7 @@ move of its table and stays in the event table only."""
 
 from django.db import migrations
 
-from network.activity_migrations import copy_into_activity_log, remove_from_activity_log
+from network.activity_migrations import copy_events_into_activity_log, remove_from_activity_log
 
 
 def move_of(source, target):
@@ -26,25 +26,12 @@ def move_of(source, target):
 
 
 def copy_events(apps, schema_editor):
-    RegistrationEvent = apps.get_model("meetings", "RegistrationEvent")
-    copy_into_activity_log(
+    copy_events_into_activity_log(
         apps,
-        app_label="meetings",
-        model="registration",
-        moves=(
-            {
-                "object_id": event.registration_id,
-                "actor_id": event.by_id,
-                "action": move_of(event.from_status, event.to_status),
-                "from_state": event.from_status,
-                "to_state": event.to_status,
-                "comment": event.note,
-                "created_at": event.at,
-            }
-            for event in RegistrationEvent.objects.exclude(from_status="")
-            .order_by("at", "pk")
-            .iterator()
-        ),
+        events="meetings.RegistrationEvent",
+        record="registration",
+        comment="note",
+        move_of=move_of,
     )
 
 

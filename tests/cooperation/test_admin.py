@@ -14,7 +14,7 @@ from django.urls import reverse
 from cooperation.enums import Criterion, RequestStatus
 from cooperation.models import Request, Review
 from network.roles import EDITOR, FUND_OFFICER
-from tests.conftest import sign_in_with_second_factor
+from tests.conftest import moves_logged, sign_in_with_second_factor
 from tests.cooperation.factories import CallFactory, NeedFactory, RequestFactory
 from tests.factories import FocalPointFactory, SecretariatStaffFactory, UserFactory
 
@@ -239,12 +239,9 @@ def test_decide_action_records_the_decision_and_its_reasons(staff_client, staff)
     request.refresh_from_db()
     assert texts(response) == ["1 proposal decided."]
     assert request.status == Status.WAITLISTED
-    event = request.events.get()
-    assert (event.to_status, event.by, event.comment) == (
-        Status.WAITLISTED,
-        staff,
-        "Sixth in the ranking.",
-    )
+    assert moves_logged(request, "to_state", "actor", "comment") == [
+        (Status.WAITLISTED, staff, "Sixth in the ranking.")
+    ]
 
 
 def test_decide_action_refuses_a_proposal_not_scored(staff_client):

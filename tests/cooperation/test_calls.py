@@ -13,6 +13,7 @@ from cooperation import services
 from cooperation.enums import ActivityType, RequestStatus
 from cooperation.models import CallDocument, Request
 from meetings.enums import MeetingKind, Visibility
+from tests.conftest import moves_logged
 from tests.cooperation.factories import CallFactory, RequestFactory
 from tests.factories import FocalPointFactory, TopicFactory
 from tests.meetings.factories import MeetingFactory
@@ -186,7 +187,7 @@ def test_submission_after_the_closing_time_is_refused():
 
     request.refresh_from_db()
     assert request.status == Status.DRAFT
-    assert not request.events.exists()
+    assert moves_logged(request) == []
 
 
 def test_submission_at_the_closing_moment_is_refused():

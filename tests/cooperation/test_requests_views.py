@@ -2,6 +2,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
@@ -9,6 +10,7 @@ from django.utils import timezone
 from cooperation.enums import ActivityType, NeedStatus, RequestStatus
 from cooperation.models import Evidence, Request
 from cooperation.selectors import dashboard_section
+from network.models import ActivityLog
 from network.sections import DASHBOARD, render_sections
 from tests.cooperation.factories import CallFactory, NeedFactory, RequestFactory
 from tests.cooperation.lifecycle import advance, parties
@@ -291,7 +293,7 @@ def test_the_page_shows_everything_to_the_parties(client):
     html = response.content.decode()
     assert "Private objectives" in html
     assert response.context["totals"]["total"] == Decimal("6500")
-    assert [event.to_status for event in response.context["events"]] == [
+    assert [entry.to_state for entry in response.context["history"]] == [
         Status.SUBMITTED,
         Status.ACCEPTED,
         Status.UNDER_REVIEW,
@@ -528,11 +530,19 @@ def test_my_cooperation_runs_a_fixed_number_of_queries(client, count_queries):
 
 
 def _grow(p, tmp_path, count):
-    """More lines, events, evidence and follow-up evidence on ``p.request``."""
+    """More lines, log entries, evidence and follow-up evidence on ``p.request``."""
     for index in range(count):
         p.request.results.create(result=f"R{index}", indicator="I", baseline="0", target="1")
         p.request.budget_lines.create(item="materials", fund_amount=1)
-        p.request.events.create(to_status=Status.CLOSED, by=p.staff, comment="Note")
+        ActivityLog.objects.create(
+            content_type=ContentType.objects.get_for_model(p.request),
+            object_id=p.request.pk,
+            actor=p.staff,
+            action="close",
+            from_state=Status.REPORTED,
+            to_state=Status.CLOSED,
+            comment="Note",
+        )
         Evidence.objects.create(
             request=p.request, title=f"E{index}", file=SimpleUploadedFile("e.pdf", PDF)
         )

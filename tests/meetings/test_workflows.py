@@ -19,7 +19,12 @@ from meetings.models import Registration
 from meetings.workflows import REGISTRATION_WORKFLOW
 from network.models import ActivityLog
 from network.workflow import TransitionError, next_steps, transition
-from tests.conftest import assert_move_follows_table, moves_logged
+from tests.conftest import (
+    assert_move_follows_table,
+    assert_refused_as_the_table_says,
+    moves_logged,
+    refusals,
+)
 from tests.factories import FocalPointFactory, SecretariatStaffFactory
 from tests.meetings.factories import MeetingFactory, RegistrationFactory
 from tests.portfolio.test_admin import message_texts
@@ -184,11 +189,6 @@ def test_every_state_change_of_a_registration_is_logged_with_its_actor():
         ("approve", staff, "endorsed", "approved"),
         ("withdraw", None, "approved", "withdrawn"),
     ]
-    # The registration's event table keeps up (after the registration's creation).
-    events = registration.events.values_list("from_status", "to_status")
-    assert list(events) == [
-        (source, target) for _action, _actor, source, target in moves_logged(registration)
-    ]
 
 
 def test_purging_a_meetings_registrations_purges_their_log():
@@ -209,33 +209,23 @@ def test_purging_a_meetings_registrations_purges_their_log():
 # The registrant's and the focal point's pages.
 
 
-def refusals(*names):
-    """Each (state, move) of ``names`` where the move does not start."""
-    return [
-        (state, name)
-        for name in names
-        for state in Status.values
-        if state not in REGISTRATION_WORKFLOW[name].sources
-    ]
-
-
 def manage_url(registration):
     return reverse(
         "meetings:registration_manage", kwargs={"token": links.manage_token(registration)}
     )
 
 
-@pytest.mark.parametrize(("state", "name"), refusals("accept_offer", "withdraw"))
+@pytest.mark.parametrize(
+    ("state", "name"), refusals(REGISTRATION_WORKFLOW, "accept_offer", "withdraw")
+)
 def test_registrants_page_refuses_a_move_its_state_does_not_allow(client, state, name):
     registration, _people = registration_in(state)
     action = {"accept_offer": "accept", "withdraw": "withdraw"}[name]
 
     response = client.post(manage_url(registration), {"action": action})
 
-    expected = REGISTRATION_WORKFLOW.wrong_state(REGISTRATION_WORKFLOW[name], registration)
-    assert message_texts(response) == [str(expected)]
-    assert Registration.objects.get().status == state
-    assert moves_logged(registration) == []
+    shown = message_texts(response)
+    assert_refused_as_the_table_says(REGISTRATION_WORKFLOW, registration, name, shown)
 
 
 def test_registrants_page_offers_what_the_table_allows(client):
@@ -246,7 +236,7 @@ def test_registrants_page_offers_what_the_table_allows(client):
     assert client.get(manage_url(withdrawn)).context["steps"] == set()
 
 
-@pytest.mark.parametrize(("state", "name"), refusals("endorse", "decline"))
+@pytest.mark.parametrize(("state", "name"), refusals(REGISTRATION_WORKFLOW, "endorse", "decline"))
 def test_delegation_page_refuses_a_move_its_state_does_not_allow(client, state, name):
     registration, people = registration_in(state, Approval.ENDORSEMENT)
     client.force_login(people["focal_point"])
@@ -255,16 +245,14 @@ def test_delegation_page_refuses_a_move_its_state_does_not_allow(client, state, 
         reverse("meetings:delegation_decide", args=[registration.pk]), {"action": name}
     )
 
-    expected = REGISTRATION_WORKFLOW.wrong_state(REGISTRATION_WORKFLOW[name], registration)
-    assert message_texts(response) == [str(expected)]
-    assert Registration.objects.get().status == state
-    assert moves_logged(registration) == []
+    shown = message_texts(response)
+    assert_refused_as_the_table_says(REGISTRATION_WORKFLOW, registration, name, shown)
 
 
 # The admin.
 
 
-@pytest.mark.parametrize(("state", "name"), refusals("approve", "decline"))
+@pytest.mark.parametrize(("state", "name"), refusals(REGISTRATION_WORKFLOW, "approve", "decline"))
 def test_each_admin_step_refuses_a_move_its_state_does_not_allow(staff_client, state, name):
     registration, _people = registration_in(state)
 
@@ -272,10 +260,8 @@ def test_each_admin_step_refuses_a_move_its_state_does_not_allow(staff_client, s
         reverse("admin:meetings_registration_step", args=[registration.pk, name]), {"note": ""}
     )
 
-    expected = REGISTRATION_WORKFLOW.wrong_state(REGISTRATION_WORKFLOW[name], registration)
-    assert message_texts(response, messages.ERROR) == [str(expected)]
-    assert Registration.objects.get().status == state
-    assert moves_logged(registration) == []
+    shown = message_texts(response, messages.ERROR)
+    assert_refused_as_the_table_says(REGISTRATION_WORKFLOW, registration, name, shown)
 
 
 def test_admin_action_writes_the_log_with_the_acting_staff_member(staff_client):

@@ -1,19 +1,19 @@
 """The data migrations that copied the requests' and the registrations' past
 events into the activity log: each event under the move of its table that
 made it, with its actor, comment and time; a record's creation left out;
-undone, the copies go."""
+undone, the copies go. And the removal of the event tables: undone, each
+table gets back the moves the log holds."""
 
 import datetime
 import importlib
 
 import pytest
-from django.apps import apps
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 from django.utils import timezone
 
 from cooperation.enums import RequestStatus
-from cooperation.models import RequestEvent
 from meetings.enums import RegistrationStatus
-from meetings.models import RegistrationEvent
 from network.models import ActivityLog
 from tests.conftest import moves_logged
 from tests.cooperation.factories import RequestFactory
@@ -28,11 +28,42 @@ requests_copy = importlib.import_module(
 registrations_copy = importlib.import_module(
     "meetings.migrations.0004_registration_events_in_activity_log"
 )
+request_events_removal = importlib.import_module(
+    "cooperation.migrations.0004_remove_request_events"
+)
+registration_events_removal = importlib.import_module(
+    "meetings.migrations.0006_remove_registration_events"
+)
 
 EARLIER = timezone.now() - datetime.timedelta(days=30)
 
 
-def test_request_events_are_copied_under_their_moves():
+@pytest.fixture(scope="module")
+def apps(django_db_setup, django_db_blocker):
+    """The models as the copies saw them, with the two event tables made
+    again for this module's tests (outside their transactions: SQLite's
+    schema editor runs in none)."""
+    state = MigrationLoader(None).project_state(
+        [
+            ("cooperation", "0003_request_events_in_activity_log"),
+            ("meetings", "0004_registration_events_in_activity_log"),
+        ]
+    )
+    tables = [
+        state.apps.get_model(label)
+        for label in ("cooperation.RequestEvent", "meetings.RegistrationEvent")
+    ]
+    with django_db_blocker.unblock(), connection.schema_editor() as editor:
+        for table in tables:
+            editor.create_model(table)
+    yield state.apps
+    with django_db_blocker.unblock(), connection.schema_editor() as editor:
+        for table in tables:
+            editor.delete_model(table)
+
+
+def test_request_events_are_copied_under_their_moves(apps):
+    RequestEvent = apps.get_model("cooperation", "RequestEvent")
     request = RequestFactory(status=RequestStatus.UNDER_REVIEW)
     focal_point = FocalPointFactory(institution=request.provider)
     for source, target, by, comment in [
@@ -42,10 +73,10 @@ def test_request_events_are_copied_under_their_moves():
         (RequestStatus.ACCEPTED, RequestStatus.UNDER_REVIEW, None, ""),
     ]:
         RequestEvent.objects.create(
-            request=request,
+            request_id=request.pk,
             from_status=source,
             to_status=target,
-            by=by,
+            by_id=getattr(by, "pk", None),
             comment=comment,
             at=EARLIER,
         )
@@ -61,7 +92,8 @@ def test_request_events_are_copied_under_their_moves():
     assert not ActivityLog.objects.exists()
 
 
-def test_registration_events_are_copied_under_their_moves_but_the_creation():
+def test_registration_events_are_copied_under_their_moves_but_the_creation(apps):
+    RegistrationEvent = apps.get_model("meetings", "RegistrationEvent")
     registration = RegistrationFactory(status=RegistrationStatus.WITHDRAWN)
     staff = SecretariatStaffFactory()
     for source, target, by, note in [
@@ -73,7 +105,11 @@ def test_registration_events_are_copied_under_their_moves_but_the_creation():
         (RegistrationStatus.APPROVED, RegistrationStatus.WITHDRAWN, None, ""),
     ]:
         RegistrationEvent.objects.create(
-            registration=registration, from_status=source, to_status=target, by=by, note=note
+            registration_id=registration.pk,
+            from_status=source,
+            to_status=target,
+            by_id=getattr(by, "pk", None),
+            note=note,
         )
 
     registrations_copy.copy_events(apps, None)
@@ -101,3 +137,58 @@ def test_registration_events_are_copied_under_their_moves_but_the_creation():
 )
 def test_each_registration_event_names_the_move_that_made_it(source, target, move):
     assert registrations_copy.move_of(source, target) == move
+
+
+def test_undoing_the_request_events_removal_refills_them_from_the_log(apps):
+    request = RequestFactory(status=RequestStatus.ACCEPTED)
+    focal_point = FocalPointFactory(institution=request.provider)
+    for action, source, target, actor in [
+        ("submit", RequestStatus.DRAFT, RequestStatus.SUBMITTED, None),
+        ("accept", RequestStatus.SUBMITTED, RequestStatus.ACCEPTED, focal_point),
+    ]:
+        ActivityLog.objects.create(
+            content_object=request,
+            actor=actor,
+            action=action,
+            from_state=source,
+            to_state=target,
+            comment="Gladly." if actor else "",
+            created_at=EARLIER,
+        )
+    deleted = RequestFactory()
+    ActivityLog.objects.create(
+        content_object=deleted, action="submit", from_state="draft", to_state="submitted"
+    )
+    deleted.delete()
+
+    request_events_removal.refill_events(apps, None)
+
+    events = apps.get_model("cooperation", "RequestEvent").objects.order_by("at", "pk")
+    assert list(
+        events.values_list("request", "from_status", "to_status", "by", "comment", "at")
+    ) == [
+        (request.pk, "draft", "submitted", None, "", EARLIER),
+        (request.pk, "submitted", "accepted", focal_point.pk, "Gladly.", EARLIER),
+    ]
+
+
+def test_undoing_the_registration_events_removal_refills_them_from_the_log(apps):
+    registration = RegistrationFactory(status=RegistrationStatus.DECLINED)
+    staff = SecretariatStaffFactory()
+    ActivityLog.objects.create(
+        content_object=registration,
+        actor=staff,
+        action="decline",
+        from_state=RegistrationStatus.SUBMITTED,
+        to_state=RegistrationStatus.DECLINED,
+        comment="x" * 400,
+        created_at=EARLIER,
+    )
+
+    registration_events_removal.refill_events(apps, None)
+
+    events = apps.get_model("meetings", "RegistrationEvent").objects.all()
+    # The event's note is shorter than the log's comment.
+    assert list(
+        events.values_list("registration", "from_status", "to_status", "by", "note", "at")
+    ) == [(registration.pk, "submitted", "declined", staff.pk, "x" * 300, EARLIER)]

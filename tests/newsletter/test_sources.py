@@ -8,8 +8,8 @@ import pytest
 from django.utils import timezone
 
 from cooperation.enums import RequestStatus
-from cooperation.models import RequestEvent
 from meetings.enums import Visibility
+from network.models import ActivityLog
 from newsletter import services, sources
 from newsletter.enums import IssueStatus
 from newsletter.models import Issue
@@ -35,8 +35,12 @@ def proposed(issue):
 
 def closed_request(at):
     request = RequestFactory(status=RequestStatus.CLOSED, summary="Mediators trained.")
-    RequestEvent.objects.create(
-        request=request, from_status=RequestStatus.REPORTED, to_status=RequestStatus.CLOSED, at=at
+    ActivityLog.objects.create(
+        content_object=request,
+        action="close",
+        from_state=RequestStatus.REPORTED,
+        to_state=RequestStatus.CLOSED,
+        created_at=at,
     )
     return request
 

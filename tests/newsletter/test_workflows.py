@@ -12,7 +12,12 @@ from newsletter import services
 from newsletter.enums import NewsStatus
 from newsletter.models import NewsItem
 from newsletter.workflows import NEWS_WORKFLOW
-from tests.conftest import assert_move_follows_table, moves_logged
+from tests.conftest import (
+    assert_move_follows_table,
+    assert_refused_as_the_table_says,
+    moves_logged,
+    refusals,
+)
 from tests.factories import FocalPointFactory, SecretariatStaffFactory
 from tests.newsletter.factories import NewsItemFactory
 from tests.newsletter.test_news import run_action, submitted_news
@@ -104,6 +109,16 @@ def test_news_page_offers_submit_only_when_the_table_allows_it(client):
     assert submitted_submit not in client.get(submitted.get_absolute_url()).content.decode()
 
 
+@pytest.mark.parametrize(("state", "name"), refusals(NEWS_WORKFLOW, "submit"))
+def test_submit_page_refuses_an_item_its_state_does_not_allow(client, state, name):
+    news = NewsItemFactory(status=state)
+    client.force_login(FocalPointFactory(institution=news.institution))
+
+    response = client.post(reverse("newsletter:news_submit", args=[news.slug]))
+
+    assert_refused_as_the_table_says(NEWS_WORKFLOW, news, name, message_texts(response))
+
+
 def test_submit_view_refuses_a_submitted_item_with_the_tables_message(client):
     news = submitted_news()
     client.force_login(FocalPointFactory(institution=news.institution))
@@ -111,7 +126,6 @@ def test_submit_view_refuses_a_submitted_item_with_the_tables_message(client):
     response = client.post(reverse("newsletter:news_submit", args=[news.slug]))
 
     assert message_texts(response) == ["Only a draft or a returned item can be submitted."]
-    assert not ActivityLog.objects.exists()
 
 
 # The admin.
@@ -129,16 +143,17 @@ def test_admin_action_writes_the_log_with_the_acting_staff_member(
     assert (entry.action, entry.actor) == ("publish", staff_client.staff)
 
 
-def test_admin_return_step_refuses_a_published_item(staff_client):
-    news = NewsItemFactory()
+@pytest.mark.parametrize(("state", "name"), refusals(NEWS_WORKFLOW, "publish", "return"))
+def test_each_admin_step_refuses_a_move_its_state_does_not_allow(staff_client, state, name):
+    news = NewsItemFactory(status=state)
 
     response = staff_client.post(
-        reverse("admin:newsletter_newsitem_step", args=[news.pk, "return"]),
+        reverse("admin:newsletter_newsitem_step", args=[news.pk, name]),
         {"comment": "Add a date."},
     )
 
-    assert message_texts(response, messages.ERROR) == ["Only a submitted item can be returned."]
-    assert NewsItem.objects.get().status == NewsStatus.PUBLISHED
+    shown = message_texts(response, messages.ERROR)
+    assert_refused_as_the_table_says(NEWS_WORKFLOW, news, name, shown)
 
 
 def test_news_change_page_shows_the_activity_log(staff_client):

@@ -12,7 +12,12 @@ from portfolio import services
 from portfolio.enums import RevisionStatus
 from portfolio.models import ProgramRevision
 from portfolio.workflows import REVISION_WORKFLOW
-from tests.conftest import assert_move_follows_table, moves_logged
+from tests.conftest import (
+    assert_move_follows_table,
+    assert_refused_as_the_table_says,
+    moves_logged,
+    refusals,
+)
 from tests.factories import FocalPointFactory, SecretariatStaffFactory
 from tests.portfolio.factories import ProgramFactory
 from tests.portfolio.test_admin import message_texts, run_action
@@ -170,7 +175,32 @@ def test_withdraw_view_logs_the_withdrawal_with_the_focal_point(client):
     assert ProgramRevision.objects.get().status == RevisionStatus.WITHDRAWN
 
 
+@pytest.mark.parametrize(("state", "name"), refusals(REVISION_WORKFLOW, "withdraw"))
+def test_withdraw_page_finds_no_revision_in_a_state_it_does_not_start_from(client, state, name):
+    revision = revision_in(state)
+    client.force_login(FocalPointFactory(institution=revision.program.owner))
+
+    response = client.post(reverse("portfolio:revision_withdraw", args=[revision.program.slug]))
+
+    assert response.status_code == 404  # an ended revision is not the program's open one
+    assert ProgramRevision.objects.get().status == state
+    assert moves_logged(revision) == []
+
+
 # The admin.
+
+
+@pytest.mark.parametrize(("state", "name"), refusals(REVISION_WORKFLOW, "approve", "return"))
+def test_each_admin_step_refuses_a_move_its_state_does_not_allow(staff_client, state, name):
+    revision = revision_in(state)
+
+    response = staff_client.post(
+        reverse("admin:portfolio_programrevision_step", args=[revision.pk, name]),
+        {"comment": "Add figures."},
+    )
+
+    shown = message_texts(response, messages.ERROR)
+    assert_refused_as_the_table_says(REVISION_WORKFLOW, revision, name, shown)
 
 
 def test_admin_approve_action_writes_the_log_with_the_acting_staff_member(
@@ -194,18 +224,6 @@ def test_admin_approve_action_refuses_a_draft(staff_client):
         f"{revision}: Only a submitted revision can be approved."
     ]
     assert not ActivityLog.objects.exists()
-
-
-def test_admin_return_step_refuses_a_returned_revision(staff_client):
-    revision = revision_in(RevisionStatus.RETURNED)
-
-    response = staff_client.post(
-        reverse("admin:portfolio_programrevision_step", args=[revision.pk, "return"]),
-        {"comment": "Add figures."},
-    )
-
-    assert message_texts(response, messages.ERROR) == ["Only a submitted revision can be returned."]
-    assert ProgramRevision.objects.get().status == RevisionStatus.RETURNED
 
 
 def test_admin_steps_of_a_revision_follow_its_table(staff_client):

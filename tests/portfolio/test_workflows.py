@@ -12,7 +12,13 @@ from portfolio import services
 from portfolio.enums import ProgramStatus
 from portfolio.models import Program
 from portfolio.workflows import PROGRAM_WORKFLOW
-from tests.conftest import assert_move_follows_table, moves_logged, sign_in_with_second_factor
+from tests.conftest import (
+    assert_move_follows_table,
+    assert_refused_as_the_table_says,
+    moves_logged,
+    refusals,
+    sign_in_with_second_factor,
+)
 from tests.factories import FocalPointFactory, SecretariatStaffFactory, UserFactory
 from tests.portfolio.factories import ProgramFactory
 from tests.portfolio.test_admin import message_texts
@@ -147,6 +153,19 @@ def test_program_page_offers_archive_only_when_the_table_allows_it(client):
     assert draft_archive not in client.get(draft.get_absolute_url()).content.decode()
 
 
+PAGES = {"submit": "portfolio:program_submit", "archive": "portfolio:program_archive"}
+
+
+@pytest.mark.parametrize(("state", "name"), refusals(PROGRAM_WORKFLOW, *PAGES))
+def test_each_ministry_page_refuses_a_move_its_state_does_not_allow(client, state, name):
+    program = ProgramFactory(status=state)
+    client.force_login(FocalPointFactory(institution=program.owner))
+
+    response = client.post(reverse(PAGES[name], args=[program.slug]))
+
+    assert_refused_as_the_table_says(PROGRAM_WORKFLOW, program, name, message_texts(response))
+
+
 def test_archive_view_refuses_a_draft_with_the_tables_message(client):
     draft = ProgramFactory(status=ProgramStatus.DRAFT)
     client.force_login(FocalPointFactory(institution=draft.owner))
@@ -154,18 +173,6 @@ def test_archive_view_refuses_a_draft_with_the_tables_message(client):
     response = client.post(reverse("portfolio:program_archive", args=[draft.slug]))
 
     assert message_texts(response) == ["Only a published program can be archived."]
-    assert Program.objects.get().status == ProgramStatus.DRAFT
-    assert not ActivityLog.objects.exists()
-
-
-def test_submit_view_refuses_a_submitted_program_with_the_tables_message(client):
-    program = ProgramFactory(status=ProgramStatus.SUBMITTED, published_at=None)
-    client.force_login(FocalPointFactory(institution=program.owner))
-
-    response = client.post(reverse("portfolio:program_submit", args=[program.slug]))
-
-    assert message_texts(response) == ["Only a draft or a returned program can be submitted."]
-    assert not ActivityLog.objects.exists()
 
 
 # The admin.
@@ -201,15 +208,19 @@ def test_admin_restore_action_refuses_a_published_program(staff_client):
     assert not ActivityLog.objects.exists()
 
 
-def test_admin_archive_step_refuses_a_submitted_program(staff_client):
-    program = ProgramFactory(status=ProgramStatus.SUBMITTED, published_at=None)
+@pytest.mark.parametrize(
+    ("state", "name"), refusals(PROGRAM_WORKFLOW, "publish", "return", "archive", "restore")
+)
+def test_each_admin_step_refuses_a_move_its_state_does_not_allow(staff_client, state, name):
+    program = ProgramFactory(status=state)
 
     response = staff_client.post(
-        reverse("admin:portfolio_program_step", args=[program.pk, "archive"])
+        reverse("admin:portfolio_program_step", args=[program.pk, name]),
+        {"comment": "Add figures."},
     )
 
-    assert message_texts(response, messages.ERROR) == ["Only a published program can be archived."]
-    assert Program.objects.get().status == ProgramStatus.SUBMITTED
+    shown = message_texts(response, messages.ERROR)
+    assert_refused_as_the_table_says(PROGRAM_WORKFLOW, program, name, shown)
 
 
 def test_admin_review_actions_are_withheld_from_a_viewer(client):
