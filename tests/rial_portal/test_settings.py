@@ -153,7 +153,7 @@ def test_settings_storage_url_puts_uploads_in_the_bucket(tmp_path):
     )
 
     storage = settings["STORAGES"]["default"]
-    assert storage["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert storage["BACKEND"] == "rial_portal.bucket.BucketStorage"
     assert storage["OPTIONS"]["bucket_name"] == "rial-media"
     assert storage["OPTIONS"]["endpoint_url"] == "http://127.0.0.1:9000"
     # The URL holds the secret key: it is not kept as a setting that error reports print.
