@@ -52,6 +52,11 @@ if not SECRET_KEY:
     # fixed key for development, never for production.
     SECRET_KEY = "django-insecure-rial-development-only"
 
+# Earlier keys, comma-separated, while what they signed runs out (sessions,
+# sign-in and registration links): a new SECRET_KEY signs, these still verify
+# (docs/operations.md, rotating the key).
+SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
+
 ALLOWED_HOSTS = env.list(
     "ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"] if DEBUG else []
 )
