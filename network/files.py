@@ -53,8 +53,11 @@ def file_response(field_file, *, filename=None, inline=False, private=True):
     Offered for download under ``filename`` (the uploader's name by default),
     or shown in the page with ``inline`` (images). ``private`` keeps it out of
     shared caches: it was allowed for this person only."""
+    # A bucket's file streams from the bucket as it is sent (BucketStorage);
+    # a local one is read from disk by FileResponse, a chunk at a time.
+    open_stream = getattr(field_file.storage, "open_stream", None)
     try:
-        handle = field_file.open("rb")
+        handle = open_stream(field_file.name) if open_stream else field_file.open("rb")
     except FileNotFoundError as error:
         raise Http404 from error
     response = FileResponse(
@@ -62,6 +65,9 @@ def file_response(field_file, *, filename=None, inline=False, private=True):
         as_attachment=not inline,
         filename=filename or original_name(field_file.name),
     )
+    if not response.has_header("Content-Length"):
+        # A stream cannot be measured by seeking: the bucket said its size.
+        response["Content-Length"] = handle.size
     if private:
         patch_cache_control(response, private=True, no_store=True)
     return response

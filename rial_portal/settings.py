@@ -52,6 +52,11 @@ if not SECRET_KEY:
     # fixed key for development, never for production.
     SECRET_KEY = "django-insecure-rial-development-only"
 
+# Earlier keys, comma-separated, while what they signed runs out (sessions,
+# sign-in and registration links): a new SECRET_KEY signs, these still verify
+# (docs/operations.md, rotating the key).
+SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
+
 ALLOWED_HOSTS = env.list(
     "ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"] if DEBUG else []
 )
@@ -245,8 +250,9 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
 # defaults: network.beat creates the missing ones after each migrate and never
 # overwrites one that exists (it is not CELERY_BEAT_SCHEDULE, which beat would
 # write over the admin's edits at every start). A "schedule" is seconds or a
-# celery.schedules.crontab.
-CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# celery.schedules.crontab. Only the beat holding a lock in Redis sends
+# (rial_portal/beat.py): a beat on every node is safe.
+CELERY_BEAT_SCHEDULER = "rial_portal.beat:SingleBeatScheduler"
 RIAL_PERIODIC_TASKS = {
     "email-requeue-stale": {
         "task": "network.tasks.email_requeue_stale",

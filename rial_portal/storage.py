@@ -11,7 +11,8 @@ in a key are written percent-encoded.
 
 Every object is private in the bucket: the portal hands files out only
 through the views that check who may read them (``network/files.py``), by
-streaming, so it never needs a link that opens the bucket to someone else.
+streaming (``rial_portal/bucket.py``), so it never needs a link that opens the
+bucket to someone else.
 """
 
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -34,8 +35,8 @@ QUERY_OPTIONS = {
 def storage_from_url(url, *, max_memory_size):
     """The ``STORAGES["default"]`` entry that ``url`` describes.
 
-    ``max_memory_size``: a download larger than this is buffered on disk, not
-    in memory, while it streams to the reader."""
+    ``max_memory_size``: a file the portal reads whole (a backup, an image's
+    size) is held on disk, not in memory, past this size; downloads stream."""
     parts = urlsplit(url)
     if parts.scheme not in SCHEMES:
         raise ImproperlyConfigured(
@@ -76,4 +77,4 @@ def storage_from_url(url, *, max_memory_size):
         options[QUERY_OPTIONS[name]] = value
     if options["default_acl"] == "none":
         options["default_acl"] = None
-    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+    return {"BACKEND": "rial_portal.bucket.BucketStorage", "OPTIONS": options}

@@ -8,6 +8,7 @@ signed or not, so there is no signed URL to forge or to outlive.
 """
 
 import datetime
+import secrets
 import urllib.error
 import urllib.request
 
@@ -24,6 +25,7 @@ from django.urls import reverse
 from meetings import national_reports
 from meetings.models import NationalReport
 from network.files import file_response
+from rial_portal.bucket import BucketStream
 from tests.factories import FocalPointFactory
 from tests.meetings.factories import MeetingFactory
 from tests.meetings.roles import make_user, sign_in
@@ -54,11 +56,11 @@ def anonymous_get(url):
         return error.code
 
 
-def uploaded_report(meeting=None, focal_point=None):
+def uploaded_report(meeting=None, focal_point=None, file=None):
     return national_reports.national_report_upload(
         meeting=meeting or MeetingFactory(national_reports_due=datetime.date(2099, 1, 1)),
         user=focal_point or FocalPointFactory(),
-        file=SimpleUploadedFile("report.pdf", PDF, content_type="application/pdf"),
+        file=file or SimpleUploadedFile("report.pdf", PDF, content_type="application/pdf"),
         language="es",
         now=datetime.datetime(2030, 6, 1, tzinfo=datetime.UTC),
     )
@@ -147,6 +149,23 @@ def test_a_private_object_cannot_be_fetched_straight_from_the_bucket(s3_storage)
     assert anonymous_get(f"{s3_storage.endpoint}/{s3_storage.bucket}/{report.file.name}") == 403
     # What the page links to is the view that checks the reader.
     assert report.file.url == download_url(report)
+
+
+def test_a_download_streams_from_the_bucket_as_it_is_sent(s3_storage, settings):
+    """Larger than what the storage would hold in memory: it is never held
+    whole, in memory or in a temporary file, but read from the bucket's
+    answer a block at a time."""
+    content = PDF + secrets.token_bytes(settings.FILE_UPLOAD_MAX_MEMORY_SIZE + 1024)
+    report = uploaded_report(file=SimpleUploadedFile("large.pdf", content))
+
+    response = file_response(report.file)
+
+    assert isinstance(response.file_to_stream, BucketStream)
+    assert int(response["Content-Length"]) == len(content)
+    assert response["Content-Type"] == "application/pdf"
+    blocks = list(response.streaming_content)
+    assert {len(block) for block in blocks[:-1]} == {response.block_size}
+    assert b"".join(blocks) == content
 
 
 def test_a_file_gone_from_the_bucket_is_not_found(client, s3_storage):

@@ -15,6 +15,7 @@ VARIABLES = (
     "EMAIL_URL",
     "STORAGE_URL",
     "SECRET_KEY",
+    "SECRET_KEY_FALLBACKS",
     "DEBUG",
     "ALLOWED_HOSTS",
     "RIAL_VAR_DIR",
@@ -45,15 +46,20 @@ PRODUCTION = {
 }
 
 
-def run_python(code, tmp_path, **environment):
+def run_python(code, tmp_path, *, stdin=None, **environment):
     """Run ``code`` in a new interpreter with only ``environment`` set among the
-    portal's variables, var/ under tmp_path."""
+    portal's variables, var/ under tmp_path, given ``stdin``."""
     env = {key: value for key, value in os.environ.items() if key not in VARIABLES}
     env["RIAL_VAR_DIR"] = str(tmp_path / "var")
     env["DJANGO_SETTINGS_MODULE"] = "rial_portal.settings"
     env.update(environment)
     return subprocess.run(
-        [sys.executable, "-c", code], cwd=BASE_DIR, env=env, capture_output=True, text=True
+        [sys.executable, "-c", code],
+        cwd=BASE_DIR,
+        env=env,
+        input=stdin,
+        capture_output=True,
+        text=True,
     )
 
 
@@ -154,7 +160,7 @@ def test_settings_storage_url_puts_uploads_in_the_bucket(tmp_path):
     )
 
     storage = settings["STORAGES"]["default"]
-    assert storage["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert storage["BACKEND"] == "rial_portal.bucket.BucketStorage"
     assert storage["OPTIONS"]["bucket_name"] == "rial-media"
     assert storage["OPTIONS"]["endpoint_url"] == "http://127.0.0.1:9000"
     # The URL holds the secret key: it is not kept as a setting that error reports print.
@@ -196,6 +202,26 @@ def test_settings_allowed_hosts_and_debug(tmp_path):
     assert settings["SECRET_KEY"] == "k" * 50
     assert settings["SESSION_COOKIE_SECURE"] is True
     assert settings["CSRF_COOKIE_SECURE"] is True
+
+
+def test_settings_secret_key_fallbacks_keep_what_the_old_key_signed_valid(tmp_path):
+    """Rotating the key: what the old one signed (a session, a link) still
+    verifies while it is among the fallbacks, and no longer once it is out."""
+    old_key, new_key = "o" * 50, "n" * 50
+    sign = "import django; django.setup(); from django.core import signing; print(signing.dumps(7))"
+    check = (
+        "import sys, django; django.setup(); from django.core import signing; "
+        "print(signing.loads(sys.stdin.read().strip()))"
+    )
+    signed = run_python(sign, tmp_path, SECRET_KEY=old_key, DEBUG="true").stdout
+
+    def verify(**environment):
+        return run_python(
+            check, tmp_path, stdin=signed, SECRET_KEY=new_key, DEBUG="true", **environment
+        )
+
+    assert verify(SECRET_KEY_FALLBACKS=f"{old_key},{'x' * 50}").stdout.strip() == "7"
+    assert "BadSignature" in verify().stderr
 
 
 def test_settings_debug_defaults_to_local_hosts_and_a_development_key(tmp_path):

@@ -10,7 +10,7 @@ MEMORY = 2_621_440
 
 def options(url):
     storage = storage_from_url(url, max_memory_size=MEMORY)
-    assert storage["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert storage["BACKEND"] == "rial_portal.bucket.BucketStorage"
     return storage["OPTIONS"]
 
 
