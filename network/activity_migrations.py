@@ -1,6 +1,7 @@
 """What the data migrations that copy a workflow's older history into the
-activity log (``ActivityLog``) share. Migrations import these functions:
-change them only in ways every such migration still runs with."""
+activity log (``ActivityLog``), and refill it from the log where undone,
+share. Migrations import these functions: change them only in ways every
+such migration still runs with."""
 
 import itertools
 
