@@ -30,4 +30,5 @@ RUN useradd --system --home-dir /var/lib/rial --create-home rial \
 USER rial
 
 EXPOSE 8000
-CMD ["gunicorn", "rial_portal.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+# gunicorn.conf.py: processes, threads and timeouts from GUNICORN_ variables.
+CMD ["gunicorn", "-c", "gunicorn.conf.py", "rial_portal.wsgi"]

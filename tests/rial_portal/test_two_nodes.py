@@ -38,7 +38,7 @@ from meetings.enums import RegistrationStatus
 from meetings.models import NationalReport, Registration
 from network.roles import TECHNICAL_SECRETARIAT, grant_role_permissions
 from portfolio.enums import ProgramStatus
-from rial_portal.beat import LOCK_NAME
+from rial_portal.beat import LOCK_NAME, LOCK_SECONDS, STANDBY_SECONDS
 from tests.conftest import free_port, sign_in_with_second_factor, wait_for
 from tests.factories import (
     PASSWORD,
@@ -184,8 +184,13 @@ def bucket(s3_server):
 
 @pytest.fixture(scope="module")
 def node_environment(django_db_setup, bucket, collected_static_files):
-    """What a node's processes are started with: the test database, Redis and bucket."""
-    return {
+    """What a node's processes are started with: the test database, Redis and
+    bucket, and a name in Redis of their own (tests/node_settings.py), whose
+    keys and queues are removed at the end."""
+    import redis
+
+    name = f"rial-nodes-{secrets.token_hex(4)}"
+    yield {
         **os.environ,
         "STATIC_ROOT": str(collected_static_files),
         "DATABASE_URL": database_url(),
@@ -195,7 +200,12 @@ def node_environment(django_db_setup, bucket, collected_static_files):
         "VISITOR_CACHE": "true",
         "FRAGMENT_CACHE": "true",
         "LOG_LEVEL": "INFO",
+        "DJANGO_SETTINGS_MODULE": "tests.node_settings",
+        "RIAL_TEST_NODES": name,
     }
+    left = redis.Redis.from_url(settings.REDIS_URL)
+    # The queue, its bindings (kombu's) and the cache's keys all carry the name.
+    left.delete(*left.scan_iter(f"*{name}*"))
 
 
 @contextlib.contextmanager
@@ -401,7 +411,7 @@ def test_two_beats_send_each_periodic_task_once_and_one_takes_over_when_the_othe
     import redis
     from django_celery_beat.models import IntervalSchedule, PeriodicTask
 
-    queue = f"two-nodes-{secrets.token_hex(4)}"
+    queue = f"{node_environment['RIAL_TEST_NODES']}-beat"
     broker = redis.Redis.from_url(settings.REDIS_URL)
     # A lock left by an earlier run cut short would hold both beats back.
     broker.delete(LOCK_NAME)
@@ -416,29 +426,32 @@ def test_two_beats_send_each_periodic_task_once_and_one_takes_over_when_the_othe
     beat = [sys.executable, "-m", "celery", "-A", "rial_portal", "beat"]
     names = ("beat-a", "beat-b")
 
-    def holder():
-        holding = [name for name in names if "holding the lock" in beat_log(tmp_path, name)]
-        return holding[0] if holding else None
+    def holding():
+        return [name for name in names if "holding the lock" in beat_log(tmp_path, name)]
 
     try:
         with running([(name, beat, node_environment) for name in names], tmp_path) as processes:
             assert wait_for(lambda: broker.llen(queue) >= 1, timeout=START_SECONDS), [
                 beat_log(tmp_path, name) for name in names
             ]
-            sending = holder()
             started = time.monotonic()
             time.sleep(3)
             sent = broker.llen(queue)
             elapsed = time.monotonic() - started
-            standing_by = next(name for name in names if name != sending)
-            processes[sending].terminate()
-            processes[sending].wait(timeout=20)
-            taken_over = wait_for(lambda: "holding the lock" in beat_log(tmp_path, standing_by), 20)
+            senders = holding()
+            assert len(senders) == 1, [beat_log(tmp_path, name) for name in names]
+            (standing_by,) = set(names) - set(senders)
+            processes[senders[0]].terminate()
+            # It lets the lock go as it stops; had it vanished, the lock would
+            # expire after LOCK_SECONDS.
+            taken_over = wait_for(
+                lambda: standing_by in holding(), timeout=LOCK_SECONDS + STANDBY_SECONDS + 5
+            )
             before = broker.llen(queue)
             wait_for(lambda: broker.llen(queue) > before, timeout=10)
             after = broker.llen(queue)
     finally:
-        broker.delete(queue, LOCK_NAME)
+        broker.delete(LOCK_NAME)
 
     # Once a second from one beat: two would have sent about twice as many.
     assert int(elapsed) <= sent <= int(elapsed) + 2, (sent, elapsed)
