@@ -198,3 +198,11 @@ def test_the_links_pages_take_a_fixed_number_of_queries(count_queries):
     assert count_queries(confirm) == 1
     assert count_queries(manage) == 1
     assert count_queries(LINK_REQUEST) == 0
+
+
+def test_the_registration_form_offers_a_new_link_to_who_registered_already(client):
+    meeting = MeetingFactory()
+
+    page = client.get(reverse("meetings:register", args=[meeting.slug])).content.decode()
+
+    assert f'href="{LINK_REQUEST}"' in page

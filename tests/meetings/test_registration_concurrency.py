@@ -6,11 +6,13 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from meetings import links, services
 from meetings.enums import RegistrationStatus
 from meetings.models import Registration
+from network.models import EmailDelivery
 from tests.conftest import run_in_threads
 from tests.factories import InstitutionFactory, UserFactory
-from tests.meetings.factories import MeetingFactory
+from tests.meetings.factories import MeetingFactory, RegistrationFactory
 
 CONCURRENT = 50
 PLACES = 10
@@ -87,3 +89,31 @@ def test_the_same_address_posted_concurrently_registers_once():
     # One went through to the "check your email" page; the others got the form
     # back with the message.
     assert sorted(statuses) == [200] * 9 + [302]
+
+
+@pytest.mark.postgresql
+@pytest.mark.django_db(transaction=True)
+def test_ten_concurrent_requests_for_a_new_link_send_one_that_works():
+    """The registration's row lock serializes them: one email, whose link is
+    the registration's current one."""
+    meeting = MeetingFactory()
+    registration = services.registration_confirm(
+        registration=services.registration_create(
+            meeting=meeting,
+            registration=RegistrationFactory.build(
+                meeting=meeting, email="ana@example.org", institution=InstitutionFactory()
+            ),
+        )
+    )
+
+    errors = run_in_threads(
+        lambda i: Client().post(
+            reverse("meetings:registration_link_request"), {"email": "ana@example.org"}
+        ),
+        10,
+    )
+
+    assert errors == []
+    email = EmailDelivery.objects.get(key__contains=f":{registration.pk}:new-link:")
+    registration.refresh_from_db()
+    assert links.manage_path(registration) in email.body

@@ -3,6 +3,7 @@ code, templates that keep it so, HSTS and secure cookies under production
 settings. (test_settings.py checks that check --deploy prints nothing.)"""
 
 import re
+import runpy
 from pathlib import Path
 
 import pytest
@@ -123,3 +124,18 @@ def test_x_forwarded_proto_counts_only_behind_a_proxy(client, settings, proxy_he
     assert response.status_code == expected
     if expected == 301:
         assert response["Location"].startswith("https://")
+
+
+@pytest.mark.parametrize(
+    ("behind_proxy", "trusted"), [("", ""), ("true", "127.0.0.1,::1")], ids=["direct", "proxied"]
+)
+def test_gunicorn_trusts_the_forwarded_headers_only_behind_a_proxy(
+    monkeypatch, behind_proxy, trusted
+):
+    monkeypatch.setenv("BEHIND_PROXY", behind_proxy)
+    monkeypatch.delenv("GUNICORN_FORWARDED_ALLOW_IPS", raising=False)
+    monkeypatch.delenv("PROMETHEUS_MULTIPROC_DIR", raising=False)
+
+    config = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+
+    assert config["forwarded_allow_ips"] == trusted
