@@ -153,9 +153,13 @@ DCAT_CONTEXT = {
     "dcat": "http://www.w3.org/ns/dcat#",
     "dct": "http://purl.org/dc/terms/",
     "foaf": "http://xmlns.com/foaf/0.1/",
+    "vcard": "http://www.w3.org/2006/vcard/ns#",
 }
 FILE_TYPES = "http://publications.europa.eu/resource/authority/file-type/"
 MEDIA_TYPES = "http://www.iana.org/assignments/media-types/"
+# DCAT-AP names languages from the EU's authority table, not by ISO 639-1.
+LANGUAGES = "http://publications.europa.eu/resource/authority/language/"
+LANGUAGE_CODES = {"en": "ENG", "es": "SPA", "pt": "POR", "fr": "FRA"}
 
 
 def _text(value):
@@ -171,6 +175,12 @@ def catalog(*, site):
         "foaf:name": _("Organization of American States (OAS), Technical Secretariat of the RIAL"),
     }
     license_ = {"@id": LICENSE["path"]}
+    contact = {
+        "@type": "vcard:Organization",
+        "vcard:fn": _("Technical Secretariat of the RIAL"),
+        "vcard:hasURL": {"@id": site + reverse("network:about")},
+    }
+    language = {"@id": LANGUAGES + LANGUAGE_CODES.get((get_language() or "en")[:2], "ENG")}
     return {
         "@context": DCAT_CONTEXT,
         "@id": site + reverse("opendata:catalog"),
@@ -185,6 +195,7 @@ def catalog(*, site):
         ),
         "dct:publisher": publisher,
         "dct:license": license_,
+        "dct:language": language,
         "foaf:homepage": {"@id": index},
         "dcat:dataset": [
             {
@@ -194,6 +205,7 @@ def catalog(*, site):
                 "dct:title": _text(dataset.title),
                 "dct:description": _text(dataset.description),
                 "dct:publisher": {"@id": publisher["@id"]},
+                "dcat:contactPoint": contact,
                 "dct:license": license_,
                 "dcat:landingPage": {"@id": f"{index}#{dataset.slug}"},
                 "dct:conformsTo": {

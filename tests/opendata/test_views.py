@@ -193,8 +193,10 @@ def test_the_catalogue_parses_as_json_ld_and_names_every_dataset(client, world):
     (catalog,) = graph.subjects(RDF_TYPE, DCAT.Catalog)
     datasets = set(graph.objects(catalog, DCAT.dataset))
     assert {str(graph.value(d, DCTERMS.identifier)) for d in datasets} == set(SLUGS)
+    assert str(graph.value(catalog, DCTERMS.language)).endswith("/language/ENG")
     for dataset in datasets:
         assert graph.value(dataset, RDF_TYPE) == DCAT.Dataset
+        assert graph.value(dataset, DCAT.contactPoint) is not None
         assert str(graph.value(dataset, DCTERMS.license)) == (
             "https://creativecommons.org/licenses/by/4.0/"
         )
