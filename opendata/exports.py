@@ -149,6 +149,37 @@ def data_package(*, site):
     }
 
 
+def schema_org_catalog(*, site):
+    """The datasets as a schema.org DataCatalog, for the index page's JSON-LD:
+    what dataset search engines read."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "DataCatalog",
+        "name": _("Open data of the RIAL"),
+        "url": site + reverse("opendata:index"),
+        "license": LICENSE["path"],
+        "dataset": [
+            {
+                "@type": "Dataset",
+                "name": str(dataset.title),
+                "description": str(dataset.description),
+                "url": f"{site}{reverse('opendata:index')}#{dataset.slug}",
+                "license": LICENSE["path"],
+                "variableMeasured": [column.name for column in dataset.columns],
+                "distribution": [
+                    {
+                        "@type": "DataDownload",
+                        "encodingFormat": media_type,
+                        "contentUrl": _file_url(site, dataset, fmt),
+                    }
+                    for fmt, (media_type, _label) in FORMATS.items()
+                ],
+            }
+            for dataset in DATASETS
+        ],
+    }
+
+
 DCAT_CONTEXT = {
     "dcat": "http://www.w3.org/ns/dcat#",
     "dct": "http://purl.org/dc/terms/",

@@ -29,7 +29,11 @@ def index(request):
     return render(
         request,
         "opendata/index.html",
-        {"datasets": DATASETS, "license": exports.LICENSE},
+        {
+            "datasets": DATASETS,
+            "license": exports.LICENSE,
+            "schema_org": exports.schema_org_catalog(site=_site(request)),
+        },
     )
 
 

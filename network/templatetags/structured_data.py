@@ -1,7 +1,8 @@
 """schema.org markup for a public page: ``{% structured_data meeting %}`` in
 the page's ``head`` block writes the object's ``structured_data(url=…)`` (a
-dict, or None for what search engines should not be told about) as JSON-LD.
-Each app describes its own objects; this tag only writes them."""
+dict, or None for what search engines should not be told about) as JSON-LD;
+``{{ data|json_ld }}`` writes a dict a view built. Each app describes its own
+objects; these only write them."""
 
 import json
 
@@ -15,10 +16,15 @@ register = template.Library()
 _ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
-@register.simple_tag(takes_context=True)
-def structured_data(context, obj):
-    data = obj.structured_data(url=context["request"].build_absolute_uri(obj.get_absolute_url()))
+@register.filter
+def json_ld(data):
     if data is None:
         return ""
     text = json.dumps(data, ensure_ascii=False).translate(_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+@register.simple_tag(takes_context=True)
+def structured_data(context, obj):
+    url = context["request"].build_absolute_uri(obj.get_absolute_url())
+    return json_ld(obj.structured_data(url=url))

@@ -234,6 +234,19 @@ def test_the_index_lists_every_dataset_with_its_files_and_dictionary(client, wor
         assert reverse("opendata:dataset_schema", kwargs={"slug": slug}) in page
 
 
+def test_the_index_describes_each_dataset_to_dataset_search_engines(client):
+    page = client.get(reverse("opendata:index")).content.decode()
+    (block,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.DOTALL)
+    catalog = json.loads(block)
+    assert catalog["@type"] == "DataCatalog"
+    assert [dataset["url"].rsplit("#", 1)[1] for dataset in catalog["dataset"]] == SLUGS
+    programs = catalog["dataset"][0]
+    assert programs["license"] == "https://creativecommons.org/licenses/by/4.0/"
+    assert {d["contentUrl"] for d in programs["distribution"]} == {
+        f"http://testserver{file_url('programs', fmt)}" for fmt in ("csv", "json")
+    }
+
+
 def test_every_page_links_to_the_open_data(client):
     assert reverse("opendata:index") in client.get(reverse("home")).content.decode()
 
