@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from network.exports import spreadsheet_safe
+from network.exports import Echo, spreadsheet_safe
 
 from .datasets import DATASETS, NUMBER, STRING
 
@@ -65,11 +65,6 @@ def rows(dataset, *, site):
         yield {column.name: _value(column, obj, site) for column in dataset.columns}
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 def _csv_cell(column, value):
     """A text a spreadsheet would run as a formula (``=…``) is written as text
     (a leading apostrophe); numbers, negative ones too, are left as they are."""
@@ -81,7 +76,7 @@ def _csv_cell(column, value):
 
 
 def _csv_lines(dataset, site):
-    writer = csv.writer(_Echo())
+    writer = csv.writer(Echo())
     yield writer.writerow([column.name for column in dataset.columns])
     for row in rows(dataset, site=site):
         yield writer.writerow([_csv_cell(column, row[column.name]) for column in dataset.columns])
