@@ -361,6 +361,46 @@ class Meeting(models.Model):
     def get_absolute_url(self):
         return reverse("meetings:meeting_detail", kwargs={"slug": self.slug})
 
+    def structured_data(self, *, url):
+        """The meeting as a schema.org Event for search engines and open-data
+        harvesters (its page's JSON-LD); None for a restricted meeting, which
+        nobody outside its delegates should be pointed to."""
+        if self.visibility != Visibility.PUBLIC:
+            return None
+        event = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": self.title,
+            "url": url,
+            "eventStatus": "https://schema.org/"
+            + ("EventCancelled" if self.status == MeetingStatus.CANCELLED else "EventScheduled"),
+        }
+        if self.description:
+            event["description"] = self.description
+        # schema.org takes ISO 8601 dates as precise as they are known.
+        if self.start_date and self.date_precision != DatePrecision.UNDEFINED:
+            if self.date_precision == DatePrecision.DAY:
+                event["startDate"] = self.start_date.isoformat()
+                event["endDate"] = self.last_day.isoformat()
+            elif self.date_precision == DatePrecision.MONTH:
+                event["startDate"] = self.start_date.strftime("%Y-%m")
+            else:
+                event["startDate"] = str(self.start_date.year)
+        places = []
+        if self.city or self.host_state_id:
+            address = {"@type": "PostalAddress", "addressLocality": self.city}
+            if self.host_state_id:
+                address["addressCountry"] = self.host_state.iso_code
+            places.append({"@type": "Place", "name": self.venue or self.city, "address": address})
+        if self.is_online:
+            # The page, never the connection link, which only delegates get.
+            places.append({"@type": "VirtualLocation", "url": url})
+        if places:
+            event["location"] = places[0] if len(places) == 1 else places
+            mode = "Mixed" if len(places) > 1 else "Online" if self.is_online else "Offline"
+            event["eventAttendanceMode"] = f"https://schema.org/{mode}EventAttendanceMode"
+        return event
+
     def _normalize_dates(self):
         """Keep the first possible day in start_date, so that meetings sort by it."""
         precision = self.date_precision

@@ -12,6 +12,14 @@ def spreadsheet_safe(value):
     return value
 
 
+class Echo:
+    """What ``csv.writer`` writes to when a response streams: each row's line
+    is handed back to be sent, never kept."""
+
+    def write(self, value):
+        return value
+
+
 def xlsx_response(rows, *, filename, sheet_title):
     """``rows`` (lists of cells) as an XLSX attachment named ``filename``.xlsx,
     written row by row (openpyxl's write-only mode keeps memory flat), every

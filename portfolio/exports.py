@@ -6,7 +6,7 @@ from django.http import Http404, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from network.exports import spreadsheet_safe, xlsx_response
+from network.exports import Echo, spreadsheet_safe, xlsx_response
 
 COLUMNS = [
     (lambda: _("Title"), lambda p: p.title),
@@ -32,15 +32,10 @@ def _rows(programs):
         yield [value(program) for _header, value in COLUMNS]
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 def programs_response(programs, fmt):
     filename = f"rial-programs-{timezone.localdate().isoformat()}"
     if fmt == "csv":
-        writer = csv.writer(_Echo())
+        writer = csv.writer(Echo())
         response = StreamingHttpResponse(
             (writer.writerow([spreadsheet_safe(cell) for cell in row]) for row in _rows(programs)),
             content_type="text/csv; charset=utf-8",

@@ -246,6 +246,23 @@ class Program(models.Model):
     def get_absolute_url(self):
         return reverse("portfolio:program_detail", kwargs={"slug": self.slug})
 
+    def structured_data(self, *, url):
+        """The program as a schema.org GovernmentService for search engines
+        (its page's JSON-LD); None unless it is published."""
+        if self.status != ProgramStatus.PUBLISHED:
+            return None
+        service = {
+            "@context": "https://schema.org",
+            "@type": "GovernmentService",
+            "name": self.title,
+            "description": self.summary,
+            "url": url,
+            "provider": {"@type": "GovernmentOrganization", "name": self.owner.name},
+        }
+        if self.owner.member_state_id:
+            service["areaServed"] = {"@type": "Country", "name": self.owner.member_state.name}
+        return service
+
     def clean(self):
         super().clean()
         if self.start_year and self.start_year > current_year():

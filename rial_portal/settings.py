@@ -101,6 +101,8 @@ INSTALLED_APPS = [
     "newsletter",
     # The global search across the apps above; reads only, no models.
     "search",
+    # The published data as open data files, their dictionaries and catalogue.
+    "opendata",
     "api",
     # The commands over all of the above: backup and restore.
     "rial_portal.apps.RialPortalConfig",

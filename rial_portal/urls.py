@@ -14,6 +14,7 @@ urlpatterns = [
     path("cooperation/", include("cooperation.urls")),
     path("", include("newsletter.urls")),
     path("search/", include("search.urls")),
+    path("data/", include("opendata.urls")),
     path("accounts/", include("accounts.auth_urls")),
     path("accounts/", include("accounts.urls")),
     path("i18n/switch/", switch_language, name="switch_language"),

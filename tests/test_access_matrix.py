@@ -408,6 +408,14 @@ ROUTE_ARGS = {
     "newsletter:my_subscription": {"": _no_args},
     # Search (what it finds for each role: tests/search/test_search.py).
     "search:search": {"": _no_args},
+    # Open data: what a visitor reads, for everyone (tests/opendata checks the files' rows).
+    "opendata:index": {"": _no_args},
+    "opendata:datapackage": {"": _no_args},
+    "opendata:catalog": {"": _no_args},
+    "opendata:dataset_schema": {"": lambda w: {"slug": "programs"}},
+    "opendata:dataset_file": {
+        fmt: (lambda w, fmt=fmt: {"slug": "programs", "fmt": fmt}) for fmt in ("csv", "json")
+    },
     # API for partners: anonymous for everyone, so each role sees what a visitor sees.
     "api:api-root": {"": _no_args},
     "api:schema": {"": _no_args},
@@ -623,6 +631,11 @@ EXPECTED = {
     "newsletter:unsubscribe": "200 200 200 200 200",
     "newsletter:my_subscription": "L 200 200 200 200",
     "search:search": "200 200 200 200 200",
+    "opendata:index": "200 200 200 200 200",
+    "opendata:datapackage": "200 200 200 200 200",
+    "opendata:catalog": "200 200 200 200 200",
+    "opendata:dataset_schema": "200 200 200 200 200",
+    "opendata:dataset_file": {"csv": "200 200 200 200 200", "json": "200 200 200 200 200"},
     **{
         f"api:{name}": "200 200 200 200 200"
         for name in (

@@ -27,6 +27,7 @@ UNTRANSLATED_WORDS = {
     "CIMT",
     "USD",
     "CSV",
+    "JSON",
     "XLSX",
     "PDF",
     "RSS",
