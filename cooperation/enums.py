@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ActivityType(models.TextChoices):
@@ -17,9 +18,9 @@ class Priority(models.TextChoices):
 
 
 class NeedStatus(models.TextChoices):
-    OPEN = "open", _("Open")
+    OPEN = "open", pgettext_lazy("cooperation need", "Open")
     MET = "met", _("Met")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
+    WITHDRAWN = "withdrawn", pgettext_lazy("cooperation need", "Withdrawn")
 
 
 class BudgetItem(models.TextChoices):
@@ -50,8 +51,8 @@ class RequestStatus(models.TextChoices):
     APPROVED = "approved", _("Approved")
     CARRIED_OUT = "carried_out", _("Carried out")
     REPORTED = "reported", _("Final report submitted")
-    CLOSED = "closed", _("Closed")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
+    CLOSED = "closed", pgettext_lazy("cooperation request", "Closed")
+    WITHDRAWN = "withdrawn", pgettext_lazy("cooperation request", "Withdrawn")
 
 
 # Once approved, a request's summary is public; once closed, its results too.

@@ -15,6 +15,7 @@ from django.db.models import Q, Sum
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from network.files import ServedFileField, unguessable_name
 from network.models import unique_slug
@@ -477,7 +478,9 @@ class BudgetLine(models.Model):
     request = models.ForeignKey(
         Request, verbose_name=_("request"), on_delete=models.CASCADE, related_name="budget_lines"
     )
-    item = models.CharField(_("item"), max_length=10, choices=BudgetItem.choices)
+    item = models.CharField(
+        pgettext_lazy("budget", "item"), max_length=10, choices=BudgetItem.choices
+    )
     description = models.CharField(_("description"), max_length=250, blank=True)
     fund_amount = models.DecimalField(_("asked from the fund (USD)"), default=0, **MONEY)
     requester_amount = models.DecimalField(

@@ -1,11 +1,12 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class PledgeStatus(models.TextChoices):
-    OPEN = "open", _("Open")
+    OPEN = "open", pgettext_lazy("pledge", "Open")
     FULFILLED = "fulfilled", _("Fulfilled")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
+    WITHDRAWN = "withdrawn", pgettext_lazy("pledge", "Withdrawn")
 
 
 class PledgeState(models.TextChoices):
@@ -13,10 +14,10 @@ class PledgeState(models.TextChoices):
     open pledge whose last year has ended has lapsed: nothing more is expected
     of it, though a late payment still fulfils it."""
 
-    OPEN = "open", _("Open")
+    OPEN = "open", pgettext_lazy("pledge", "Open")
     LAPSED = "lapsed", _("Lapsed")
     FULFILLED = "fulfilled", _("Fulfilled")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
+    WITHDRAWN = "withdrawn", pgettext_lazy("pledge", "Withdrawn")
 
 
 class ContributionKind(models.TextChoices):

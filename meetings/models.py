@@ -17,7 +17,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext
+from django.utils.translation import pgettext, pgettext_lazy
 
 from accounts.models import new_nonce
 from network import search
@@ -835,7 +835,9 @@ class FundingCommitment(models.Model):
             "When the party is not in the directory (for example “Government of Colombia”)."
         ),
     )
-    item = models.CharField(_("item"), max_length=20, choices=FundingItem.choices)
+    item = models.CharField(
+        pgettext_lazy("budget", "item"), max_length=20, choices=FundingItem.choices
+    )
     status = models.CharField(
         _("status"), max_length=10, choices=FundingStatus.choices, default=FundingStatus.UNDEFINED
     )

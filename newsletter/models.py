@@ -345,8 +345,8 @@ class IssueItem(models.Model):
     included = models.BooleanField(_("included"), default=True)
 
     class Meta:
-        verbose_name = _("item")
-        verbose_name_plural = _("items")
+        verbose_name = pgettext_lazy("newsletter", "item")
+        verbose_name_plural = pgettext_lazy("newsletter", "items")
         ordering = ["position", "pk"]
         constraints = [
             models.UniqueConstraint(

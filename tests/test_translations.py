@@ -9,8 +9,10 @@ the catalogue check covers once ``makemessages`` has run (CI runs it before
 the tests, see ``make messages``)."""
 
 import re
+from collections import defaultdict
 from pathlib import Path
 
+import polib
 import pytest
 from django.conf import settings
 from django.template.base import Lexer, TokenType
@@ -110,10 +112,10 @@ def test_every_template_string_is_marked_for_translation():
     )
 
 
-def catalogues():
+def catalogues(language="es"):
     return sorted(
         path
-        for path in ROOT.rglob("locale/es/LC_MESSAGES/django.po")
+        for path in ROOT.rglob(f"locale/{language}/LC_MESSAGES/django.po")
         if not SKIPPED_DIRS.intersection(path.relative_to(ROOT).parts)
     )
 
@@ -162,3 +164,66 @@ def test_there_is_a_spanish_catalogue():
 def test_every_marked_string_has_its_spanish_translation(path):
     missing = untranslated_entries(path.read_text(encoding="utf-8"))
     assert not missing, f"{len(missing)} untranslated or fuzzy in {path}: {missing[:10]}"
+
+
+def conflicting_translations(paths, root=ROOT):
+    """The entries that catalogues of one language translate differently.
+
+    Django merges every app's catalogue (and the project's) into one per
+    language, so a (context, msgid) has a single translation on every page:
+    whichever catalogue loads first wins, silently. Returns
+    ``{(language, msgctxt, msgid): {translation: [catalogue, ...]}}``."""
+    found = defaultdict(lambda: defaultdict(list))
+    for path in paths:
+        language = path.parent.parent.name
+        for entry in polib.pofile(str(path)).translated_entries():
+            translation = entry.msgstr or " | ".join(
+                entry.msgstr_plural[index] for index in sorted(entry.msgstr_plural)
+            )
+            found[(language, entry.msgctxt, entry.msgid)][translation].append(
+                str(path.relative_to(root))
+            )
+    return {key: dict(translations) for key, translations in found.items() if len(translations) > 1}
+
+
+def test_the_conflict_check_finds_one_msgid_translated_two_ways(tmp_path):
+    header = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    texts = {
+        "calls": 'msgid "Open"\nmsgstr "Abierta"\n\nmsgid "When"\nmsgstr "Fechas"\n',
+        "meetings": (
+            'msgid "Open"\nmsgstr "Abierta"\n\nmsgid "When"\nmsgstr "Cuándo"\n\n'
+            'msgctxt "budget line"\nmsgid "item"\nmsgstr "rubro"\n'
+        ),
+        "news": 'msgid "item"\nmsgstr "elemento"\n\n#, fuzzy\nmsgid "When"\nmsgstr "Cuando"\n',
+    }
+    paths = []
+    for name, text in texts.items():
+        path = tmp_path / name / "locale/es/LC_MESSAGES/django.po"
+        path.parent.mkdir(parents=True)
+        path.write_text(header + text, encoding="utf-8")
+        paths.append(path)
+    assert conflicting_translations(paths, root=tmp_path) == {
+        ("es", None, "When"): {
+            "Fechas": ["calls/locale/es/LC_MESSAGES/django.po"],
+            "Cuándo": ["meetings/locale/es/LC_MESSAGES/django.po"],
+        },
+    }
+
+
+def test_no_msgid_is_translated_differently_by_two_catalogues():
+    conflicts = conflicting_translations(catalogues("*"))
+    assert not conflicts, (
+        f"{len(conflicts)} msgids translated differently by two catalogues of one language; "
+        "only one translation is shown on every page. Give each meaning its own context "
+        "(pgettext, {% translate ... context ... %}) or make the translations the same:\n"
+        + "\n".join(
+            f"  {language} {msgctxt + ' | ' if msgctxt else ''}{msgid!r}: "
+            + "; ".join(
+                f"{translation!r} in {', '.join(paths)}"
+                for translation, paths in translations.items()
+            )
+            for (language, msgctxt, msgid), translations in sorted(
+                conflicts.items(), key=lambda item: (item[0][0], item[0][1] or "", item[0][2])
+            )
+        )
+    )
