@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "fund",
     "cooperation",
     "newsletter",
+    "library",
     # The global search across the apps above; reads only, no models.
     "search",
     "api",

@@ -1,0 +1,44 @@
+import datetime
+
+import factory
+from django.utils import timezone
+
+from library.enums import ItemKind, ItemStatus
+from library.models import Authorship, LibraryFile, LibraryItem
+from tests.factories import InstitutionFactory
+
+PDF = b"%PDF-1.4\n%test\n"
+
+
+class LibraryItemFactory(factory.django.DjangoModelFactory):
+    """A published study of 2015; ``status=…`` for the others."""
+
+    class Meta:
+        model = LibraryItem
+
+    owner = factory.SubFactory(InstitutionFactory)
+    language = "en"
+    title_en = factory.Sequence(lambda n: f"Study {n}")
+    abstract_en = "What the network learnt."
+    kind = ItemKind.STUDY
+    published_on = datetime.date(2015, 1, 1)
+    status = ItemStatus.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)
+
+
+class AuthorshipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Authorship
+
+    item = factory.SubFactory(LibraryItemFactory)
+    family_name = factory.Sequence(lambda n: f"Author{n}")
+    given_names = "Ana María"
+
+
+class LibraryFileFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LibraryFile
+
+    item = factory.SubFactory(LibraryItemFactory)
+    language = "en"
+    file = factory.django.FileField(filename="study.pdf", data=PDF)
