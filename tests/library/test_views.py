@@ -159,3 +159,24 @@ def test_a_language_without_a_file_is_a_404(client):
     item = LibraryItemFactory()
 
     assert client.get(reverse("library:file_download", args=[item.slug, "fr"])).status_code == 404
+
+
+def test_the_list_and_an_item_page_read_in_spanish(client):
+    item = LibraryItemFactory(
+        language="es",
+        title_en="Labor Panorama 2003",
+        title_es="Panorama Laboral 2003",
+        kind=ItemKind.PUBLICATION,
+    )
+    LibraryFileFactory(item=item, language="es")
+    spanish = {"accept-language": "es"}
+
+    listing = client.get(LIST, headers=spanish).content.decode()
+    page = client.get(item.get_absolute_url(), headers=spanish).content.decode()
+
+    assert "Biblioteca" in listing
+    assert "Panorama Laboral 2003" in listing
+    assert "Publicación · 2015" in listing
+    assert "Archivos" in page
+    assert "Descargar la referencia BibTeX" in page
+    assert "Todos los derechos reservados" in page
