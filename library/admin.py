@@ -76,8 +76,16 @@ class AuthorshipInline(admin.TabularInline):
 class LibraryFileInline(admin.TabularInline):
     model = LibraryFile
     extra = 0
-    fields = ("language", "file", "kind", "size", "page_count", "extraction_status")
-    readonly_fields = ("kind", "size", "page_count", "extraction_status")
+    fields = (
+        "language",
+        "file",
+        "kind",
+        "size",
+        "page_count",
+        "extraction_status",
+        "extraction_message",
+    )
+    readonly_fields = ("kind", "size", "page_count", "extraction_status", "extraction_message")
 
     def get_queryset(self, request):
         # Each row's name and download link read its item; its text stays in the database.

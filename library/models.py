@@ -322,7 +322,8 @@ class LibraryFile(models.Model):
         return f"{self.item} ({self.language})"
 
     def save(self, *args, **kwargs):
-        if self.file and not self.file._committed:
+        uploaded = bool(self.file) and not self.file._committed
+        if uploaded:
             # A new upload: what was known of the previous file no longer holds.
             self.kind = detect_document_kind(self.file) or ""
             self.size = self.file.size
@@ -331,6 +332,10 @@ class LibraryFile(models.Model):
             self.extraction_status = ExtractionStatus.PENDING
             self.extraction_message = ""
         super().save(*args, **kwargs)
+        if uploaded:
+            from .tasks import extract_file_text  # tasks → services → models
+
+            extract_file_text.delay_on_commit(self.pk)
 
     def get_file_url(self):
         return reverse(
