@@ -10,7 +10,9 @@ from dataclasses import dataclass
 
 import docx
 from django.core.exceptions import ValidationError
+from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from odf import teletype
 from odf.namespaces import TEXTNS
 from odf.opendocument import load as odf_load
@@ -58,6 +60,42 @@ def extract(file, *, allowed):
         return Extracted(
             ExtractionStatus.FAILED, message=_("The file is damaged and could not be read.")
         )
+
+
+@deconstructible
+class ReadableDocumentValidator(DocumentValidator):
+    """``DocumentValidator``, and then a document its reader opens: an
+    encrypted or damaged file is refused on upload, with the message the
+    task would record, and nothing is saved."""
+
+    encrypted_message = gettext_lazy("The PDF is encrypted: upload a version without a password.")
+    damaged_message = gettext_lazy("The file is damaged and could not be read.")
+
+    def __call__(self, file):
+        super().__call__(file)
+        try:
+            encrypted = self._open(detect_document_kind(file), file)
+        # As in extract(): whatever the parser raises means it cannot read the file.
+        except Exception as error:
+            raise ValidationError(self.damaged_message, code="damaged") from error
+        finally:
+            file.seek(0)
+        if encrypted:
+            raise ValidationError(self.encrypted_message, code="encrypted")
+
+    @staticmethod
+    def _open(kind, file):
+        """Open the document as its reader does; True if it is encrypted."""
+        if kind == DocumentKind.PDF:
+            reader = PdfReader(file)
+            if reader.is_encrypted:
+                return True
+            len(reader.pages)  # the page tree: where a damaged PDF usually breaks
+        elif kind == DocumentKind.DOCX:
+            docx.Document(file)
+        else:
+            odf_load(file)
+        return False
 
 
 def _result(text, page_count):

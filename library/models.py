@@ -10,10 +10,11 @@ from django.utils.translation import gettext_lazy as _
 
 from network.files import ServedFileField, unguessable_name
 from network.models import unique_slug
-from network.uploads import DocumentKind, DocumentValidator, detect_document_kind
+from network.uploads import DocumentKind, detect_document_kind
 
 from . import citations
 from .enums import AuthorRole, DatePrecision, ExtractionStatus, ItemKind, ItemStatus, Licence
+from .extraction import ReadableDocumentValidator
 
 TRANSLATED_FIELDS = ("title", "abstract")
 # The fixed paths of library/urls.py that an item's slug would shadow.
@@ -279,7 +280,7 @@ class LibraryFile(models.Model):
     file = ServedFileField(
         _("file"),
         upload_to=library_file_path,
-        validators=[DocumentValidator(allowed=LIBRARY_FILE_KINDS)],
+        validators=[ReadableDocumentValidator(allowed=LIBRARY_FILE_KINDS)],
     )
     kind = models.CharField(_("type"), max_length=4, choices=DocumentKind.choices, editable=False)
     size = models.PositiveBigIntegerField(_("size in bytes"), default=0, editable=False)

@@ -5,9 +5,11 @@ from django.utils import timezone
 
 from library.enums import ItemKind, ItemStatus
 from library.models import Authorship, LibraryFile, LibraryItem
+from library.placeholders import placeholder_pdf
 from tests.factories import InstitutionFactory
 
-PDF = b"%PDF-1.4\n%test\n"
+# A real one-page PDF: uploads are opened by the PDF reader before they are kept.
+PDF = placeholder_pdf(["A study of the network"])
 
 
 class LibraryItemFactory(factory.django.DjangoModelFactory):

@@ -1,9 +1,12 @@
 """The library's admin: adding a language version checks the file like
 every upload (network/uploads.py)."""
 
+import io
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from pypdf import PdfWriter
 
 from library.enums import ExtractionStatus
 from library.models import LibraryFile
@@ -56,4 +59,33 @@ def test_a_file_that_is_no_document_is_refused_with_a_message_and_nothing_saved(
 
     assert response.status_code == 200
     assert "This file is not a PDF, DOCX or ODT document." in response.content.decode()
+    assert not LibraryFile.objects.exists()
+
+
+def encrypted_pdf():
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.encrypt("secret")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (encrypted_pdf(), "The PDF is encrypted: upload a version without a password."),
+        (b"%PDF-1.4\n1 0 obj << /Type /Catalog", "The file is damaged and could not be read."),
+    ],
+    ids=["encrypted", "damaged"],
+)
+def test_an_unreadable_pdf_is_refused_on_upload_and_nothing_saved(staff_client, content, message):
+    item = LibraryItemFactory()
+
+    response = _with_file(
+        staff_client, item, SimpleUploadedFile("estudio.pdf", content, "application/pdf")
+    )
+
+    assert response.status_code == 200
+    assert message in response.content.decode()
     assert not LibraryFile.objects.exists()
