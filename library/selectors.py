@@ -43,3 +43,28 @@ def items_for_list():
         )
         .defer("abstract", *(f"abstract_{code}" for code in CONTENT_CODES))
     )
+
+
+SECTION_SIZE = 5
+
+
+def member_state_section(member_state):
+    """The newest published items concerning a member state, for its page;
+    nothing when there are none."""
+    through = LibraryItem.member_states.through.objects.filter(memberstate=member_state)
+    items = list(items_for_list().filter(pk__in=through.values("libraryitem_id"))[:SECTION_SIZE])
+    if not items:
+        return None
+    return "library/_section_items.html", {
+        "items": items,
+        "query": f"member_state={member_state.iso_code}",
+    }
+
+
+def topic_section(topic):
+    """The newest published items on a topic, for its page; nothing when there are none."""
+    through = LibraryItem.topics.through.objects.filter(topic=topic)
+    items = list(items_for_list().filter(pk__in=through.values("libraryitem_id"))[:SECTION_SIZE])
+    if not items:
+        return None
+    return "library/_section_items.html", {"items": items, "query": f"topic={topic.slug}"}
