@@ -448,6 +448,8 @@ ROUTE_ARGS = {
     "password_reset_done": {"": _no_args},
     # Library.
     "library:item_list": {"": _no_args},
+    "library:item_feed_rss": {"": _no_args},
+    "library:item_feed_atom": {"": _no_args},
     **{
         f"library:{name}": {
             state: (lambda w, state=state: {"slug": w["library_items"][state].slug})
@@ -508,6 +510,8 @@ EXPECTED = {
     },
     "portfolio:attachment_remove": {"published": "L 405 405 405 405", "draft": "L 405 405 405 405"},
     "library:item_list": "200 200 200 200 200",
+    "library:item_feed_rss": "200 200 200 200 200",
+    "library:item_feed_atom": "200 200 200 200 200",
     **{
         f"library:{name}": {"published": "200 200 200 200 200", "draft": "404 200 404 404 200"}
         for name in ("item_detail", "item_bibtex", "file_download")
