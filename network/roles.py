@@ -24,6 +24,7 @@ SECRETARIAT_APPS = (
     "fund",
     "cooperation",
     "newsletter",
+    "library",
 )
 
 # Records staff may not remove or rewrite: accounts are deactivated (their

@@ -69,6 +69,8 @@ UNSEEN_TABLES = frozenset(
         "axes_accesslog",
         "axes_accessfailurelog",
         "network_emaildelivery",
+        # Download counts: shown in the admin only.
+        "library_downloadcount",
         "otp_totp_totpdevice",
         "otp_static_staticdevice",
         "otp_static_statictoken",

@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "fund",
     "cooperation",
     "newsletter",
+    "library",
     # The global search across the apps above; reads only, no models.
     "search",
     # The published data as open data files, their dictionaries and catalogue.

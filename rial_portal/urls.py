@@ -12,6 +12,7 @@ urlpatterns = [
     path("fund/", include("fund.urls")),
     path("meetings/", include("meetings.urls")),
     path("cooperation/", include("cooperation.urls")),
+    path("library/", include("library.urls")),
     path("", include("newsletter.urls")),
     path("search/", include("search.urls")),
     path("data/", include("opendata.urls")),

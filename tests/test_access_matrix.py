@@ -32,6 +32,7 @@ from accounts.models import Invitation
 from accounts.services import invitation_token
 from cooperation.enums import RequestStatus
 from cooperation.models import CallDocument, Evidence
+from library.enums import ItemStatus
 from meetings import links as meeting_links
 from meetings.enums import RegistrationStatus, Visibility
 from meetings.models import NationalReport
@@ -49,6 +50,7 @@ from tests.factories import (
     UserFactory,
 )
 from tests.fund.factories import ExpenseFactory
+from tests.library.factories import LibraryFileFactory, LibraryItemFactory
 from tests.meetings.factories import (
     DocumentFactory,
     DocumentFileFactory,
@@ -183,7 +185,14 @@ def world(db, settings, tmp_path):
     invitation = Invitation.objects.create(
         email="invited@example.org", full_name="Invited Person", institution=ministry_c
     )
+    library_items = {
+        "published": LibraryItemFactory(owner=ministry_a),
+        "draft": LibraryItemFactory(owner=ministry_a, status=ItemStatus.DRAFT, published_at=None),
+    }
+    for library_item in library_items.values():
+        LibraryFileFactory(item=library_item, language="es")
     return {
+        "library_items": library_items,
         "ministry_a": ministry_a,
         "ministry_c": ministry_c,
         "owner": owner,
@@ -457,6 +466,21 @@ ROUTE_ARGS = {
     "password_change_done": {"": _no_args},
     "password_reset": {"": _no_args},
     "password_reset_done": {"": _no_args},
+    # Library.
+    "library:item_list": {"": _no_args},
+    "library:item_feed_rss": {"": _no_args},
+    "library:item_feed_atom": {"": _no_args},
+    **{
+        f"library:{name}": {
+            state: (lambda w, state=state: {"slug": w["library_items"][state].slug})
+            for state in ("published", "draft")
+        }
+        for name in ("item_detail", "item_bibtex")
+    },
+    "library:file_download": {
+        state: (lambda w, state=state: {"slug": w["library_items"][state].slug, "language": "es"})
+        for state in ("published", "draft")
+    },
     # An invalid link: the page must say so, whoever follows it.
     "password_reset_confirm": {"": lambda w: {"uidb64": "MQ", "token": "set-password"}},
     "password_reset_complete": {"": _no_args},
@@ -505,6 +529,13 @@ EXPECTED = {
         "draft": "404 200 404 404 200",
     },
     "portfolio:attachment_remove": {"published": "L 405 405 405 405", "draft": "L 405 405 405 405"},
+    "library:item_list": "200 200 200 200 200",
+    "library:item_feed_rss": "200 200 200 200 200",
+    "library:item_feed_atom": "200 200 200 200 200",
+    **{
+        f"library:{name}": {"published": "200 200 200 200 200", "draft": "404 200 404 404 200"}
+        for name in ("item_detail", "item_bibtex", "file_download")
+    },
     "fund:statement": "200 200 200 200 200",
     "fund:statement_export": "200 200 200 200 200",
     "fund:statement_line": "404 404 404 404 404",
@@ -709,6 +740,7 @@ PRIVATE_TO_A = [
     ],
     ("portfolio:program_detail", "draft"),
     ("portfolio:attachment_download", "draft"),
+    *[(f"library:{name}", "draft") for name in ("item_detail", "item_bibtex", "file_download")],
     ("meetings:delegation_decide", ""),
     ("cooperation:need_edit", ""),
     ("cooperation:need_withdraw", ""),

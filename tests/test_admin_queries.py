@@ -28,6 +28,8 @@ from django_celery_beat.models import (
 from accounts.models import ErasureRequest, Invitation
 from cooperation.enums import RequestStatus
 from cooperation.models import CallDocument, FinalReport, Review
+from library.enums import ItemStatus
+from library.models import DownloadCount
 from network.enums import DeliveryStatus
 from network.models import ActivityLog, EmailDelivery, InstitutionName
 from network.roles import TECHNICAL_SECRETARIAT
@@ -50,6 +52,7 @@ from tests.fund.factories import (
     ExpenseFactory,
     PledgeFactory,
 )
+from tests.library.factories import AuthorshipFactory, LibraryFileFactory, LibraryItemFactory
 from tests.meetings.factories import (
     AgendaSessionFactory,
     DocumentFactory,
@@ -161,6 +164,24 @@ def build(count, *, rows, staff):
         FinalReport.objects.create(
             request=request, what_was_done="Done.", lessons="Learnt.", submitted_by=focal_point
         )
+
+        item = LibraryItemFactory(
+            owner=institution,
+            status=ItemStatus.SUBMITTED,
+            submitted_by=focal_point,
+            working_group=working_group,
+            meeting=meeting,
+        )
+        item.topics.set(topics)
+        item.member_states.set([institution.member_state])
+        item.programs.set([program])
+        item.cooperation_activities.set([request])
+        item.meeting_documents.set(meeting.documents.all())
+        for row, language in enumerate(["en", "es", "pt"][:rows]):
+            AuthorshipFactory(item=item, position=row)
+            LibraryFileFactory(item=item, language=language)
+            DownloadCount.objects.create(item=item, language=language, count=row)
+        log_rows(item, rows, institution)
 
         SubscriberFactory(topics=topics)
         issue = Issue.objects.create(number=Issue.objects.count() + 1)

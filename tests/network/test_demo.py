@@ -26,6 +26,13 @@ from portfolio.models import Program, ProgramIndicator, ProgramOffer
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    # The demo's library files are written to storage.
+    settings.MEDIA_ROOT = tmp_path
+
+
 MODELS = (
     MemberState,
     Institution,

@@ -6,6 +6,7 @@ import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
 
+from library.models import LibraryFile, LibraryItem
 from meetings.models import Meeting, Registration
 from network.models import Institution
 from newsletter.models import Subscriber
@@ -13,6 +14,12 @@ from portfolio.enums import ProgramStatus
 from portfolio.models import Program
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    # The demo's library files are written to storage.
+    settings.MEDIA_ROOT = tmp_path
 
 
 def all_counts():
@@ -29,19 +36,26 @@ def test_generates_the_network_at_the_factor_and_adds_nothing_when_run_again():
         Meeting.objects.count(),
         Registration.objects.count(),
         Subscriber.objects.count(),
+        LibraryItem.objects.count(),
     )
-    assert counts == (500, 100, 5000, 2000)
+    assert counts == (500, 100, 5000, 2000, 1000)
     # Most programs are public, so that the public pages have something to show.
     assert Program.objects.published().count() > 300
     assert Program.objects.exclude(status=ProgramStatus.PUBLISHED).exists()
     assert not Program.objects.filter(topics=None).exists()
+    assert LibraryItem.objects.published().count() > 700
+    generated = LibraryItem.objects.filter(slug__startswith="scale-")
+    assert (
+        LibraryFile.objects.filter(item__in=generated, page_count__gte=2).exclude(text="").count()
+        == generated.count()
+    )
 
     before = all_counts()
     output = StringIO()
     call_command("generate_scale_data", factor=1, stdout=output)
 
     assert all_counts() == before
-    assert output.getvalue().count("added 0 rows") == 4
+    assert output.getvalue().count("added 0 rows") == 5
 
 
 def test_refuses_a_factor_out_of_range():

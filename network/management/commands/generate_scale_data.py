@@ -13,6 +13,7 @@ SCALE_GENERATORS = [
     "portfolio.scale.generate",
     "meetings.scale.generate",
     "newsletter.scale.generate",
+    "library.scale.generate",
 ]
 
 
@@ -20,7 +21,8 @@ class Command(BaseCommand):
     help = (
         "Add generated data on top of the demo data, FACTOR times the real network "
         "(at 10: 350 institutions, 5,000 programs, 1,000 meetings, 50,000 registrations, "
-        "20,000 subscribers), for load tests and benchmarks. Running it again adds nothing."
+        "20,000 subscribers, 10,000 library items with their text), for load tests and "
+        "benchmarks. Running it again adds nothing."
     )
 
     def add_arguments(self, parser):

@@ -16,6 +16,7 @@ DEMO_LOADERS = [
     "fund.demo.load",
     "cooperation.demo.load",
     "newsletter.demo.load",
+    "library.demo.load",
     "accounts.demo.load",
 ]
 

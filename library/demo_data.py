@@ -1,0 +1,175 @@
+"""The Library's demo items, as the seed documents tell them (in
+/work/shared/seeds: 000 the report of the first meeting of Working Group 2
+of the XIII IACML, Washington, May 2004; 001 the history of the RIAL; 003
+the report of the second meeting of Working Group 2 of the XVIII IACML,
+Cartagena, April 29, 2015).
+
+Owners and authoring institutions are the directory's acronyms (network's
+demo data); meetings are meetings' demo slugs; meeting documents, their
+symbols. The files are generated placeholders (placeholders.py)."""
+
+ITEMS = [
+    {
+        # 000 (appendix: progress report presented on May 13, 2004) and 001
+        # (three experts appointed by the troika drafted it from February to
+        # October 2004; two options offered at the end).
+        "slug": "feasibility-study-cooperation-mechanism-labour-administration",
+        "kind": "study",
+        "language": "en",
+        "title_en": (
+            "Feasibility Study for an Inter-American Cooperation Mechanism for "
+            "Professional Labour Administration"
+        ),
+        "title_es": (
+            "Estudio de factibilidad de un mecanismo interamericano de cooperación para "
+            "la administración laboral profesional"
+        ),
+        "abstract_en": (
+            "Requested by the Plan of Action of the XIII IACML and administered by the "
+            "Technical Secretariat, the study was drafted between February and October 2004 "
+            "by three experts appointed by the IACML troika (Canada, Brazil and Mexico). Its "
+            "progress report presented six options for a cooperative mechanism, from "
+            "sub-regional networks to an Inter-American Institute; the study concluded with "
+            "two: an Inter-American Labor Administration Network and an Inter-American "
+            "Center for Labor Administration."
+        ),
+        "abstract_es": (
+            "Solicitado por el Plan de Acción de la XIII CIMT y administrado por la "
+            "Secretaría Técnica, el estudio fue redactado entre febrero y octubre de 2004 "
+            "por tres expertos designados por la troika de la CIMT (Canadá, Brasil y "
+            "México). Su informe de avance presentó seis opciones de mecanismo cooperativo, "
+            "desde redes subregionales hasta un Instituto Interamericano; el estudio "
+            "concluyó con dos: una Red Interamericana para la Administración Laboral y un "
+            "Centro Interamericano para la Administración Laboral."
+        ),
+        "published_on": "2004-10-01",
+        "date_precision": "month",
+        "owner": "OAS",
+        "authors": [("Lecourt", "Roger"), ("Ramos", "Carlos Alberto"), ("Ardavín", "Bernardo")],
+        "commissioned_by": ["OAS"],
+        "conference": 13,
+        "working_group": 2,
+        "meeting": "wg2-meeting-washington-2004",
+        "member_states": ["CA", "BR", "MX"],
+        "topics": [],
+        "documents": [],
+        "files": ["en", "es"],
+    },
+    {
+        # 003: the Technical Secretariat's report on the RIAL in Cartagena.
+        "slug": "report-results-activities-rial-2006-2015",
+        "kind": "report",
+        "language": "en",
+        "identifier": "CIMT-18/GT1-GT2/doc.6/15",
+        "title_en": "Report on the results and activities of the RIAL, 2006-2015",
+        "title_es": "Informe sobre los resultados y actividades de la RIAL, 2006-2015",
+        "abstract_en": (
+            "The Technical Secretariat's account of the RIAL's first ten years: "
+            "south-south cooperation strengthened, experiences and knowledge of the "
+            "Ministries of Labor consolidated, new programs and improved ones, support for "
+            "new agencies and offices."
+        ),
+        "abstract_es": (
+            "El balance de la Secretaría Técnica de los primeros diez años de la RIAL: "
+            "cooperación sur-sur fortalecida, experiencias y conocimientos de los "
+            "Ministerios de Trabajo consolidados, programas nuevos y mejorados, apoyo a la "
+            "creación de organismos y oficinas."
+        ),
+        "published_on": "2015-04-29",
+        "date_precision": "day",
+        "owner": "OAS",
+        "authors": [],
+        "commissioned_by": [],
+        "conference": 18,
+        "working_group": 2,
+        "meeting": "wg2-meeting-cartagena-2015",
+        "member_states": [],
+        "topics": [],
+        "documents": ["CIMT-18/GT1-GT2/doc.6/15"],
+        "files": ["en", "es"],
+    },
+    {
+        # 003: US$467,815 received since 2011, US$538,832 spent, US$56,983 left.
+        "slug": "report-state-voluntary-contribution-fund-2015",
+        "kind": "report",
+        "language": "en",
+        "identifier": "CIMT-18/GT1-GT2/doc.7/15",
+        "title_en": "Report on the state of the Voluntary Contribution Fund of the RIAL",
+        "title_es": "Informe sobre el estado del Fondo de Aportes Voluntarios de la RIAL",
+        "abstract_en": (
+            "Financial contributions of US$467,815 since 2011 (US$267,815 from 15 countries "
+            "and US$200,000 from Canada) and US$128,000 in kind; US$538,832 spent, a balance "
+            "of US$56,983 against a minimum annual budget of US$120,000."
+        ),
+        "abstract_es": (
+            "Aportes financieros de US$467.815 desde 2011 (US$267.815 de 15 países y "
+            "US$200.000 de Canadá) y US$128.000 en especie; US$538.832 gastados, un saldo "
+            "de US$56.983 frente a un presupuesto anual mínimo de US$120.000."
+        ),
+        "published_on": "2015-04-29",
+        "date_precision": "day",
+        "owner": "OAS",
+        "authors": [],
+        "commissioned_by": [],
+        "conference": 18,
+        "working_group": 2,
+        "meeting": "wg2-meeting-cartagena-2015",
+        "member_states": [],
+        "topics": [],
+        "documents": ["CIMT-18/GT1-GT2/doc.7/15"],
+        "files": ["en", "es"],
+    },
+    {
+        # 000: the ILO could study the results of the Labor Panorama 2003.
+        "slug": "labor-panorama-2003-latin-america-caribbean",
+        "kind": "publication",
+        "language": "es",
+        "title_en": "Labor Panorama 2003 for Latin America and the Caribbean",
+        "title_es": "Panorama Laboral 2003 de América Latina y el Caribe",
+        "abstract_en": "",
+        "abstract_es": "",
+        "published_on": "2003-01-01",
+        "date_precision": "year",
+        "owner": "ILO",
+        "authors": [],
+        "commissioned_by": [],
+        "conference": None,
+        "working_group": None,
+        "meeting": None,
+        "member_states": [],
+        "topics": ["labor-market-information"],
+        "documents": [],
+        "files": ["es"],
+    },
+    {
+        # 003: up to US$5,000 approved in Cartagena for a commemorative
+        # publication, to be celebrated at the XIX IACML in November 2015:
+        # still being prepared, so a draft only the Secretariat sees.
+        "slug": "rial-10th-anniversary-publication",
+        "kind": "publication",
+        "language": "es",
+        "title_en": "Commemorative publication for the RIAL's 10th anniversary",
+        "title_es": "Publicación conmemorativa del décimo aniversario de la RIAL",
+        "abstract_en": (
+            "The Network's accomplishments to date, for the Ministries of Labor to "
+            "showcase the RIAL, its objectives and results."
+        ),
+        "abstract_es": (
+            "Los logros de la Red hasta la fecha, para que los Ministerios de Trabajo "
+            "den a conocer la RIAL, sus objetivos y resultados."
+        ),
+        "published_on": "2015-11-01",
+        "date_precision": "month",
+        "owner": "OAS",
+        "authors": [],
+        "commissioned_by": [],
+        "conference": 18,
+        "working_group": 2,
+        "meeting": "wg2-meeting-cartagena-2015",
+        "member_states": [],
+        "topics": [],
+        "documents": [],
+        "files": [],
+        "draft": True,
+    },
+]

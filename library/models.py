@@ -1,0 +1,367 @@
+"""The Library: the network's studies, publications, guides, reports and
+toolkits, each with one file per language version."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from network.files import ServedFileField, unguessable_name
+from network.models import unique_slug
+from network.uploads import DocumentKind, detect_document_kind
+
+from . import citations
+from .enums import AuthorRole, DatePrecision, ExtractionStatus, ItemKind, ItemStatus, Licence
+from .extraction import ReadableDocumentValidator
+
+TRANSLATED_FIELDS = ("title", "abstract")
+# The fixed paths of library/urls.py that an item's slug would shadow.
+RESERVED_SLUGS = {"feed"}
+LIBRARY_FILE_KINDS = (DocumentKind.PDF, DocumentKind.DOCX, DocumentKind.ODT)
+
+
+class LibraryItemQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=ItemStatus.PUBLISHED)
+
+    def owned_by(self, institution):
+        return self.filter(owner=institution)
+
+
+class LibraryItem(models.Model):
+    owner = models.ForeignKey(
+        "network.Institution",
+        verbose_name=_("owner institution"),
+        on_delete=models.PROTECT,
+        related_name="library_items",
+        help_text=_("The ministry or organization that publishes the item."),
+    )
+    # Made once from the English title and never changed: the item's address
+    # stays the same whatever is edited later.
+    slug = models.SlugField(_("slug"), max_length=120, unique=True, editable=False)
+    identifier = models.CharField(
+        _("identifier"),
+        max_length=120,
+        blank=True,
+        help_text=_("An ISBN, a DOI or an official symbol such as CIMT-18/GT1-GT2/doc.6/15."),
+    )
+    url = models.URLField(
+        _("original address"),
+        blank=True,
+        help_text=_("Where the publisher keeps the original, if elsewhere."),
+    )
+    language = models.CharField(
+        _("original language"),
+        max_length=2,
+        choices=settings.CONTENT_LANGUAGES,
+        default="es",
+        help_text=_("The language the item was written in."),
+    )
+    title = models.CharField(_("title"), max_length=300)
+    abstract = models.TextField(_("abstract"), blank=True)
+    kind = models.CharField(_("kind"), max_length=12, choices=ItemKind.choices)
+    published_on = models.DateField(
+        _("publication date"),
+        help_text=_("For a month or a year only: its first day."),
+    )
+    date_precision = models.CharField(
+        _("date known to"),
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.YEAR,
+    )
+    topics = models.ManyToManyField(
+        "network.Topic", verbose_name=_("topics"), related_name="library_items", blank=True
+    )
+    member_states = models.ManyToManyField(
+        "network.MemberState",
+        verbose_name=_("member states concerned"),
+        related_name="library_items",
+        blank=True,
+    )
+    working_group = models.ForeignKey(
+        "network.WorkingGroup",
+        verbose_name=_("working group"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="library_items",
+        help_text=_("The working group it came from."),
+    )
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        verbose_name=_("meeting"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="library_items",
+        help_text=_("The meeting it was presented at."),
+    )
+    meeting_documents = models.ManyToManyField(
+        "meetings.Document",
+        verbose_name=_("meeting documents"),
+        related_name="library_items",
+        blank=True,
+        help_text=_("The meeting's official documents of this item: linked, not copied."),
+    )
+    programs = models.ManyToManyField(
+        "portfolio.Program",
+        verbose_name=_("related programs"),
+        related_name="library_items",
+        blank=True,
+    )
+    cooperation_activities = models.ManyToManyField(
+        "cooperation.Request",
+        verbose_name=_("related cooperation activities"),
+        related_name="library_items",
+        blank=True,
+    )
+    licence = models.CharField(
+        _("licence"),
+        max_length=20,
+        choices=Licence.choices,
+        default=Licence.ALL_RIGHTS_RESERVED,
+    )
+
+    status = models.CharField(
+        _("status"), max_length=10, choices=ItemStatus.choices, default=ItemStatus.DRAFT
+    )
+    review_comment = models.TextField(_("reviewer's comment"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    published_at = models.DateTimeField(_("first published"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = LibraryItemQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("library item")
+        verbose_name_plural = _("library items")
+        ordering = ["-published_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=ItemStatus.values), name="library_item_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=ItemKind.values), name="library_item_kind_valid"
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "-published_on"])]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(
+                self,
+                self.title_en or getattr(self, f"title_{self.language}") or self.title,
+                fallback="item",
+                reserved=RESERVED_SLUGS,
+            )
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("library:item_detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_public(self):
+        return self.status == ItemStatus.PUBLISHED
+
+    @property
+    def can_be_submitted(self):
+        return self.status in (ItemStatus.DRAFT, ItemStatus.RETURNED)
+
+    @property
+    def year(self):
+        return self.published_on.year
+
+    def publication_date_display(self):
+        """The publication date as precisely as it is known, in the reader's format."""
+        if self.date_precision == DatePrecision.DAY:
+            return date_format(self.published_on, "DATE_FORMAT")
+        if self.date_precision == DatePrecision.MONTH:
+            return date_format(self.published_on, "YEAR_MONTH_FORMAT")
+        return str(self.year)
+
+    def authors(self):
+        """Who wrote it, in order (from the prefetched authorships when there are)."""
+        return [a for a in self.authorships.all() if a.role == AuthorRole.AUTHOR]
+
+    def citation_apa(self, *, url=""):
+        """The APA (7th edition) reference, as plain text to copy."""
+        return citations.apa(self, url=url)
+
+    def citation_bibtex(self, *, url=""):
+        """The BibTeX entry, to download as a .bib file."""
+        return citations.bibtex(self, url=url)
+
+
+class Authorship(models.Model):
+    """A person or an institution with their part in an item."""
+
+    item = models.ForeignKey(
+        LibraryItem, verbose_name=_("item"), on_delete=models.CASCADE, related_name="authorships"
+    )
+    role = models.CharField(
+        _("role"), max_length=20, choices=AuthorRole.choices, default=AuthorRole.AUTHOR
+    )
+    family_name = models.CharField(_("family name"), max_length=150, blank=True)
+    given_names = models.CharField(_("given names"), max_length=150, blank=True)
+    institution = models.ForeignKey(
+        "network.Institution",
+        verbose_name=_("institution"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="library_authorships",
+        help_text=_("Instead of a person's name, for a work of an institution."),
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("author or contributor")
+        verbose_name_plural = _("authors and contributors")
+        ordering = ["role", "position", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(~Q(family_name="") & Q(institution__isnull=True))
+                | (Q(family_name="") & Q(given_names="") & Q(institution__isnull=False)),
+                name="library_authorship_person_or_institution",
+                violation_error_message=_(
+                    "Give either a person's family name or an institution, not both."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def is_person(self):
+        return self.institution_id is None
+
+    @property
+    def display_name(self):
+        if not self.is_person:
+            return str(self.institution)
+        return f"{self.given_names} {self.family_name}".strip()
+
+
+def library_file_path(library_file, filename):
+    return unguessable_name(f"library/{library_file.item_id}", filename)
+
+
+class LibraryFile(models.Model):
+    """One language version of an item, and the text read from it."""
+
+    item = models.ForeignKey(
+        LibraryItem, verbose_name=_("item"), on_delete=models.CASCADE, related_name="files"
+    )
+    language = models.CharField(_("language"), max_length=2, choices=settings.CONTENT_LANGUAGES)
+    file = ServedFileField(
+        _("file"),
+        upload_to=library_file_path,
+        validators=[ReadableDocumentValidator(allowed=LIBRARY_FILE_KINDS)],
+    )
+    kind = models.CharField(_("type"), max_length=4, choices=DocumentKind.choices, editable=False)
+    size = models.PositiveBigIntegerField(_("size in bytes"), default=0, editable=False)
+    text = models.TextField(_("extracted text"), blank=True, editable=False)
+    page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True, editable=False)
+    extraction_status = models.CharField(
+        _("text extraction"),
+        max_length=10,
+        choices=ExtractionStatus.choices,
+        default=ExtractionStatus.PENDING,
+        editable=False,
+    )
+    extraction_message = models.CharField(
+        _("extraction message"), max_length=300, blank=True, editable=False
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("language version")
+        verbose_name_plural = _("language versions")
+        ordering = ["language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["item", "language"],
+                name="library_file_one_per_language",
+                violation_error_message=_("This item has a file in this language already."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.item} ({self.language})"
+
+    def save(self, *args, **kwargs):
+        uploaded = bool(self.file) and not self.file._committed
+        if uploaded:
+            # A new upload: what was known of the previous file no longer holds.
+            self.kind = detect_document_kind(self.file) or ""
+            self.size = self.file.size
+            self.text = ""
+            self.page_count = None
+            self.extraction_status = ExtractionStatus.PENDING
+            self.extraction_message = ""
+        super().save(*args, **kwargs)
+        if uploaded:
+            from .tasks import extract_file_text  # tasks → services → models
+
+            extract_file_text.delay_on_commit(self.pk)
+
+    def get_file_url(self):
+        return reverse(
+            "library:file_download", kwargs={"slug": self.item.slug, "language": self.language}
+        )
+
+
+class DownloadCount(models.Model):
+    """How often a language version was downloaded: a number, nothing about who."""
+
+    item = models.ForeignKey(
+        LibraryItem, verbose_name=_("item"), on_delete=models.CASCADE, related_name="downloads"
+    )
+    language = models.CharField(_("language"), max_length=2, choices=settings.CONTENT_LANGUAGES)
+    count = models.PositiveBigIntegerField(_("downloads"), default=0)
+
+    class Meta:
+        verbose_name = _("download count")
+        verbose_name_plural = _("download counts")
+        ordering = ["item", "language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["item", "language"], name="library_downloadcount_one_per_language"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.item} ({self.language}): {self.count}"

@@ -1,0 +1,70 @@
+"""Reads of the Library that its pages share."""
+
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from network.versions import CONTENT_CODES
+
+from . import rules
+from .models import Authorship, LibraryFile, LibraryItem
+
+
+def item_for_reader(*, slug, user):
+    """The item at ``slug`` with what its page shows, if ``user`` may read
+    it; 404 otherwise, so that a draft's address reveals nothing."""
+    item = get_object_or_404(
+        LibraryItem.objects.select_related(
+            "owner__member_state", "working_group__conference", "meeting"
+        ).prefetch_related(
+            Prefetch(
+                "authorships",
+                queryset=Authorship.objects.select_related("institution__member_state"),
+            ),
+            Prefetch("files", queryset=LibraryFile.objects.defer("text")),
+            "topics",
+            "member_states",
+        ),
+        slug=slug,
+    )
+    if not rules.can_view_item(user, item):
+        raise Http404
+    return item
+
+
+def items_for_list():
+    """Published items with what a list's row shows, in a fixed number of
+    queries; the files' extracted text stays in the database."""
+    return (
+        LibraryItem.objects.published()
+        .select_related("owner__member_state")
+        .prefetch_related(
+            Prefetch("files", queryset=LibraryFile.objects.only("pk", "item_id", "language"))
+        )
+        .defer("abstract", *(f"abstract_{code}" for code in CONTENT_CODES))
+    )
+
+
+SECTION_SIZE = 5
+
+
+def member_state_section(member_state):
+    """The newest published items concerning a member state, for its page;
+    nothing when there are none."""
+    through = LibraryItem.member_states.through.objects.filter(memberstate=member_state)
+    items = list(items_for_list().filter(pk__in=through.values("libraryitem_id"))[:SECTION_SIZE])
+    if not items:
+        return None
+    return "library/_section_items.html", {
+        "items": items,
+        "query": f"member_state={member_state.iso_code}",
+    }
+
+
+def topic_section(topic):
+    """The newest published items on a topic, for its page; nothing when there are none."""
+    through = LibraryItem.topics.through.objects.filter(topic=topic)
+    items = list(items_for_list().filter(pk__in=through.values("libraryitem_id"))[:SECTION_SIZE])
+    if not items:
+        return None
+    return "library/_section_items.html", {"items": items, "query": f"topic={topic.slug}"}

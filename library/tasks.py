@@ -1,0 +1,9 @@
+from celery import shared_task
+
+from . import services
+
+
+@shared_task
+def extract_file_text(file_id):
+    """Read a newly uploaded language version's text (queued on commit)."""
+    services.file_extract_text(file_id=file_id)

@@ -1,0 +1,18 @@
+"""Title and abstract may be given in each content language; the item's
+``language`` says which one is the original.
+
+History is registered after translation so the history rows keep every version.
+"""
+
+from modeltranslation.translator import TranslationOptions, register
+from simple_history import register as register_history
+
+from .models import LibraryItem
+
+
+@register(LibraryItem)
+class LibraryItemTranslation(TranslationOptions):
+    fields = ("title", "abstract")
+
+
+register_history(LibraryItem, app=__package__)

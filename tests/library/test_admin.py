@@ -1,0 +1,91 @@
+"""The library's admin: adding a language version checks the file like
+every upload (network/uploads.py)."""
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from pypdf import PdfWriter
+
+from library.enums import ExtractionStatus
+from library.models import LibraryFile
+from tests.admin_forms import change_form_data
+from tests.library.factories import PDF, LibraryItemFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+def _with_file(staff_client, item, upload):
+    url = reverse("admin:library_libraryitem_change", args=[item.pk])
+    data = change_form_data(staff_client.get(url))
+    data.update({"files-TOTAL_FORMS": "1", "files-0-language": "es", "files-0-file": upload})
+    return staff_client.post(url, data)
+
+
+def test_a_pdf_added_in_the_admin_is_kept_with_its_type_size_and_uploader(staff_client):
+    item = LibraryItemFactory()
+
+    response = _with_file(
+        staff_client, item, SimpleUploadedFile("estudio.pdf", PDF, "application/pdf")
+    )
+
+    assert response.status_code == 302
+    library_file = LibraryFile.objects.get()
+    assert (library_file.item, library_file.language, library_file.kind, library_file.size) == (
+        item,
+        "es",
+        "pdf",
+        len(PDF),
+    )
+    assert library_file.uploaded_by == staff_client.staff
+    assert library_file.extraction_status == ExtractionStatus.PENDING
+    assert library_file.file.url == reverse(
+        "library:file_download", kwargs={"slug": item.slug, "language": "es"}
+    )
+
+
+def test_a_file_that_is_no_document_is_refused_with_a_message_and_nothing_saved(staff_client):
+    item = LibraryItemFactory()
+
+    response = _with_file(
+        staff_client, item, SimpleUploadedFile("estudio.pdf", b"MZ\x90\x00binary", "x/y")
+    )
+
+    assert response.status_code == 200
+    assert "This file is not a PDF, DOCX or ODT document." in response.content.decode()
+    assert not LibraryFile.objects.exists()
+
+
+def encrypted_pdf():
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.encrypt("secret")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (encrypted_pdf(), "The PDF is encrypted: upload a version without a password."),
+        (b"%PDF-1.4\n1 0 obj << /Type /Catalog", "The file is damaged and could not be read."),
+    ],
+    ids=["encrypted", "damaged"],
+)
+def test_an_unreadable_pdf_is_refused_on_upload_and_nothing_saved(staff_client, content, message):
+    item = LibraryItemFactory()
+
+    response = _with_file(
+        staff_client, item, SimpleUploadedFile("estudio.pdf", content, "application/pdf")
+    )
+
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not LibraryFile.objects.exists()

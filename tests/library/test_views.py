@@ -1,0 +1,182 @@
+"""The Library's public pages: the list and its filters, an item's page,
+its citation and its files."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from library.enums import ItemKind, ItemStatus
+from library.models import DownloadCount
+from tests.factories import FocalPointFactory, TopicFactory, WorkingGroupFactory
+from tests.library.factories import (
+    PDF,
+    AuthorshipFactory,
+    LibraryFileFactory,
+    LibraryItemFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+LIST = reverse("library:item_list")
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+def titles(response):
+    return [item.title for item in response.context["page"].object_list]
+
+
+def test_the_list_shows_published_items_only_to_everyone(client):
+    published = LibraryItemFactory(title_en="Labor Panorama 2003")
+    draft = LibraryItemFactory(owner=published.owner, status=ItemStatus.DRAFT, title_en="Draft")
+    client.force_login(FocalPointFactory(institution=draft.owner))
+
+    assert titles(client.get(LIST)) == ["Labor Panorama 2003"]
+
+
+def test_the_filters_live_in_the_url_and_combine(client):
+    topic = TopicFactory(slug="labor-inspection")
+    group = WorkingGroupFactory()
+    wanted = LibraryItemFactory(
+        title_en="Inspection guide",
+        kind=ItemKind.GUIDE,
+        published_on=datetime.date(2015, 1, 1),
+        working_group=group,
+    )
+    wanted.topics.set([topic])
+    wanted.member_states.set([wanted.owner.member_state])
+    LibraryFileFactory(item=wanted, language="es")
+    LibraryItemFactory(title_en="Inspection study", kind=ItemKind.STUDY)
+    other_year = LibraryItemFactory(
+        title_en="Inspection guide 2004",
+        kind=ItemKind.GUIDE,
+        published_on=datetime.date(2004, 1, 1),
+    )
+    other_year.topics.set([topic])
+
+    response = client.get(
+        LIST,
+        {
+            "q": "inspection",
+            "kind": "guide",
+            "topic": "labor-inspection",
+            "member_state": wanted.owner.member_state.iso_code,
+            "language": "es",
+            "year": "2015",
+            "working_group": group.pk,
+        },
+    )
+
+    assert titles(response) == ["Inspection guide"]
+
+
+def test_a_filter_value_that_does_not_exist_shows_the_form_error_not_a_500(client):
+    LibraryItemFactory()
+
+    response = client.get(LIST, {"year": "many", "member_state": "ZZ", "kind": "poem"})
+
+    assert response.status_code == 200
+
+
+def _list_queries(client):
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(LIST).status_code == 200
+    return len(context.captured_queries)
+
+
+def _items(count):
+    for _n in range(count):
+        item = LibraryItemFactory()
+        LibraryFileFactory(item=item, language="en")
+        LibraryFileFactory(item=item, language="es")
+
+
+def test_the_list_runs_the_same_number_of_queries_for_one_item_and_for_three(client):
+    _items(1)
+    client.get(LIST)
+    one = _list_queries(client)
+    _items(2)
+
+    assert _list_queries(client) == one
+
+
+def test_an_item_page_shows_its_authors_files_and_apa_citation(client):
+    item = LibraryItemFactory(title_en="Feasibility Study", published_on=datetime.date(2004, 1, 1))
+    AuthorshipFactory(item=item, family_name="Lecourt", given_names="Roger")
+    LibraryFileFactory(item=item, language="es")
+
+    response = client.get(item.get_absolute_url())
+
+    page = response.content.decode()
+    assert "Roger Lecourt" in page
+    assert "Lecourt, R. (2004). Feasibility Study." in page
+    assert reverse("library:file_download", args=[item.slug, "es"]) in page
+
+
+def test_the_bibtex_entry_downloads_as_a_bib_file(client):
+    item = LibraryItemFactory(title_en="Feasibility Study", published_on=datetime.date(2004, 1, 1))
+    AuthorshipFactory(item=item, family_name="Lecourt", given_names="Roger")
+
+    response = client.get(reverse("library:item_bibtex", args=[item.slug]))
+
+    assert response["Content-Disposition"] == 'attachment; filename="lecourt2004feasibility.bib"'
+    assert response.content.decode().startswith("@techreport{lecourt2004feasibility,")
+
+
+def test_a_download_serves_the_file_and_counts_it_per_language(client):
+    item = LibraryItemFactory()
+    LibraryFileFactory(item=item, language="es")
+    LibraryFileFactory(item=item, language="en")
+    url = reverse("library:file_download", args=[item.slug, "es"])
+
+    responses = [client.get(url), client.get(url)]
+
+    assert b"".join(responses[0].streaming_content) == PDF
+    assert list(DownloadCount.objects.values_list("language", "count")) == [("es", 2)]
+
+
+def test_a_drafts_file_is_served_to_its_institution_but_never_counted(client):
+    item = LibraryItemFactory(status=ItemStatus.DRAFT)
+    LibraryFileFactory(item=item, language="es")
+    url = reverse("library:file_download", args=[item.slug, "es"])
+
+    assert client.get(url).status_code == 404
+    client.force_login(FocalPointFactory(institution=item.owner))
+    response = client.get(url)
+
+    assert response.status_code == 200
+    assert "private" in response["Cache-Control"]
+    assert not DownloadCount.objects.exists()
+
+
+def test_a_language_without_a_file_is_a_404(client):
+    item = LibraryItemFactory()
+
+    assert client.get(reverse("library:file_download", args=[item.slug, "fr"])).status_code == 404
+
+
+def test_the_list_and_an_item_page_read_in_spanish(client):
+    item = LibraryItemFactory(
+        language="es",
+        title_en="Labor Panorama 2003",
+        title_es="Panorama Laboral 2003",
+        kind=ItemKind.PUBLICATION,
+    )
+    LibraryFileFactory(item=item, language="es")
+    spanish = {"accept-language": "es"}
+
+    listing = client.get(LIST, headers=spanish).content.decode()
+    page = client.get(item.get_absolute_url(), headers=spanish).content.decode()
+
+    assert "Biblioteca" in listing
+    assert "Panorama Laboral 2003" in listing
+    assert "Publicación · 2015" in listing
+    assert "Archivos" in page
+    assert "Descargar la referencia BibTeX" in page
+    assert "Todos los derechos reservados" in page
