@@ -287,6 +287,13 @@ class Request(models.Model):
         blank=True,
         related_name="requests",
     )
+    library_items = models.ManyToManyField(
+        "library.LibraryItem",
+        verbose_name=_("related library items"),
+        related_name="cooperation_activities",
+        blank=True,
+        help_text=_("Studies and publications the activity builds on or produced."),
+    )
     topic = models.ForeignKey(
         "network.Topic",
         verbose_name=_("topic"),

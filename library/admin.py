@@ -40,14 +40,14 @@ ITEM_STEPS = (
         explanation=_(
             "The item appears in the Library, and the institution's focal point is told by email."
         ),
-        done_message=_("The item is published."),
+        done_message=_("The library item is published."),
         run=lambda item, user, data: services.item_publish(item=item, user=user),
     ),
     transition_step(
         LIBRARY_WORKFLOW,
         "publish_directly",
         explanation=_("The item appears in the Library at once, without a ministry's review."),
-        done_message=_("The item is published."),
+        done_message=_("The library item is published."),
         run=lambda item, user, data: services.item_publish_directly(item=item, user=user),
     ),
     transition_step(
@@ -105,7 +105,6 @@ class LibraryItemAdmin(ObjectStepsAdmin, SimpleHistoryAdmin, TranslatedAdmin):
         "meeting",
         "meeting_documents",
         "programs",
-        "cooperation_activities",
     )
     filter_horizontal = ("topics",)
     readonly_fields = (
@@ -136,7 +135,6 @@ class LibraryItemAdmin(ObjectStepsAdmin, SimpleHistoryAdmin, TranslatedAdmin):
                     "meeting",
                     "meeting_documents",
                     "programs",
-                    "cooperation_activities",
                 )
             },
         ),
@@ -195,7 +193,7 @@ class LibraryItemAdmin(ObjectStepsAdmin, SimpleHistoryAdmin, TranslatedAdmin):
             request,
             queryset,
             lambda item: services.item_publish(item=item, user=request.user),
-            lambda n: ngettext("%d item published.", "%d items published.", n) % n,
+            lambda n: ngettext("%d library item published.", "%d library items published.", n) % n,
         )
 
     @admin.action(description=_("Return to the institution with a comment"), permissions=["review"])

@@ -112,12 +112,6 @@ class LibraryItem(models.Model):
         related_name="library_items",
         blank=True,
     )
-    cooperation_activities = models.ManyToManyField(
-        "cooperation.Request",
-        verbose_name=_("related cooperation activities"),
-        related_name="library_items",
-        blank=True,
-    )
     licence = models.CharField(
         _("licence"),
         max_length=20,

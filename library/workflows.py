@@ -64,9 +64,9 @@ LIBRARY_WORKFLOW = Workflow(
                 "return": _("Only the Secretariat reviews library items."),
             },
             wrong_state={
-                "submit": _("Only a draft or a returned item can be submitted."),
-                "publish": _("Only a submitted item can be published."),
-                "return": _("Only a submitted item can be returned."),
+                "submit": _("Only a draft or a returned library item can be submitted."),
+                "publish": _("Only a submitted library item can be published."),
+                "return": _("Only a submitted library item can be returned."),
             },
             notify={
                 "submit": _tell_secretariat,

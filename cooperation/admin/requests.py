@@ -217,6 +217,8 @@ class RequestAdmin(ObjectStepsAdmin, TranslatedAdmin):
     )
     list_filter = ("status", "call", "activity_type", "topic")
     list_select_related = ("requester__member_state", "provider__member_state", "call")
+    # Thousands of library items: searched, not listed in a select.
+    autocomplete_fields = ("library_items",)
     search_fields = (
         "reference",
         "title",
@@ -232,7 +234,7 @@ class RequestAdmin(ObjectStepsAdmin, TranslatedAdmin):
         ),
         (
             _("Parties"),
-            {"fields": ("requester", "provider", "program", "call", "need")},
+            {"fields": ("requester", "provider", "program", "call", "need", "library_items")},
         ),
         (
             _("Activity"),

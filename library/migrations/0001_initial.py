@@ -13,7 +13,6 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ("cooperation", "0003_request_events_in_activity_log"),
         ("meetings", "0004_registration_events_in_activity_log"),
         ("network", "0009_activity_log"),
         ("portfolio", "0005_program_newest_index"),
@@ -376,15 +375,6 @@ class Migration(migrations.Migration):
                 ),
                 ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
                 ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
-                (
-                    "cooperation_activities",
-                    models.ManyToManyField(
-                        blank=True,
-                        related_name="library_items",
-                        to="cooperation.request",
-                        verbose_name="related cooperation activities",
-                    ),
-                ),
                 (
                     "created_by",
                     models.ForeignKey(
