@@ -30,6 +30,8 @@ from cooperation.enums import RequestStatus
 from cooperation.models import Request
 from fund import services as fund_services
 from fund.enums import ContributionKind
+from library import services as library_services
+from library.enums import ItemStatus
 from meetings import national_reports
 from meetings import services as meeting_services
 from meetings.enums import Approval, RegistrationStatus
@@ -51,6 +53,7 @@ from tests.factories import (
     TopicFactory,
     UserFactory,
 )
+from tests.library.factories import LibraryItemFactory
 from tests.meetings.factories import MeetingFactory, RegistrationFactory
 from tests.newsletter.factories import NewsItemFactory, SubscriberFactory
 from tests.portfolio.factories import program_content
@@ -220,6 +223,20 @@ def send_news_emails():
             news_services.news_return(news=news, user=staff, comment="A photo?")
 
 
+def send_library_emails():
+    focal_point = FocalPointFactory()
+    staff = SecretariatStaffFactory()
+    for move in ("publish", "return"):
+        item = LibraryItemFactory(
+            owner=focal_point.institution, status=ItemStatus.DRAFT, published_at=None
+        )
+        library_services.item_submit(item=item, user=focal_point)
+        if move == "publish":
+            library_services.item_publish(item=item, user=staff)
+        else:
+            library_services.item_return(item=item, user=staff, comment="The authors?")
+
+
 def send_fund_emails(settings):
     """The alert of a balance below the minimum, and a pledge's reminder."""
     settings.FUND_MINIMUM_ANNUAL_BUDGET = Decimal("120000.00")
@@ -287,6 +304,7 @@ def sent(settings):
         send_account_emails()
         send_portfolio_emails()
         send_news_emails()
+        send_library_emails()
         send_cooperation_emails()
         send_fund_emails(settings)
     finally:

@@ -30,6 +30,7 @@ def opens(group, app_label, model_name):
             "newsletter",
             "meetings",
             "cooperation",
+            "library",
             "django_celery_beat",
         )
     if group == FUND_OFFICER:
@@ -67,6 +68,8 @@ def test_staff_roles_registered_models_are_the_expected_ones():
         ("fund", "contribution"),
         ("fund", "expense"),
         ("fund", "pledge"),
+        ("library", "downloadcount"),
+        ("library", "libraryitem"),
         ("meetings", "agendasession"),
         ("meetings", "document"),
         ("meetings", "meeting"),
@@ -122,6 +125,7 @@ def test_staff_roles_each_reach_the_admin_index(client, group):
                 "cooperation",
                 "django_celery_beat",
                 "fund",
+                "library",
                 "meetings",
                 "network",
                 "newsletter",

@@ -9,7 +9,7 @@ from django.urls import reverse
 from modeltranslation.admin import TranslationBaseModelAdmin
 
 from network.admin_translation import TranslatedAdmin
-from network.translated_text import required_texts, translated_fields
+from network.translated_text import has_own_language, required_texts, translated_fields
 from newsletter import services as newsletter_services
 from newsletter.models import Issue
 from portfolio.models import TargetGroup
@@ -23,6 +23,7 @@ from tests.factories import (
     TopicFactory,
     WorkingGroupFactory,
 )
+from tests.library.factories import LibraryItemFactory
 from tests.meetings.factories import DocumentFactory, MeetingFactory
 from tests.portfolio.factories import ProgramFactory
 
@@ -45,6 +46,13 @@ SPANISH_ONLY = {
     ),
     "portfolio.targetgroup": lambda: TargetGroup.objects.create(
         slug="jovenes-rurales", name_es="Jóvenes rurales"
+    ),
+    "library.libraryitem": lambda: LibraryItemFactory(
+        language="es",
+        title_en="",
+        title_es="Estudio de factibilidad",
+        abstract_en="",
+        abstract_es="Opciones para un mecanismo de cooperación.",
     ),
     "meetings.meeting": lambda: MeetingFactory(title_en="", title_es="Taller de inspección"),
     "meetings.document": lambda: DocumentFactory(title_en="", title_es="Informe final"),
@@ -127,7 +135,7 @@ def test_admin_refuses_a_record_without_its_required_text(staff_client, label):
     assert response.status_code == 200
     errors = response.context["adminform"].form.errors
     label_text = str(model._meta.get_field(name).verbose_name)
-    if label == "portfolio.program":
+    if has_own_language(model):
         # Its own language is Spanish: English would not do.
         assert errors[f"{name}_es"] == [
             f"Give the {label_text} in Spanish, the language the content is written in."

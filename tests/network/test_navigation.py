@@ -28,6 +28,7 @@ def test_the_navigation_lists_the_sections_in_the_issue_order(client):
     assert list(nav_state(html)) == [
         "/programs/",
         "/meetings/",
+        "/library/",
         "/cooperation/",
         "/fund/",
         "/news/",

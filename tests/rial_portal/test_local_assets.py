@@ -16,6 +16,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from accounts.models import ErasureRequest, Invitation
 from cooperation.enums import RequestStatus
 from fund import services as fund_services
+from library.models import DownloadCount
 from network.models import EmailDelivery
 from newsletter import services as newsletter_services
 from newsletter.models import Issue
@@ -37,6 +38,7 @@ from tests.fund.factories import (
     ExpenseFactory,
     PledgeFactory,
 )
+from tests.library.factories import LibraryItemFactory
 from tests.meetings.factories import (
     AgendaSessionFactory,
     DocumentFactory,
@@ -100,6 +102,8 @@ def one_of_each():
     AllocationFactory()
     ExpenseFactory()
     NewsItemFactory(institution=ministry)
+    item = LibraryItemFactory(owner=ministry)
+    DownloadCount.objects.create(item=item, language="en", count=3)
     SubscriberFactory()
     WorkingGroupFactory(chair=ministry)
     TopicFactory()
