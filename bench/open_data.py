@@ -25,7 +25,8 @@ import sys
 import time
 import tracemalloc
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+
+import one_reader
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -38,7 +39,13 @@ def main():
     parser.add_argument("--format", default="csv", choices=["csv", "json"])
     options = parser.parse_args()
 
-    environment(resolve_database(options))
+    one_reader.environment(
+        one_reader.database_url(options.database, options.server),
+        # The download itself, never a page from the cache.
+        VISITOR_CACHE="false",
+    )
+    # Whitenoise warns at start-up about a static folder that does not exist.
+    (ROOT / "var" / "bench" / "staticfiles").mkdir(parents=True, exist_ok=True)
     import django
 
     django.setup()
@@ -77,31 +84,6 @@ def main():
         print(f"peak of Python allocations after {early_rows:,} rows: {mib(early_peak):.1f} MiB")
     print(f"peak of Python allocations over all {rows:,} rows: {mib(peak):.1f} MiB")
     print(f"resident memory grew by {max_rss_mib() - rss_before:.1f} MiB while it streamed")
-
-
-def resolve_database(options):
-    if "://" in options.database:
-        return options.database
-    return urlunsplit(urlsplit(options.server)._replace(path=f"/{options.database}"))
-
-
-def environment(database_url):
-    os.environ.update(
-        LOG_LEVEL="WARNING",
-        DJANGO_SETTINGS_MODULE="rial_portal.settings",
-        DATABASE_URL=database_url,
-        DEBUG="false",
-        # The download itself, never a page from the cache.
-        VISITOR_CACHE="false",
-        SECURE_SSL_REDIRECT="false",
-        ALLOWED_HOSTS="testserver",
-        RIAL_VAR_DIR=str(ROOT / "var" / "bench"),
-    )
-    os.environ.pop("REDIS_URL", None)
-    os.environ.setdefault("SECRET_KEY", "bench-only-insecure-secret-key")
-    # Whitenoise warns at start-up about a static folder that does not exist.
-    (ROOT / "var" / "bench" / "staticfiles").mkdir(parents=True, exist_ok=True)
-    sys.path.insert(0, str(ROOT))
 
 
 def unapplied_migrations():

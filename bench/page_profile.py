@@ -27,7 +27,6 @@ PostgreSQL at ``generate_scale_data --factor 10``.
 
 import argparse
 import cProfile
-import os
 import pstats
 import statistics
 import subprocess
@@ -35,6 +34,8 @@ import sys
 import time
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
+
+import one_reader
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
@@ -75,10 +76,8 @@ def main():
     parser.add_argument("--sort", default="cumulative", help="pstats order (cumulative, tottime)")
     options = parser.parse_args()
 
-    database_url = urlunsplit(
-        urlsplit(options.server)._replace(path=f"/rial_bench_f{options.factor}")
-    )
-    environment(database_url)
+    database_url = one_reader.database_url(f"rial_bench_f{options.factor}", options.server)
+    one_reader.environment(database_url, API_THROTTLE_RATE="")
     prepare_database(database_url, options)
 
     import django
@@ -101,25 +100,6 @@ def main():
     if "/bench/trivial/" not in paths:
         paths.insert(0, "/bench/trivial/")
     report(paths, options)
-
-
-def environment(database_url):
-    os.environ.update(
-        # As bench/load.py: a line per request would be measured, and fill the output.
-        LOG_LEVEL="WARNING",
-        DJANGO_SETTINGS_MODULE="rial_portal.settings",
-        DATABASE_URL=database_url,
-        DEBUG="false",
-        SECURE_SSL_REDIRECT="false",
-        ALLOWED_HOSTS="testserver",
-        RIAL_VAR_DIR=str(ROOT / "var" / "bench"),
-        STATIC_ROOT=str(ROOT / "var" / "bench" / "static"),
-        API_THROTTLE_RATE="",
-    )
-    os.environ.pop("REDIS_URL", None)
-    os.environ.setdefault("SECRET_KEY", "bench-only-insecure-secret-key")
-    # bench/load_urls.py: the portal's URLs plus the trivial view.
-    sys.path[:0] = [str(ROOT), str(BENCH)]
 
 
 def prepare_database(database_url, options):

@@ -42,6 +42,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
+import one_reader
+
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 TRIVIAL = "/bench/trivial/"
@@ -72,8 +74,10 @@ def main():
     )
     options = parser.parse_args()
 
-    database_url = resolve_database(options)
-    environment(database_url)
+    database_url = one_reader.database_url(
+        options.database or f"rial_bench_f{options.factor}", options.server
+    )
+    one_reader.environment(database_url, VISITOR_CACHE="false")
     prepare_database(database_url, options.factor)
 
     import django
@@ -84,33 +88,6 @@ def main():
     override_settings(ROOT_URLCONF="load_urls").enable()
     words = pick_words(options.queries, options.common)
     report(words, options)
-
-
-def resolve_database(options):
-    name = options.database or f"rial_bench_f{options.factor}"
-    if "://" in name:
-        return name
-    return urlunsplit(urlsplit(options.server)._replace(path=f"/{name}"))
-
-
-def environment(database_url):
-    os.environ.update(
-        # As bench/load.py: a line per request would be measured, and fill the output.
-        LOG_LEVEL="WARNING",
-        DJANGO_SETTINGS_MODULE="rial_portal.settings",
-        DATABASE_URL=database_url,
-        DEBUG="false",
-        VISITOR_CACHE="false",
-        SECURE_SSL_REDIRECT="false",
-        ALLOWED_HOSTS="testserver",
-        RIAL_VAR_DIR=str(ROOT / "var" / "bench"),
-        STATIC_ROOT=str(ROOT / "var" / "bench" / "static"),
-    )
-    # The file cache of the embedded mode, not a Redis another run shares.
-    os.environ.pop("REDIS_URL", None)
-    os.environ.setdefault("SECRET_KEY", "bench-only-insecure-secret-key")
-    # bench/load_urls.py: the portal's URLs plus the trivial view.
-    sys.path[:0] = [str(ROOT), str(BENCH)]
 
 
 def prepare_database(database_url, factor):
@@ -161,6 +138,8 @@ def pick_words(count, common):
     ranked = [word for word, _count in frequency.most_common()]
     if len(ranked) < count:
         sys.exit(f"the data holds {len(ranked)} distinct words, fewer than {count}")
+    if common >= count:
+        return ranked[:count]
     rest = ranked[common:]
     step = len(rest) / (count - common)
     return ranked[:common] + [rest[int(index * step)] for index in range(count - common)]

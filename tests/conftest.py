@@ -10,6 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
@@ -99,6 +100,22 @@ def no_visitor_cache():
     next, whose database differs."""
     with override_settings(VISITOR_CACHE=False, FRAGMENT_CACHE=False):
         yield
+
+
+@pytest.fixture
+def visitor_cache_on(settings):
+    """The visitors' cache on, in a cache of this test's own, so that nothing
+    another test stored is read (with transactional tests, whose writes
+    commit and renew the content version)."""
+    settings.VISITOR_CACHE = True
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": f"visitor-cache-{secrets.token_hex(8)}",
+        }
+    }
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

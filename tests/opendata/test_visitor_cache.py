@@ -3,31 +3,14 @@ index, the Data Package and the catalogue are kept like other public pages;
 the streamed files are not (the cache stores whole responses only), so each
 download reads the database afresh."""
 
-import uuid
-
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.portfolio.factories import ProgramFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def visitor_cache_on(settings):
-    """A cache of this test's own, so that nothing another test stored is read."""
-    settings.VISITOR_CACHE = True
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": f"visitor-cache-{uuid.uuid4()}",
-        }
-    }
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("visitor_cache_on")]
 
 
 @pytest.mark.parametrize("name", ["opendata:index", "opendata:datapackage", "opendata:catalog"])

@@ -14,7 +14,6 @@ from decimal import Decimal
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -44,21 +43,7 @@ from tests.meetings.factories import MeetingFactory, RegistrationFactory
 from tests.meetings.roles import make_user
 from tests.portfolio.factories import ProgramFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def visitor_cache_on(settings):
-    """A cache of this test's own, so that nothing another test stored is read."""
-    settings.VISITOR_CACHE = True
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": f"visitor-cache-{uuid.uuid4()}",
-        }
-    }
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("visitor_cache_on")]
 
 
 def queries(client, url, **kwargs):
