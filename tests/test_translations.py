@@ -1,5 +1,5 @@
 """Every word a person reads is marked for translation, and every marked string
-has its Spanish translation.
+has its translation in each language of the interface (settings.LANGUAGES).
 
 Templates are read with Django's own lexer: the text between tags (outside
 ``{% blocktranslate %}``, comments, ``<script>`` and ``<style>``), and the
@@ -8,6 +8,7 @@ must hold no words of their own. Python strings are marked by gettext, which
 the catalogue check covers once ``makemessages`` has run (CI runs it before
 the tests, see ``make messages``)."""
 
+import datetime
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -16,6 +17,10 @@ import polib
 import pytest
 from django.conf import settings
 from django.template.base import Lexer, TokenType
+from django.utils import formats, translation
+from django.utils.dates import MONTHS as DJANGO_MONTHS
+
+from rial_portal.month_names import MONTHS
 
 ROOT = Path(settings.BASE_DIR)
 SKIPPED_DIRS = {".venv", "var", "node_modules", "static", "tests", ".git"}
@@ -112,6 +117,10 @@ def test_every_template_string_is_marked_for_translation():
     )
 
 
+# The languages the interface is translated into; English is the source.
+INTERFACE_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != "en"]
+
+
 def catalogues(language="es"):
     return sorted(
         path
@@ -156,14 +165,45 @@ def test_the_catalogue_check_finds_missing_and_fuzzy_translations():
     assert untranslated_entries(po) == ["Meetings", "Fund"]
 
 
-def test_there_is_a_spanish_catalogue():
-    assert catalogues(), "no locale/es/LC_MESSAGES/django.po found"
+@pytest.mark.parametrize("language", INTERFACE_LANGUAGES)
+def test_each_language_has_a_catalogue_wherever_spanish_has_one(language):
+    # An app without its catalogue in a language shows its words in English.
+    spanish = {path.parent.parent.parent for path in catalogues("es")}
+    assert spanish, "no locale/es/LC_MESSAGES/django.po found"
+    assert {path.parent.parent.parent for path in catalogues(language)} == spanish
 
 
-@pytest.mark.parametrize("path", catalogues(), ids=lambda path: str(path.relative_to(ROOT)))
-def test_every_marked_string_has_its_spanish_translation(path):
+@pytest.mark.parametrize(
+    "path",
+    [path for language in INTERFACE_LANGUAGES for path in catalogues(language)],
+    ids=lambda path: str(path.relative_to(ROOT)),
+)
+def test_every_marked_string_has_its_translation(path):
     missing = untranslated_entries(path.read_text(encoding="utf-8"))
     assert not missing, f"{len(missing)} untranslated or fuzzy in {path}: {missing[:10]}"
+
+
+def test_the_marked_month_names_are_djangos_own():
+    # The project's catalogues override Django's month names only while the
+    # msgids are the same (rial_portal/month_names.py).
+    with translation.override("en"):
+        assert [str(name) for name in MONTHS.values()] == [str(DJANGO_MONTHS[n]) for n in MONTHS]
+
+
+@pytest.mark.parametrize(
+    ("language", "month"),
+    [("es", "mayo"), ("pt", "maio")],
+)
+def test_dates_write_month_names_as_the_language_does(language, month):
+    # Django's Portuguese catalogue capitalizes months; Brazilian Portuguese
+    # writes "13 de maio de 2004".
+    with translation.override(language):
+        assert formats.date_format(datetime.date(2004, 5, 13), "DATE_FORMAT") == (
+            f"13 de {month} de 2004"
+        )
+        assert formats.date_format(datetime.date(2004, 5, 13), "YEAR_MONTH_FORMAT") == (
+            f"{month} de 2004"
+        )
 
 
 def conflicting_translations(paths, root=ROOT):
