@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from .enums import DeliveryStatus, InstitutionKind, Subregion
+from .languages import interface_languages
 
 
 def unique_slug(instance, text, *, fallback, reserved=()):
@@ -91,7 +92,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         _("preferred language"),
         max_length=10,
         blank=True,
-        choices=settings.LANGUAGES,
+        choices=interface_languages,
         help_text=_("Language of the emails this person receives."),
     )
     muted_notices = models.JSONField(

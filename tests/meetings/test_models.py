@@ -7,30 +7,30 @@ from meetings.enums import DatePrecision, MonthPart
 from meetings.models import Meeting
 
 CASES = {
-    "month part": dict(
-        date_precision=DatePrecision.MONTH,
-        start_date=datetime.date(2006, 4, 1),
-        month_part=MonthPart.BEGINNING,
-    ),
-    "month": dict(date_precision=DatePrecision.MONTH, start_date=datetime.date(2007, 9, 1)),
-    "semester": dict(date_precision=DatePrecision.SEMESTER, start_date=datetime.date(2006, 7, 1)),
-    "to be defined": dict(date_precision=DatePrecision.UNDEFINED),
-    "one day": dict(date_precision=DatePrecision.DAY, start_date=datetime.date(2015, 4, 29)),
-    "days of one month": dict(
-        date_precision=DatePrecision.DAY,
-        start_date=datetime.date(2004, 5, 13),
-        end_date=datetime.date(2004, 5, 14),
-    ),
-    "days of one year": dict(
-        date_precision=DatePrecision.DAY,
-        start_date=datetime.date(2006, 4, 30),
-        end_date=datetime.date(2006, 5, 2),
-    ),
-    "days across years": dict(
-        date_precision=DatePrecision.DAY,
-        start_date=datetime.date(2006, 12, 30),
-        end_date=datetime.date(2007, 1, 2),
-    ),
+    "month part": {
+        "date_precision": DatePrecision.MONTH,
+        "start_date": datetime.date(2006, 4, 1),
+        "month_part": MonthPart.BEGINNING,
+    },
+    "month": {"date_precision": DatePrecision.MONTH, "start_date": datetime.date(2007, 9, 1)},
+    "semester": {"date_precision": DatePrecision.SEMESTER, "start_date": datetime.date(2006, 7, 1)},
+    "to be defined": {"date_precision": DatePrecision.UNDEFINED},
+    "one day": {"date_precision": DatePrecision.DAY, "start_date": datetime.date(2015, 4, 29)},
+    "days of one month": {
+        "date_precision": DatePrecision.DAY,
+        "start_date": datetime.date(2004, 5, 13),
+        "end_date": datetime.date(2004, 5, 14),
+    },
+    "days of one year": {
+        "date_precision": DatePrecision.DAY,
+        "start_date": datetime.date(2006, 4, 30),
+        "end_date": datetime.date(2006, 5, 2),
+    },
+    "days across years": {
+        "date_precision": DatePrecision.DAY,
+        "start_date": datetime.date(2006, 12, 30),
+        "end_date": datetime.date(2007, 1, 2),
+    },
 }
 
 
