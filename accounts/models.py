@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from network.languages import interface_languages
+from network.enums import interface_languages
 
 
 def new_nonce():

@@ -21,8 +21,8 @@ from django.utils.translation import pgettext, pgettext_lazy
 
 from accounts.models import new_nonce
 from network import search
+from network.enums import interface_languages
 from network.files import ServedFileField, unguessable_name
-from network.languages import interface_languages
 from network.models import unique_slug
 from network.rules import is_focal_point
 from network.uploads import DocumentValidator

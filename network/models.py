@@ -16,8 +16,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from .enums import DeliveryStatus, InstitutionKind, Subregion
-from .languages import interface_languages
+from .enums import DeliveryStatus, InstitutionKind, Subregion, interface_languages
 
 
 def unique_slug(instance, text, *, fallback, reserved=()):

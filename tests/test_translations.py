@@ -1,5 +1,6 @@
 """Every word a person reads is marked for translation, and every marked string
-has its translation in each language of the interface (settings.LANGUAGES).
+has its translation in each language of the interface (settings.LANGUAGES
+besides English, the source; the Makefile's LOCALES).
 
 Templates are read with Django's own lexer: the text between tags (outside
 ``{% blocktranslate %}``, comments, ``<script>`` and ``<style>``), and the
@@ -23,6 +24,8 @@ from django.utils.dates import MONTHS as DJANGO_MONTHS
 from rial_portal.month_names import MONTHS
 
 ROOT = Path(settings.BASE_DIR)
+# The interface's languages besides English, whose catalogues must be complete.
+TRANSLATED_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != "en"]
 SKIPPED_DIRS = {".venv", "var", "node_modules", "static", "tests", ".git"}
 
 # Names that are the same in every language: the network's acronyms and codes.
@@ -117,10 +120,6 @@ def test_every_template_string_is_marked_for_translation():
     )
 
 
-# The languages the interface is translated into; English is the source.
-INTERFACE_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != "en"]
-
-
 def catalogues(language="es"):
     return sorted(
         path
@@ -165,17 +164,44 @@ def test_the_catalogue_check_finds_missing_and_fuzzy_translations():
     assert untranslated_entries(po) == ["Meetings", "Fund"]
 
 
-@pytest.mark.parametrize("language", INTERFACE_LANGUAGES)
+def test_the_makefile_translates_the_languages_of_the_settings():
+    """`make messages` refreshes the catalogues of LOCALES: a language in the
+    settings but not there would never get its new strings."""
+    locales = re.search(r"^LOCALES \?= (.*)$", (ROOT / "Makefile").read_text(), re.M)
+    assert locales
+    assert sorted(locales.group(1).split()) == sorted(TRANSLATED_LANGUAGES)
+
+
+@pytest.mark.parametrize("language", TRANSLATED_LANGUAGES)
 def test_each_language_has_a_catalogue_wherever_spanish_has_one(language):
-    # An app without its catalogue in a language shows its words in English.
     spanish = {path.parent.parent.parent for path in catalogues("es")}
     assert spanish, "no locale/es/LC_MESSAGES/django.po found"
     assert {path.parent.parent.parent for path in catalogues(language)} == spanish
 
 
+# gettext's plural rule of each language: French and Portuguese count 0 and 1
+# in the singular ("0 réunion", "1 réunion"), Spanish only 1.
+PLURAL_FORMS = {
+    "es": "nplurals=2; plural=(n != 1);",
+    "fr": "nplurals=2; plural=(n > 1);",
+    "pt": "nplurals=2; plural=(n > 1);",
+}
+
+
+@pytest.mark.parametrize("language", TRANSLATED_LANGUAGES)
+def test_each_catalogue_says_its_language_and_plural_forms(language):
+    """A fuzzy header is dropped by msgfmt, and with it the plural rule."""
+    for path in catalogues(language):
+        po = polib.pofile(str(path))
+        assert not po.metadata_is_fuzzy, f"{path}: the header is fuzzy"
+        assert po.metadata["Language"] == language, path
+        if language in PLURAL_FORMS:
+            assert po.metadata["Plural-Forms"] == PLURAL_FORMS[language], path
+
+
 @pytest.mark.parametrize(
     "path",
-    [path for language in INTERFACE_LANGUAGES for path in catalogues(language)],
+    [path for language in TRANSLATED_LANGUAGES for path in catalogues(language)],
     ids=lambda path: str(path.relative_to(ROOT)),
 )
 def test_every_marked_string_has_its_translation(path):
@@ -190,20 +216,14 @@ def test_the_marked_month_names_are_djangos_own():
         assert [str(name) for name in MONTHS.values()] == [str(DJANGO_MONTHS[n]) for n in MONTHS]
 
 
-@pytest.mark.parametrize(
-    ("language", "month"),
-    [("es", "mayo"), ("pt", "maio")],
-)
+@pytest.mark.parametrize(("language", "month"), [("es", "mayo"), ("pt", "maio")])
 def test_dates_write_month_names_as_the_language_does(language, month):
     # Django's Portuguese catalogue capitalizes months; Brazilian Portuguese
     # writes "13 de maio de 2004".
     with translation.override(language):
-        assert formats.date_format(datetime.date(2004, 5, 13), "DATE_FORMAT") == (
-            f"13 de {month} de 2004"
-        )
-        assert formats.date_format(datetime.date(2004, 5, 13), "YEAR_MONTH_FORMAT") == (
-            f"{month} de 2004"
-        )
+        day = datetime.date(2004, 5, 13)
+        assert formats.date_format(day, "DATE_FORMAT") == f"13 de {month} de 2004"
+        assert formats.date_format(day, "YEAR_MONTH_FORMAT") == f"{month} de 2004"
 
 
 def conflicting_translations(paths, root=ROOT):

@@ -7,6 +7,7 @@ import re
 from urllib.parse import urlparse
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from playwright.sync_api import expect
 
@@ -25,7 +26,7 @@ from tests.meetings.factories import RegistrationFactory
 
 pytestmark = pytest.mark.browser
 
-LANGUAGES = ["en", "es"]
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
 def axe_context(new_context, live_server, language):
