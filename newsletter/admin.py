@@ -22,6 +22,7 @@ from network.admin_actions import apply_to_each, ask_then_apply
 from network.admin_activity import ActivityLogInline
 from network.admin_steps import ObjectStepsAdmin, transition_step
 from network.admin_translation import TranslatedAdmin
+from network.translated_text import CONTENT_CODES
 
 from . import rendering, rules, selectors, services
 from .enums import IssueStatus
@@ -63,11 +64,14 @@ NEWS_STEPS = (
 
 
 @admin.register(NewsItem)
-class NewsItemAdmin(ObjectStepsAdmin, SimpleHistoryAdmin):
+class NewsItemAdmin(ObjectStepsAdmin, SimpleHistoryAdmin, TranslatedAdmin):
     list_display = ("title", "institution", "status", "language", "submitted_at", "published_at")
     list_filter = ("status", "language", "topic")
     list_select_related = ("institution__member_state",)
-    search_fields = ("title", "text", "institution__name_en")
+    search_fields = (
+        *(f"{name}_{code}" for name in ("title", "text") for code in CONTENT_CODES),
+        "institution__name_en",
+    )
     date_hierarchy = "published_at"
     autocomplete_fields = ("institution",)
     readonly_fields = (

@@ -41,7 +41,7 @@ from meetings.models import Meeting
 from network.workflow import moved_into
 from portfolio.models import Program
 
-from .models import NewsItem
+from .models import NewsItem, paragraphs
 
 SUMMARY_WORDS = 60
 
@@ -111,11 +111,11 @@ def news_propose(since):
 def news_entry(news, language):
     if news is None or not news.is_public:
         return None
-    paragraphs = news.paragraphs()
+    text = paragraphs(news.text_in(language))
     return Entry(
         label=_("News"),
-        title=news.title,
-        text=_summary(paragraphs[0] if paragraphs else ""),
+        title=news.title_in(language),
+        text=_summary(text[0] if text else ""),
         url=_absolute(news.get_absolute_url()),
         byline=str(news.institution),
         topic_ids=frozenset([news.topic_id] if news.topic_id else []),

@@ -98,9 +98,9 @@ def documents_matching(query):
 
 def news_matching(query):
     published = NewsItem.objects.published().select_related("institution__member_state")
-    return text_search(published, query, fields=["title", "text"]).order_by(
-        F("rank").desc(), F("published_at").desc(nulls_last=True), "pk"
-    )
+    return text_search(
+        published, query, fields=[*_localized("title"), *_localized("text")]
+    ).order_by(F("rank").desc(), F("published_at").desc(nulls_last=True), "pk")
 
 
 def _search_page(query, kind):

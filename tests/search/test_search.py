@@ -38,6 +38,21 @@ def found(response):
     }
 
 
+@pytest.mark.parametrize("query", ["apprenticeship", "aprendizaje"])
+def test_finds_news_by_any_of_its_language_versions(client, query):
+    NewsItemFactory(
+        language="es",
+        title="Nueva ley de aprendizaje",
+        text="La ley fue aprobada.",
+        title_en="New apprenticeship law",
+        text_en="The law passed.",
+    )
+
+    response = search(client, query, kind="news")
+
+    assert response.context["page"].paginator.count == 1
+
+
 def test_empty_query_is_a_friendly_page_without_queries(client, django_assert_num_queries):
     with django_assert_num_queries(0):
         response = client.get(SEARCH_URL, {"q": "   "})
