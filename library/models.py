@@ -18,7 +18,7 @@ from .extraction import ReadableDocumentValidator
 
 TRANSLATED_FIELDS = ("title", "abstract")
 # The fixed paths of library/urls.py that an item's slug would shadow.
-RESERVED_SLUGS = {"feed"}
+RESERVED_SLUGS = {"feed", "mine", "new"}
 LIBRARY_FILE_KINDS = (DocumentKind.PDF, DocumentKind.DOCX, DocumentKind.ODT)
 
 

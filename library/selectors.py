@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from network.versions import CONTENT_CODES
 
 from . import rules
+from .enums import ItemStatus
 from .models import Authorship, LibraryFile, LibraryItem
 
 
@@ -68,3 +69,27 @@ def topic_section(topic):
     if not items:
         return None
     return "library/_section_items.html", {"items": items, "query": f"topic={topic.slug}"}
+
+
+def items_of_institution(institution):
+    """Every item of a ministry, whatever its state, the latest changed first,
+    for its focal points' list; the abstracts and texts stay in the database."""
+    return (
+        LibraryItem.objects.owned_by(institution)
+        .select_related("owner__member_state")
+        .defer("abstract", *(f"abstract_{code}" for code in CONTENT_CODES))
+        .order_by("-updated_at", "-pk")
+    )
+
+
+def dashboard_section(user):
+    """A focal point's publications that need them: drafts and returned ones
+    to finish, those waiting for review; None for people without a ministry."""
+    if not rules.can_propose_item(user):
+        return None
+    items = list(items_of_institution(user.institution))
+    return "library/_section_dashboard.html", {
+        "to_finish": [item for item in items if item.can_be_submitted],
+        "in_review": [item for item in items if item.status == ItemStatus.SUBMITTED],
+        "published": sum(item.is_public for item in items),
+    }

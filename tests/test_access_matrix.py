@@ -477,9 +477,23 @@ ROUTE_ARGS = {
         }
         for name in ("item_detail", "item_bibtex")
     },
-    "library:file_download": {
-        state: (lambda w, state=state: {"slug": w["library_items"][state].slug, "language": "es"})
-        for state in ("published", "draft")
+    "library:my_items": {"": _no_args},
+    "library:item_create": {"": _no_args},
+    **{
+        f"library:{name}": {
+            state: (lambda w, state=state: {"slug": w["library_items"][state].slug})
+            for state in ("published", "draft")
+        }
+        for name in ("item_edit", "item_submit", "file_add")
+    },
+    **{
+        f"library:{name}": {
+            state: (
+                lambda w, state=state: {"slug": w["library_items"][state].slug, "language": "es"}
+            )
+            for state in ("published", "draft")
+        }
+        for name in ("file_download", "file_remove")
     },
     # An invalid link: the page must say so, whoever follows it.
     "password_reset_confirm": {"": lambda w: {"uidb64": "MQ", "token": "set-password"}},
@@ -535,6 +549,16 @@ EXPECTED = {
     **{
         f"library:{name}": {"published": "200 200 200 200 200", "draft": "404 200 404 404 200"}
         for name in ("item_detail", "item_bibtex", "file_download")
+    },
+    "library:my_items": "L 200 200 403 403",
+    "library:item_create": "L 200 200 403 403",
+    # A published item is the Secretariat's to change, in the admin: its
+    # ministry is sent back to its page with a message.
+    "library:item_edit": {"published": "L 302 404 404 302", "draft": "L 200 404 404 200"},
+    "library:file_add": {"published": "L 302 404 404 302", "draft": "L 200 404 404 200"},
+    **{
+        f"library:{name}": {"published": "L 405 405 405 405", "draft": "L 405 405 405 405"}
+        for name in ("item_submit", "file_remove")
     },
     "fund:statement": "200 200 200 200 200",
     "fund:statement_export": "200 200 200 200 200",
@@ -741,6 +765,11 @@ PRIVATE_TO_A = [
     ("portfolio:program_detail", "draft"),
     ("portfolio:attachment_download", "draft"),
     *[(f"library:{name}", "draft") for name in ("item_detail", "item_bibtex", "file_download")],
+    *[
+        (f"library:{name}", variant)
+        for name in ("item_edit", "item_submit", "file_add", "file_remove")
+        for variant in ("published", "draft")
+    ],
     ("meetings:delegation_decide", ""),
     ("cooperation:need_edit", ""),
     ("cooperation:need_withdraw", ""),

@@ -157,6 +157,7 @@ def test_staff_roles_admin_index_lists_only_the_apps_of_the_role(client, group, 
                 "Cooperation requests to review",
                 "Final reports to check",
                 "News to publish",
+                "Library items to review",
                 "Erasure requests to process",
                 "Invitations not yet accepted",
                 "Emails that failed",
@@ -197,7 +198,7 @@ def test_staff_dashboard_links_open_their_filtered_lists(client):
 
     statuses = {line["url"]: client.get(line["url"]).status_code for line in lines}
 
-    assert len(statuses) == 10
+    assert len(statuses) == 11
     assert set(statuses.values()) == {200}
 
 
