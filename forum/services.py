@@ -16,7 +16,7 @@ from network.workflow import transition
 
 from . import links, rules
 from .enums import Frequency
-from .models import Follow, Post, Report, Thread
+from .models import Attachment, Follow, Post, Report, Thread
 
 
 @transaction.atomic
@@ -39,16 +39,24 @@ def thread_start(*, space, user, title, body, need=None):
 
 
 @transaction.atomic
-def post_reply(*, thread, user, body):
-    """A reply at the end of ``thread``."""
+def post_reply(*, thread, user, body, attachment=None, program=None):
+    """A reply at the end of ``thread``, with a document (checked by the form
+    as every upload is) and a proposed program if given."""
     # Locked so that a reply and a lock at the same moment do not cross.
     thread = Thread.objects.select_for_update().select_related("space").get(pk=thread.pk)
     if not rules.can_reply(user, thread):
         raise PermissionDenied(_("You cannot reply in this thread."))
     now = timezone.now()
     post = Post.objects.create(
-        thread=thread, author=user, body=body, created_at=now, language=_language_of(user)
+        thread=thread,
+        author=user,
+        body=body,
+        created_at=now,
+        language=_language_of(user),
+        program=program,
     )
+    if attachment is not None:
+        Attachment.objects.create(post=post, file=attachment)
     Thread.objects.filter(pk=thread.pk).update(reply_count=F("reply_count") + 1, last_posted_at=now)
     _notify_after_commit(post)
     return post

@@ -21,9 +21,11 @@ def posts():
         "public": PostFactory(
             thread=public, body="Inspecciones planificadas por áreas", language="es"
         ),
-        "network": PostFactory(thread=network, body="Inspections planned by sector", language="en"),
+        "network": PostFactory(
+            thread=network, body="Inspecciones planificadas por sector", language="es"
+        ),
         "hidden": PostFactory(
-            thread=public, body="Inspection spam", language="en", status=PostStatus.HIDDEN
+            thread=public, body="Inspecciones, publicidad", language="es", status=PostStatus.HIDDEN
         ),
     }
 
@@ -33,27 +35,27 @@ def _found(user, query):
 
 
 def test_a_visitor_finds_only_the_public_spaces_visible_posts(posts):
-    assert _found(AnonymousUser(), "inspection") == {"Inspecciones planificadas por áreas"}
+    assert _found(AnonymousUser(), "inspecciones") == {"Inspecciones planificadas por áreas"}
 
 
 def test_a_focal_point_finds_the_network_s_posts_but_no_hidden_one(posts):
-    assert _found(FocalPointFactory(), "inspection") == {
+    assert _found(FocalPointFactory(), "inspecciones") == {
         "Inspecciones planificadas por áreas",
-        "Inspections planned by sector",
+        "Inspecciones planificadas por sector",
     }
 
 
 def test_staff_find_hidden_posts_too(posts):
-    assert "Inspection spam" in _found(SecretariatStaffFactory(), "inspection")
+    assert "Inspecciones, publicidad" in _found(SecretariatStaffFactory(), "inspecciones")
 
 
 def test_the_global_search_shows_forum_posts_only_to_those_who_may_read_them(client, posts):
     url = f"{reverse('search:search')}?q=sector"
 
-    assert "Inspections planned by sector" not in client.get(url).content.decode()
+    assert "Inspecciones planificadas por sector" not in client.get(url).content.decode()
     client.force_login(FocalPointFactory())
     page = client.get(url).content.decode()
-    assert "Inspections planned by sector" in page
+    assert "Inspecciones planificadas por sector" in page
     assert 'id="results-forum"' in page
     forum_only = client.get(f"{url}&kind=forum").content.decode()
-    assert "Inspections planned by sector" in forum_only
+    assert "Inspecciones planificadas por sector" in forum_only
