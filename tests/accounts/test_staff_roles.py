@@ -31,6 +31,7 @@ def opens(group, app_label, model_name):
             "meetings",
             "cooperation",
             "library",
+            "forum",
             "django_celery_beat",
         )
     if group == FUND_OFFICER:
@@ -67,6 +68,10 @@ def test_staff_roles_registered_models_are_the_expected_ones():
         ("fund", "closedyear"),
         ("fund", "contribution"),
         ("fund", "expense"),
+        ("forum", "post"),
+        ("forum", "report"),
+        ("forum", "space"),
+        ("forum", "thread"),
         ("fund", "pledge"),
         ("library", "downloadcount"),
         ("library", "libraryitem"),
@@ -124,6 +129,7 @@ def test_staff_roles_each_reach_the_admin_index(client, group):
                 "accounts",
                 "cooperation",
                 "django_celery_beat",
+                "forum",
                 "fund",
                 "library",
                 "meetings",

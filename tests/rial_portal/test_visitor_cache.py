@@ -506,3 +506,26 @@ def test_the_meetings_list_is_kept_per_audience_until_a_write_changes_it(client,
 
     MeetingFactory(title_en="Seminar just announced")
     assert "Seminar just announced" in client.get(url).content.decode()
+
+
+def test_the_forum_s_public_pages_are_kept_for_visitors_and_fresh_after_a_post(client):
+    from forum import services as forum_services
+    from forum.enums import ReadAccess
+    from forum.models import Follow
+    from tests.forum.factories import PostFactory, SpaceFactory, ThreadFactory
+
+    space = SpaceFactory(read_access=ReadAccess.PUBLIC)
+    thread = ThreadFactory(space=space, title="Inspection as strategic planning")
+    PostFactory(thread=thread)
+    pages = [reverse("forum:space_list"), space.get_absolute_url(), thread.get_absolute_url()]
+    for url in pages:
+        client.get(url)
+    assert [queries(client, url)[1] for url in pages] == [0, 0, 0]
+
+    # Following is the follower's own business: the visitors' pages stay.
+    Follow.objects.create(user=FocalPointFactory(), thread=thread)
+    assert [queries(client, url)[1] for url in pages] == [0, 0, 0]
+
+    forum_services.post_reply(thread=thread, user=FocalPointFactory(), body="Our 2015 plan")
+    assert "Our 2015 plan" in client.get(thread.get_absolute_url()).content.decode()
+    assert ">1</td>" in client.get(space.get_absolute_url()).content.decode()
