@@ -35,7 +35,7 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .uploads import DocumentKind, DocumentValidator
+from network.uploads import DocumentKind, DocumentValidator
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 MAX_IMPORT_ROWS = 2000
