@@ -33,7 +33,7 @@ from django.utils import translation
 from django.utils.dateparse import parse_date
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import pgettext_lazy
 
 from network.uploads import DocumentKind, DocumentValidator
 
@@ -49,10 +49,10 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class Action(models.TextChoices):
-    CREATED = "created", gettext_lazy("created")
-    UPDATED = "updated", gettext_lazy("updated")
-    UNCHANGED = "unchanged", gettext_lazy("unchanged")
-    REFUSED = "refused", gettext_lazy("refused")
+    CREATED = "created", pgettext_lazy("an imported row", "created")
+    UPDATED = "updated", pgettext_lazy("an imported row", "updated")
+    UNCHANGED = "unchanged", pgettext_lazy("an imported row", "unchanged")
+    REFUSED = "refused", pgettext_lazy("an imported row", "refused")
 
 
 class ImportFileError(Exception):
