@@ -9,8 +9,10 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import mail, services
+from .admin_imports import ImportAdmin
 from .admin_inlines import RowAutocompleteInlineMixin
 from .admin_translation import TranslatedAdmin
+from .contact_imports import ContactImporter
 from .models import (
     Conference,
     EmailDelivery,
@@ -36,7 +38,7 @@ class UserEditForm(UserChangeForm):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(ImportAdmin, DjangoUserAdmin):
     form = UserEditForm
     add_form = UserCreationForm
     list_display = (
@@ -84,6 +86,7 @@ class UserAdmin(DjangoUserAdmin):
         ),
     )
     readonly_fields = ("last_login", "date_joined")
+    importer_class = ContactImporter
 
     # Granting superuser rights or single permissions is a superuser's act:
     # Secretariat staff give rights through groups only.

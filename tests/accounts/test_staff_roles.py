@@ -110,6 +110,31 @@ def test_staff_roles_changelist_opens_only_for_the_role_that_holds_it(
     assert response.status_code == (200 if opens(group, app_label, model_name) else 403)
 
 
+# The admin's imports from a spreadsheet (network.admin_imports): for the roles
+# that may add and change the records.
+IMPORTS = [("fund", "contribution"), ("network", "user"), ("portfolio", "program")]
+
+
+def imports_for(group, app_label, model_name):
+    return opens(group, app_label, model_name) and (app_label, model_name) not in DIRECTORY
+
+
+@pytest.mark.parametrize("group", [TECHNICAL_SECRETARIAT, FUND_OFFICER, EDITOR])
+@pytest.mark.parametrize(("app_label", "model_name"), IMPORTS)
+def test_staff_roles_import_only_what_the_role_may_add_and_change(
+    client, group, app_label, model_name
+):
+    staff_of(client, group)
+    url = reverse(f"admin:{app_label}_{model_name}_import")
+
+    response = client.get(url)
+    changelist = client.get(reverse(f"admin:{app_label}_{model_name}_changelist"))
+
+    allowed = imports_for(group, app_label, model_name)
+    assert response.status_code == (200 if allowed else 403)
+    assert (url in changelist.content.decode()) == allowed
+
+
 @pytest.mark.parametrize("group", [TECHNICAL_SECRETARIAT, FUND_OFFICER, EDITOR])
 def test_staff_roles_each_reach_the_admin_index(client, group):
     staff_of(client, group)
