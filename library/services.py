@@ -14,8 +14,8 @@ from network.workflow import TransitionError, transition
 
 from . import rules
 from .enums import ExtractionStatus, ItemStatus
-from .extraction import Extracted, extract
-from .models import LIBRARY_FILE_KINDS, DownloadCount, LibraryFile, LibraryItem
+from .extraction import Extracted, extract, split_pages
+from .models import LIBRARY_FILE_KINDS, DownloadCount, LibraryFile, LibraryItem, LibraryPage
 
 
 def item_submit(*, item, user):
@@ -57,14 +57,19 @@ def file_extract_text(*, file_id):
             result = extract(handle, allowed=LIBRARY_FILE_KINDS)
     except FileNotFoundError:
         result = Extracted(ExtractionStatus.FAILED, message=_("The file is missing from storage."))
-    LibraryFile.objects.filter(
-        pk=file_id, file=stored_name, extraction_status=ExtractionStatus.PENDING
-    ).update(
-        text=result.text,
-        page_count=result.page_count,
-        extraction_status=result.status,
-        extraction_message=result.message[:300],
-    )
+    with transaction.atomic():
+        saved = LibraryFile.objects.filter(
+            pk=file_id, file=stored_name, extraction_status=ExtractionStatus.PENDING
+        ).update(
+            text=result.text,
+            page_count=result.page_count,
+            extraction_status=result.status,
+            extraction_message=result.message[:300],
+        )
+        if saved:
+            file_pages_replace(
+                library_file=library_file, text=result.text, page_count=result.page_count
+            )
     return result
 
 
@@ -138,3 +143,19 @@ def file_remove(*, library_file, user):
 def _delete_stored_after_commit(storage, name):
     # Only once the row is gone for good: a rollback keeps the file it names.
     transaction.on_commit(lambda: storage.delete(name))
+
+
+def file_pages_replace(*, library_file, text, page_count):
+    """Keep ``text``, the file's extracted text, page by page for the search
+    (a PDF's ``page_count`` is known; a DOCX's or an ODT's is None)."""
+    LibraryPage.objects.filter(file=library_file).delete()
+    LibraryPage.objects.bulk_create(
+        LibraryPage(
+            file=library_file,
+            item_id=library_file.item_id,
+            language=library_file.language,
+            number=number,
+            text=page,
+        )
+        for number, page in split_pages(text, page_count)
+    )

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from network import search
 from network.files import file_response
 from network.htmx import render_results
 from network.pagination import Paginator
@@ -25,10 +26,22 @@ PAGE_SIZE = 20
 @require_safe
 def item_list(request):
     item_filter = LibraryItemFilter(request.GET, queryset=selectors.items_for_list())
-    page = Paginator(item_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    # The words are parsed once for the matches and the snippets.
+    with search.parsing_once():
+        page = Paginator(item_filter.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+        page.object_list = list(page.object_list)
+        snippets = selectors.item_snippets(items=page.object_list, query=item_filter.search_query)
+    for item in page.object_list:
+        item.snippet = snippets.get(item.pk)
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"filter": item_filter, "page": page, "query_string": query.urlencode()}
+    context = {
+        "filter": item_filter,
+        "page": page,
+        # A search's count is bounded: past the bound it says "more than".
+        "more_than": search.more_than(page.paginator.count) if item_filter.searching else None,
+        "query_string": query.urlencode(),
+    }
     return render_results(request, "library/item_list.html", "library/_item_results.html", context)
 
 
@@ -72,10 +85,8 @@ def item_bibtex(request, slug):
 
 @require_safe
 def file_download(request, slug, language):
-    item = selectors.item_for_reader(slug=slug, user=request.user)
-    library_file = next((f for f in item.files.all() if f.language == language), None)
-    if library_file is None:
-        raise Http404
+    library_file = selectors.item_for_download(slug=slug, language=language, user=request.user)
+    item = library_file.item
     if item.is_public:
         services.download_count(item=item, language=language)
     return file_response(library_file.file, private=not item.is_public)

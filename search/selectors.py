@@ -1,6 +1,6 @@
 """The global search: published programs, public meetings, public documents,
-published news and the forum's posts the reader may read, matching what a
-reader typed.
+published library items, published news and the forum's posts the reader
+may read, matching what a reader typed.
 
 Each kind is read through its app's own public queryset, as a visitor sees
 it, whoever is signed in: the search never shows what a visitor's list would
@@ -8,9 +8,10 @@ not (a draft, a restricted meeting or document, unpublished news). The forum
 alone is searched as the reader: its network's spaces are for its members,
 and a visitor finds only the public spaces' visible posts.
 
-Programs and documents are matched by their apps' own searches, so that the
-"see all" link to /programs/?q=… or /meetings/documents/?q=… lists exactly
-what was counted here. Meetings and news have no search of their own: they
+Programs, documents and library items are matched by their apps' own
+searches, so that the "see all" link to /programs/?q=…,
+/meetings/documents/?q=… or /library/?q=… lists exactly what was counted
+here. Meetings and news have no search of their own: they
 are matched here, with PostgreSQL's full-text search (stemmed in every
 content language, accents ignored) or, on SQLite, every word somewhere in
 their texts."""
@@ -30,6 +31,8 @@ from modeltranslation.settings import AVAILABLE_LANGUAGES
 from modeltranslation.utils import build_localized_fieldname
 
 from forum.selectors import post_search
+from library.filters import LibraryItemFilter
+from library.selectors import items_for_list
 from meetings.models import Meeting
 from meetings.selectors import document_search
 from network import search
@@ -100,6 +103,12 @@ def documents_matching(query):
     return document_search(user=AnonymousUser(), query=query[:DOCUMENT_QUERY_LENGTH])
 
 
+def library_items_matching(query):
+    """As /library/?q=… lists them (the same filter, hence the same count):
+    published items only, whoever reads."""
+    return LibraryItemFilter({"q": query}, queryset=items_for_list()).qs
+
+
 def news_matching(query):
     published = NewsItem.objects.published().select_related("institution__member_state")
     return text_search(
@@ -160,6 +169,12 @@ KINDS = {
                 f"{reverse('meetings:document_list')}?"
                 f"{urlencode({'q': query[:DOCUMENT_QUERY_LENGTH]})}"
             ),
+        ),
+        Kind(
+            "library",
+            _("Library"),
+            library_items_matching,
+            lambda query: f"{reverse('library:item_list')}?{urlencode({'q': query})}",
         ),
         Kind("news", _("News"), news_matching, lambda query: _search_page(query, "news")),
         Kind(
