@@ -9,6 +9,7 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import mail, services
+from .admin_actions import apply_to_each
 from .admin_imports import ImportAdmin
 from .admin_inlines import RowAutocompleteInlineMixin
 from .admin_translation import TranslatedAdmin
@@ -96,15 +97,17 @@ class UserAdmin(ImportAdmin, DjangoUserAdmin):
         # Accounts are deactivated, never deleted: their work stays with the institution.
         return False
 
-    @admin.action(description=_("Deactivate (the person left)"))
+    @admin.action(description=_("Deactivate (the person left)"), permissions=["change"])
     def deactivate(self, request, queryset):
-        for user in queryset:
-            services.user_deactivate(user=user, by=request.user)
-        count = queryset.count()
-        self.message_user(
+        apply_to_each(
+            self,
             request,
-            ngettext("%(count)d account deactivated.", "%(count)d accounts deactivated.", count)
-            % {"count": count},
+            queryset,
+            lambda user: services.user_deactivate(user=user, by=request.user),
+            lambda count: (
+                ngettext("%(count)d account deactivated.", "%(count)d accounts deactivated.", count)
+                % {"count": count}
+            ),
         )
 
     def get_fieldsets(self, request, obj=None):

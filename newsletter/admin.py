@@ -88,7 +88,10 @@ class NewsItemAdmin(ObjectStepsAdmin, SimpleHistoryAdmin, TranslatedAdmin):
     object_steps = NEWS_STEPS
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
-    @admin.action(description=_("Publish the selected news"))
+    def has_review_permission(self, request):
+        return rules.can_review_news(request.user)
+
+    @admin.action(description=_("Publish the selected news"), permissions=["review"])
     def publish(self, request, queryset):
         apply_to_each(
             self,
@@ -98,7 +101,7 @@ class NewsItemAdmin(ObjectStepsAdmin, SimpleHistoryAdmin, TranslatedAdmin):
             lambda n: ngettext("%d item published.", "%d items published.", n) % n,
         )
 
-    @admin.action(description=_("Return to the ministry with a comment"))
+    @admin.action(description=_("Return to the ministry with a comment"), permissions=["review"])
     def return_to_ministry(self, request, queryset):
         return ask_then_apply(
             self,
@@ -137,7 +140,10 @@ class SubscriberAdmin(admin.ModelAdmin):
     filter_horizontal = ("topics",)
     actions = ["enable"]
 
-    @admin.action(description=_("Send the newsletter to the selected disabled addresses again"))
+    @admin.action(
+        description=_("Send the newsletter to the selected disabled addresses again"),
+        permissions=["change"],
+    )
     def enable(self, request, queryset):
         apply_to_each(
             self,

@@ -358,7 +358,10 @@ class ProgramRevisionAdmin(ObjectStepsAdmin, admin.ModelAdmin):
             ),
         )
 
-    @admin.action(description=_("Approve: replace the public text"))
+    def has_review_permission(self, request):
+        return rules.can_review_program(request.user)
+
+    @admin.action(description=_("Approve: replace the public text"), permissions=["review"])
     def approve(self, request, queryset):
         apply_to_each(
             self,
@@ -368,7 +371,7 @@ class ProgramRevisionAdmin(ObjectStepsAdmin, admin.ModelAdmin):
             lambda n: ngettext("%d revision approved.", "%d revisions approved.", n) % n,
         )
 
-    @admin.action(description=_("Return to the ministry with a comment"))
+    @admin.action(description=_("Return to the ministry with a comment"), permissions=["review"])
     def return_to_ministry(self, request, queryset):
         return _return_with_comment(
             self,
