@@ -16,7 +16,7 @@ PORT ?= 8000
 
 # The languages the interface is translated into, besides English (the source).
 # Portuguese and French: add them here and to LANGUAGES in the settings.
-LOCALES ?= es
+LOCALES ?= es fr
 MESSAGES_IGNORE := --ignore=.venv --ignore=var --ignore=static --ignore=tests --ignore=node_modules
 
 .PHONY: run test lint format messages compile-messages clean

@@ -9,6 +9,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from network.enums import interface_languages
+
 
 def new_nonce():
     return secrets.token_urlsafe(16)
@@ -35,7 +37,7 @@ class Invitation(models.Model):
     )
     is_focal_point = models.BooleanField(_("focal point"), default=True)
     language = models.CharField(
-        _("language"), max_length=10, choices=settings.LANGUAGES, default="es"
+        _("language"), max_length=10, choices=interface_languages, default="es"
     )
     nonce = models.CharField(max_length=40, default=new_nonce, editable=False)
     sent_at = models.DateTimeField(_("last sent"), null=True, blank=True, editable=False)

@@ -21,6 +21,7 @@ from django.utils.translation import pgettext, pgettext_lazy
 
 from accounts.models import new_nonce
 from network import search
+from network.enums import interface_languages
 from network.files import ServedFileField, unguessable_name
 from network.models import unique_slug
 from network.rules import is_focal_point
@@ -928,7 +929,7 @@ class Registration(models.Model):
     email = models.EmailField(_("email"))
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     language = models.CharField(
-        _("language for emails"), max_length=2, choices=settings.LANGUAGES, default="es"
+        _("language for emails"), max_length=2, choices=interface_languages, default="es"
     )
     needs_visa_letter = models.BooleanField(_("I need a letter for my visa"), default=False)
     requests_travel_funding = models.BooleanField(_("I request travel funding"), default=False)

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -35,3 +36,11 @@ class Notice(models.TextChoices):
     )
     PLEDGE_REMINDERS = "pledge_reminders", _("Reminders of my ministry's pledges to the fund")
     MEETING_REMINDERS = "meeting_reminders", _("Reminders of meetings and deadlines")
+
+
+def interface_languages():
+    """The languages of the interface and its emails (settings.LANGUAGES).
+
+    Fields that choose one name this function as their choices, so that a
+    language added to the settings needs no migration of each of them."""
+    return settings.LANGUAGES

@@ -16,7 +16,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from .enums import DeliveryStatus, InstitutionKind, Subregion
+from .enums import DeliveryStatus, InstitutionKind, Subregion, interface_languages
 
 
 def unique_slug(instance, text, *, fallback, reserved=()):
@@ -91,7 +91,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         _("preferred language"),
         max_length=10,
         blank=True,
-        choices=settings.LANGUAGES,
+        choices=interface_languages,
         help_text=_("Language of the emails this person receives."),
     )
     muted_notices = models.JSONField(

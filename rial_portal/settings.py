@@ -364,7 +364,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # Internationalization -------------------------------------------------------
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
+LANGUAGES = [("en", _("English")), ("es", _("Spanish")), ("fr", _("French"))]
 # Content may be written in any of the OAS's four languages, even where the
 # interface is not translated yet.
 CONTENT_LANGUAGES = [

@@ -1,5 +1,6 @@
 """Every word a person reads is marked for translation, and every marked string
-has its Spanish translation.
+has its translation in each language of the interface (settings.LANGUAGES
+besides English, the source; the Makefile's LOCALES).
 
 Templates are read with Django's own lexer: the text between tags (outside
 ``{% blocktranslate %}``, comments, ``<script>`` and ``<style>``), and the
@@ -18,6 +19,8 @@ from django.conf import settings
 from django.template.base import Lexer, TokenType
 
 ROOT = Path(settings.BASE_DIR)
+# The interface's languages besides English, whose catalogues must be complete.
+TRANSLATED_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != "en"]
 SKIPPED_DIRS = {".venv", "var", "node_modules", "static", "tests", ".git"}
 
 # Names that are the same in every language: the network's acronyms and codes.
@@ -156,12 +159,46 @@ def test_the_catalogue_check_finds_missing_and_fuzzy_translations():
     assert untranslated_entries(po) == ["Meetings", "Fund"]
 
 
-def test_there_is_a_spanish_catalogue():
-    assert catalogues(), "no locale/es/LC_MESSAGES/django.po found"
+def test_the_makefile_translates_the_languages_of_the_settings():
+    """`make messages` refreshes the catalogues of LOCALES: a language in the
+    settings but not there would never get its new strings."""
+    locales = re.search(r"^LOCALES \?= (.*)$", (ROOT / "Makefile").read_text(), re.M)
+    assert locales
+    assert sorted(locales.group(1).split()) == sorted(TRANSLATED_LANGUAGES)
 
 
-@pytest.mark.parametrize("path", catalogues(), ids=lambda path: str(path.relative_to(ROOT)))
-def test_every_marked_string_has_its_spanish_translation(path):
+@pytest.mark.parametrize("language", TRANSLATED_LANGUAGES)
+def test_each_language_has_a_catalogue_wherever_spanish_has_one(language):
+    spanish = {path.parent.parent.parent for path in catalogues("es")}
+    assert spanish, "no locale/es/LC_MESSAGES/django.po found"
+    assert {path.parent.parent.parent for path in catalogues(language)} == spanish
+
+
+# gettext's plural rule of each language: French counts 0 and 1 in the
+# singular ("0 réunion", "1 réunion"), Spanish only 1.
+PLURAL_FORMS = {
+    "es": "nplurals=2; plural=(n != 1);",
+    "fr": "nplurals=2; plural=(n > 1);",
+}
+
+
+@pytest.mark.parametrize("language", TRANSLATED_LANGUAGES)
+def test_each_catalogue_says_its_language_and_plural_forms(language):
+    """A fuzzy header is dropped by msgfmt, and with it the plural rule."""
+    for path in catalogues(language):
+        po = polib.pofile(str(path))
+        assert not po.metadata_is_fuzzy, f"{path}: the header is fuzzy"
+        assert po.metadata["Language"] == language, path
+        if language in PLURAL_FORMS:
+            assert po.metadata["Plural-Forms"] == PLURAL_FORMS[language], path
+
+
+@pytest.mark.parametrize(
+    "path",
+    [path for language in TRANSLATED_LANGUAGES for path in catalogues(language)],
+    ids=lambda path: str(path.relative_to(ROOT)),
+)
+def test_every_marked_string_has_its_translation(path):
     missing = untranslated_entries(path.read_text(encoding="utf-8"))
     assert not missing, f"{len(missing)} untranslated or fuzzy in {path}: {missing[:10]}"
 
