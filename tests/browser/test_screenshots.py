@@ -1,4 +1,4 @@
-"""A full-page screenshot of each main page in English and in Spanish, kept
+"""A full-page screenshot of each main page in each language, kept
 as an artifact (var/screenshots/, or RIAL_SCREENSHOT_DIR) for people to look
 at; the pages render with the Content-Security-Policy enforced and break
 none of it."""
@@ -11,7 +11,7 @@ from tests.browser.helpers import html_lang, main_pages, search_page, session_co
 pytestmark = pytest.mark.browser
 
 
-@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("language", ["en", "es", "fr"])
 def test_screenshot_of_each_main_page(new_context, live_server, portal, screenshot_dir, language):
     context = new_context()
     set_language(context, live_server, language)
