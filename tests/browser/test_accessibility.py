@@ -25,7 +25,7 @@ from tests.meetings.factories import RegistrationFactory
 
 pytestmark = pytest.mark.browser
 
-LANGUAGES = ["en", "es"]
+LANGUAGES = ["en", "es", "fr"]
 
 
 def axe_context(new_context, live_server, language):
