@@ -63,6 +63,14 @@ class ContentVersions:
         return not self.others
 
     @property
+    def available(self):
+        """Every version there is, the shown one included, in the order of
+        the content languages: for the page's list of its languages and its
+        ``hreflang`` alternates."""
+        codes = {self.shown.code, *(version.code for version in self.others)}
+        return [Version(code) for code in CONTENT_CODES if code in codes]
+
+    @property
     def original_differs(self):
         """The untranslated parts of the content (in the original language)
         are not in the language of the translated parts shown above them."""

@@ -197,3 +197,24 @@ def test_a_bad_version_parameter_is_ignored(client, version):
         response = client.get(url, {"version": version}, headers=ENGLISH)
         assert response.status_code == 200
         assert response.context["versions"].shown.code == response.context["versions"].reader.code
+
+
+def test_a_page_in_several_languages_names_them_and_gives_their_alternates(client):
+    program = bilingual_program()
+
+    html = client.get(program.get_absolute_url(), headers=SPANISH).content.decode()
+
+    page = f"http://testserver{program.get_absolute_url()}"
+    assert f'<link rel="alternate" hreflang="en" href="{page}?version=en">' in html
+    assert f'<link rel="alternate" hreflang="es" href="{page}?version=es">' in html
+    assert f'<link rel="alternate" hreflang="x-default" href="{page}">' in html
+    assert "Idiomas de este contenido: inglés, español" in html
+
+
+def test_a_page_in_one_language_names_it_and_gives_no_alternates(client):
+    program = ProgramFactory(language="en", title_en="Labor inspection", summary_en="It worked.")
+
+    html = client.get(program.get_absolute_url(), headers=ENGLISH).content.decode()
+
+    assert "Languages of this content: English" in html
+    assert 'rel="alternate" hreflang' not in html
