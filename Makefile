@@ -15,7 +15,7 @@ PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check 
 PORT ?= 8000
 
 # The languages the interface is translated into, besides English (the source).
-# Portuguese and French: add them here and to LANGUAGES in the settings.
+# Portuguese: add it here and to LANGUAGES in the settings.
 LOCALES ?= es fr
 MESSAGES_IGNORE := --ignore=.venv --ignore=var --ignore=static --ignore=tests --ignore=node_modules
 
