@@ -365,6 +365,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("es", _("Spanish")), ("fr", _("French"))]
+# Formats that read better than Django's in a language (rial_portal/formats/).
+FORMAT_MODULE_PATH = ["rial_portal.formats"]
 # Content may be written in any of the OAS's four languages, even where the
 # interface is not translated yet.
 CONTENT_LANGUAGES = [
