@@ -7,7 +7,7 @@ from django.utils.translation import ngettext
 
 from network.admin_actions import apply_to_each
 
-from . import services
+from . import rules, services
 from .models import ErasureRequest, Invitation
 
 
@@ -64,7 +64,7 @@ class InvitationAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
-    @admin.action(description=_("Send again, with a new link"))
+    @admin.action(description=_("Send again, with a new link"), permissions=["add"])
     def resend(self, request, queryset):
         apply_to_each(
             self,
@@ -74,7 +74,7 @@ class InvitationAdmin(admin.ModelAdmin):
             lambda n: ngettext("%d invitation sent again.", "%d invitations sent again.", n) % n,
         )
 
-    @admin.action(description=_("Revoke"))
+    @admin.action(description=_("Revoke"), permissions=["add"])
     def revoke(self, request, queryset):
         apply_to_each(
             self,
@@ -99,7 +99,10 @@ class ErasureRequestAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
-    @admin.action(description=_("Erase: anonymize the accounts"))
+    def has_erase_permission(self, request):
+        return rules.can_manage_accounts(request.user)
+
+    @admin.action(description=_("Erase: anonymize the accounts"), permissions=["erase"])
     def process(self, request, queryset):
         apply_to_each(
             self,

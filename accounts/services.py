@@ -17,13 +17,14 @@ from network.mail import email_enqueue, email_people
 from network.models import EmailDelivery
 from network.selectors import secretariat_recipients
 
+from . import rules
 from .models import ErasureRequest, Invitation, new_nonce
 
 INVITATION_SALT = "accounts.invitation"
 
 
 def _require_user_admin(user):
-    if not (user.is_active and user.is_staff and user.has_perm("accounts.add_invitation")):
+    if not rules.can_manage_accounts(user):
         raise PermissionDenied(_("Only the Technical Secretariat manages accounts."))
 
 

@@ -9,6 +9,7 @@ from rest_framework import serializers
 
 from cooperation.enums import PUBLIC_STATUSES
 from cooperation.models import ExpectedResult, FinalReport, Request
+from library.models import LibraryItem
 from meetings.models import Document, Meeting
 from network.models import Institution, MemberState, Topic, WorkingGroup
 from portfolio.models import Program, ProgramIndicator, TargetGroup
@@ -345,6 +346,54 @@ class DocumentSerializer(serializers.ModelSerializer):
             "published_on",
             "meeting",
             "files",
+        ]
+
+
+# The Library ---------------------------------------------------------------------
+
+
+class LibraryFileSerializer(serializers.Serializer):
+    language = serializers.CharField()
+    url = serializers.SerializerMethodField(help_text=_("Where to download this version."))
+
+    def get_url(self, library_file) -> str:
+        return absolute(self, library_file.get_file_url())
+
+
+class LibraryItemSerializer(serializers.ModelSerializer):
+    title_language = ServedLanguageField("title")
+    abstract_language = ServedLanguageField("abstract")
+    kind_label = serializers.CharField(source="get_kind_display", read_only=True)
+    publication_date_display = serializers.CharField(
+        read_only=True, help_text=_("The publication date as precisely as it is known.")
+    )
+    owner = InstitutionRefSerializer(read_only=True)
+    topics = TopicRefSerializer(many=True, read_only=True)
+    files = LibraryFileSerializer(
+        many=True, read_only=True, help_text=_("One file per language the item is in.")
+    )
+    web_url = WebPageField()
+
+    class Meta:
+        model = LibraryItem
+        fields = [
+            "slug",
+            "identifier",
+            "title",
+            "title_language",
+            "abstract",
+            "abstract_language",
+            "language",
+            "kind",
+            "kind_label",
+            "published_on",
+            "date_precision",
+            "publication_date_display",
+            "licence",
+            "owner",
+            "topics",
+            "files",
+            "web_url",
         ]
 
 

@@ -18,6 +18,7 @@ router = Router()
 router.register("programs", views.ProgramViewSet, basename="program")
 router.register("meetings", views.MeetingViewSet, basename="meeting")
 router.register("documents", views.DocumentViewSet, basename="document")
+router.register("library", views.LibraryItemViewSet, basename="library-item")
 router.register(
     "cooperation/activities", views.CooperationActivityViewSet, basename="cooperation-activity"
 )

@@ -18,6 +18,8 @@ from cooperation.public_filters import ActivityFilter
 from fund import selectors as fund_selectors
 from fund.forms import PeriodForm
 from fund.models import Contribution
+from library.filters import LibraryItemFilter
+from library.models import LibraryFile, LibraryItem
 from meetings import selectors as meeting_selectors
 from meetings.enums import DocumentKind
 from meetings.filters import DocumentSearchForm
@@ -130,6 +132,37 @@ DOCUMENT_SEARCH = [
         "kind", OpenApiTypes.STR, enum=DocumentKind.values, description=_("Kind of document")
     ),
 ]
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("Published library items"),
+        description=_(
+            "The Library's studies, publications, guides, reports and toolkits, newest "
+            "first, or the best match first when searching (`q`: words of the identifier, "
+            "the title, the abstract or the files' text, in any language)."
+        ),
+    ),
+    retrieve=extend_schema(
+        summary=_("A published library item"),
+        description=_("A published library item, with a download address per language."),
+    ),
+)
+class LibraryItemViewSet(PublicViewSet):
+    lookup_field = "slug"
+    filterset_class = LibraryItemFilter
+    serializer_class = serializers.LibraryItemSerializer
+
+    def get_queryset(self):
+        return (
+            LibraryItem.objects.published()
+            .select_related("owner__member_state")
+            .prefetch_related(
+                "topics",
+                Prefetch("files", queryset=LibraryFile.objects.only("pk", "item_id", "language")),
+            )
+            .defer("search_vector")
+        )
 
 
 @extend_schema_view(

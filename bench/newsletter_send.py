@@ -81,8 +81,9 @@ def send_one_issue(sender, inbox, count, timeout):
     inbox.recipients.clear()
     NewsItem.objects.create(
         institution=Institution.objects.get_or_create(name_en="Ministry of Labor")[0],
-        title="Apprenticeship law",
-        text="The law passed.\n\nIt takes effect in May.",
+        language="en",
+        title_en="Apprenticeship law",
+        text_en="The law passed.\n\nIt takes effect in May.",
         status=NewsStatus.PUBLISHED,
         published_at=timezone.now(),
     )

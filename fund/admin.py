@@ -22,9 +22,11 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from network.admin_actions import apply_to_each, ask_then_apply
+from network.admin_imports import ImportAdmin
 
 from . import rules, selectors, services
 from .enums import PledgeState, PledgeStatus
+from .imports import ContributionImporter
 from .models import Allocation, ClosedYear, Contribution, Expense, Pledge, signed
 
 # Kept by the services and the void and reverse actions, never typed in.
@@ -337,8 +339,11 @@ class PledgeAdmin(LedgerAdmin):
 
 
 @admin.register(Contribution)
-class ContributionAdmin(LedgerAdmin):
+class ContributionAdmin(ImportAdmin, LedgerAdmin):
     record_service = "contribution_record"
+    importer_class = ContributionImporter
+    # A historical record says which spreadsheet it was imported from.
+    books_fields = (*BOOKS_FIELDS, "imported_from")
     entry_fields = (
         "institution",
         "kind",
@@ -373,7 +378,7 @@ class ContributionAdmin(LedgerAdmin):
         "amount_usd_display",
         "entry_status",
     )
-    list_filter = ("kind", "currency", "voided", ReversalFilter)
+    list_filter = ("kind", "currency", "voided", ReversalFilter, "imported_from")
     list_select_related = ("institution__member_state",)
     search_fields = (
         "reference",

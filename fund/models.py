@@ -301,6 +301,13 @@ class Contribution(LedgerEntry):
     valuation = models.TextField(
         _("how it was valued"), blank=True, help_text=_("For in-kind: the basis of the value.")
     )
+    imported_from = models.CharField(
+        _("imported from"),
+        max_length=250,
+        blank=True,
+        editable=False,
+        help_text=_("The spreadsheet a historical record was brought in from (empty: typed in)."),
+    )
 
     class Meta:
         verbose_name = _("contribution")

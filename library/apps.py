@@ -15,3 +15,4 @@ class LibraryConfig(AppConfig):
 
         sections.register(sections.MEMBER_STATE, selectors.member_state_section)
         sections.register(sections.TOPIC, selectors.topic_section)
+        sections.register(sections.DASHBOARD, selectors.dashboard_section)

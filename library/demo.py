@@ -1,7 +1,9 @@
 """Demo library items drawn from the seed documents (``demo_data``), each
-with placeholder files that say so. Idempotent like the other loaders: items
-are matched by slug, language versions by language; what is already as the
-seeds say is not saved again, and an existing file is never replaced."""
+with placeholder files that say so, and a publication the demo focal point
+proposed, waiting for review. Idempotent like the other loaders: items are
+matched by slug, language versions by language; what is already as the
+seeds say is not saved again, and an existing file is never replaced. The
+proposal is made once: if the demo staff review it, it stays as reviewed."""
 
 import datetime
 
@@ -10,10 +12,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from meetings.models import Document, Meeting
-from network.demo import upsert
-from network.models import Institution, MemberState, Topic, WorkingGroup
+from network.demo import DEMO_FOCAL_POINT_EMAIL, upsert
+from network.models import Institution, MemberState, Topic, User, WorkingGroup
 
-from . import demo_data
+from . import demo_data, services
 from .enums import AuthorRole, ItemStatus
 from .models import Authorship, LibraryFile, LibraryItem
 from .placeholders import placeholder_pdf
@@ -34,6 +36,7 @@ def load():
         item = _item(entry, institutions)
         _people(item, entry, institutions)
         _files(item, entry)
+    _proposal(demo_data.SUBMITTED_PROPOSAL)
 
 
 def _item(entry, institutions):
@@ -112,3 +115,31 @@ def _files(item, entry):
             language=language,
             file=ContentFile(content, name=f"{entry['slug'][:40]}-{language}.pdf"),
         )
+
+
+def _proposal(entry):
+    """The demo focal point's ministry proposes a publication, through the
+    services a focal point's pages call: draft, file, submission."""
+    focal_point = User.objects.select_related("institution").get(email=DEMO_FOCAL_POINT_EMAIL)
+    title = entry[f"title_{entry['language']}"]
+    lookup = {f"title_{entry['language']}": title}
+    if LibraryItem.objects.owned_by(focal_point.institution).filter(**lookup).exists():
+        return
+    fields = {
+        name: entry[name]
+        for name in ("kind", "language", "title_en", "title_es", "abstract_en", "abstract_es")
+    }
+    fields["published_on"] = datetime.date.fromisoformat(entry["published_on"])
+    fields["date_precision"] = entry["date_precision"]
+    item = services.item_create(
+        user=focal_point, fields=fields, topics=Topic.objects.filter(slug__in=entry["topics"])
+    )
+    for language in entry["files"]:
+        content = placeholder_pdf([PLACEHOLDER_NOTICE[language], entry[f"title_{language}"]])
+        services.file_add(
+            item=item,
+            user=focal_point,
+            language=language,
+            file=ContentFile(content, name=f"{item.slug[:40]}-{language}.pdf"),
+        )
+    services.item_submit(item=item, user=focal_point)

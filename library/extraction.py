@@ -28,6 +28,10 @@ MAX_PAGES = 3000
 MAX_TEXT_CHARS = 5_000_000
 # The PDF's pages are kept apart by form feeds, so that a match can name its page.
 PAGE_BREAK = "\f"
+# A file without pages (DOCX, ODT) is searched in sections of about this
+# many characters, cut between paragraphs: a snippet is cut from one section,
+# and highlighting a whole long document would cost as much as its length.
+SECTION_CHARS = 4000
 
 
 @dataclass(frozen=True)
@@ -107,6 +111,24 @@ def _result(text, page_count):
             message=_("No text was found: the file may be a scan of printed pages."),
         )
     return Extracted(ExtractionStatus.DONE, text=text, page_count=page_count)
+
+
+def split_pages(text, page_count):
+    """``text`` as the search keeps it: (page number, text) for each page of
+    a file with pages (a PDF: ``page_count`` known), else (None, text) for
+    each section of at most about SECTION_CHARS characters. Blank ones left out."""
+    if page_count is not None:
+        pages = enumerate(text.split(PAGE_BREAK), start=1)
+        return [(number, page) for number, page in pages if page.strip()]
+    sections, current, length = [], [], 0
+    for paragraph in text.split("\n"):
+        if current and length + len(paragraph) > SECTION_CHARS:
+            sections.append("\n".join(current))
+            current, length = [], 0
+        current.append(paragraph)
+        length += len(paragraph) + 1
+    sections.append("\n".join(current))
+    return [(None, section) for section in sections if section.strip()]
 
 
 def _pdf(file):

@@ -1,14 +1,13 @@
 import django_filters
 from django.conf import settings
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from network.models import MemberState, WorkingGroup
 from network.selectors import topics_by_name
-from network.versions import CONTENT_CODES
 
 from .enums import ItemKind
 from .models import LibraryFile, LibraryItem
+from .selectors import clean_query, item_search
 
 
 class LibraryItemFilter(django_filters.FilterSet):
@@ -43,14 +42,30 @@ class LibraryItemFilter(django_filters.FilterSet):
         super().__init__(data, *args, **kwargs)
         self.form.fields["year"].widget.attrs.update(min=1900, max=2100)
 
+    @property
+    def qs(self):
+        queryset = super().qs
+        if self.searching:
+            queryset = item_search(queryset=queryset, query=self.search_query).order_by(
+                "-rank", "-published_on", "-pk"
+            )
+        return queryset
+
+    @property
+    def search_query(self):
+        """The words searched for, once the form is valid; "" for none."""
+        if not self.is_bound or not self.is_valid():
+            return ""
+        return clean_query(self.form.cleaned_data.get("q"))
+
+    @property
+    def searching(self):
+        return bool(self.search_query)
+
     def filter_search(self, queryset, name, value):
-        words = value.split()
-        for word in words:
-            matches = Q(identifier__icontains=word)
-            for code in CONTENT_CODES:
-                matches |= Q(**{f"title_{code}__icontains": word})
-                matches |= Q(**{f"abstract_{code}__icontains": word})
-            queryset = queryset.filter(matches)
+        # Applied in qs, after the other filters: a common word's matches are
+        # bounded (search.MAX_MATCHES), and the bound must apply to the items
+        # the other filters keep, not to all of them.
         return queryset
 
     def filter_topic(self, queryset, name, value):

@@ -2,12 +2,14 @@
 toolkits, each with one file per language version."""
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from network import search
 from network.files import ServedFileField, unguessable_name
 from network.models import unique_slug
 from network.uploads import DocumentKind, detect_document_kind
@@ -18,7 +20,7 @@ from .extraction import ReadableDocumentValidator
 
 TRANSLATED_FIELDS = ("title", "abstract")
 # The fixed paths of library/urls.py that an item's slug would shadow.
-RESERVED_SLUGS = {"feed"}
+RESERVED_SLUGS = {"feed", "mine", "new"}
 LIBRARY_FILE_KINDS = (DocumentKind.PDF, DocumentKind.DOCX, DocumentKind.ODT)
 
 
@@ -143,6 +145,19 @@ class LibraryItem(models.Model):
     published_at = models.DateTimeField(_("first published"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    # PostgreSQL's search (network/search.py): the identifier and titles
+    # above the abstracts, each stemmed in its language; the files' text is
+    # searched page by page (LibraryPage).
+    search_vector = models.GeneratedField(
+        expression=search.vector_column(
+            SearchVector("identifier", config="simple", weight="A"),
+            *search.translated_vectors("title", weight="A"),
+            *search.translated_vectors("abstract", weight="B"),
+        ),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
 
     objects = LibraryItemQuerySet.as_manager()
 
@@ -326,6 +341,10 @@ class LibraryFile(models.Model):
             self.page_count = None
             self.extraction_status = ExtractionStatus.PENDING
             self.extraction_message = ""
+        if self.pk:
+            # The pages of the previous file, or in the previous language.
+            stale = self.pages.all() if uploaded else self.pages.exclude(language=self.language)
+            stale.delete()
         super().save(*args, **kwargs)
         if uploaded:
             from .tasks import extract_file_text  # tasks → services → models
@@ -336,6 +355,41 @@ class LibraryFile(models.Model):
         return reverse(
             "library:file_download", kwargs={"slug": self.item.slug, "language": self.language}
         )
+
+
+class LibraryPage(models.Model):
+    """A page of a language version's extracted text, as the search reads it:
+    a PDF's page with its number; for a file without pages (DOCX, ODT), a
+    section of it without a number. A match names its page, and its snippet
+    is cut from one page, not from the whole document."""
+
+    file = models.ForeignKey(
+        LibraryFile,
+        verbose_name=_("language version"),
+        on_delete=models.CASCADE,
+        related_name="pages",
+    )
+    # The file's item and language, copied: the search finds items by their
+    # pages without a join, and stems each page in its language.
+    item = models.ForeignKey(
+        LibraryItem, verbose_name=_("item"), on_delete=models.CASCADE, related_name="+"
+    )
+    language = models.CharField(_("language"), max_length=2, choices=settings.CONTENT_LANGUAGES)
+    number = models.PositiveIntegerField(_("page"), null=True, blank=True)
+    text = models.TextField(_("text"))
+    search_vector = models.GeneratedField(
+        expression=search.vector_column(*search.own_language_vectors("text", weight="C")),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
+    class Meta:
+        verbose_name = _("page of text")
+        verbose_name_plural = _("pages of text")
+        ordering = ["file", "number", "pk"]
+
+    def __str__(self):
+        return f"{self.file} p. {self.number}" if self.number else str(self.file)
 
 
 class DownloadCount(models.Model):

@@ -11,19 +11,31 @@ def _pdf_text(text):
 
 def placeholder_pdf(lines):
     """A one-page PDF (A4) showing ``lines`` of text, one under the other."""
-    content = (
-        b"BT /F1 12 Tf 56 780 Td 16 TL "
-        + b" ".join(b"(" + _pdf_text(line) + b") '" for line in lines)
-        + b" ET"
-    )
+    return pages_pdf([lines])
+
+
+def pages_pdf(pages):
+    """A PDF (A4) of as many pages as ``pages``, each showing its lines."""
+    count = len(pages)
+    # Objects: 1 catalog, 2 page tree, 3 font, then a page and its content per page.
+    page_numbers = [4 + 2 * index for index in range(count)]
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
-        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>"
+        % (b" ".join(b"%d 0 R" % number for number in page_numbers), count),
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
     ]
+    for number, lines in zip(page_numbers, pages, strict=True):
+        content = (
+            b"BT /F1 12 Tf 56 780 Td 16 TL "
+            + b" ".join(b"(" + _pdf_text(line) + b") '" for line in lines)
+            + b" ET"
+        )
+        objects += [
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+            b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (number + 1),
+            b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        ]
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, start=1):

@@ -1,6 +1,7 @@
 """Scale data for the Library: 1,000 items per factor, most of them
 published, each with a language version whose extracted text runs to a few
-pages (see network/scale.py). The files themselves are not written: the
+pages of sentences in the network's words, kept page by page as extraction
+keeps them (see network/scale.py). The files themselves are not written: the
 rows name files that storage does not hold, as the search needs only the
 text."""
 
@@ -13,7 +14,8 @@ from network.models import Institution, Topic
 from portfolio.scale import SUBJECTS
 
 from .enums import DatePrecision, ExtractionStatus, ItemKind, ItemStatus
-from .models import LibraryFile, LibraryItem
+from .extraction import PAGE_BREAK, split_pages
+from .models import LibraryFile, LibraryItem, LibraryPage
 
 ITEMS_PER_FACTOR = 1000
 SLUG_PREFIX = "scale-"
@@ -28,24 +30,246 @@ HEADINGS = {
     "es": ["Estudio sobre", "Guía de", "Informe sobre", "Caja de herramientas de"],
     "pt": ["Estudo sobre", "Guia de", "Relatório sobre", "Kit de ferramentas de"],
 }
-SENTENCES = {
-    "en": "The ministry reviewed {subject} in {year} and recorded {n} cases across the country.",
-    "es": "El ministerio examinó {subject} en {year} y registró {n} casos en todo el país.",
-    "pt": "O ministério examinou {subject} em {year} e registrou {n} casos em todo o país.",
+# The words of the network's record (the seeds: the IACML's declarations,
+# the working groups' reports, the feasibility study, the fund's reports),
+# put together into sentences as a study writes them: a few hundred
+# distinct words per language, common and rare, not one sentence repeated.
+ACTORS = {
+    "en": [
+        "the Ministry of Labor",
+        "the working group",
+        "the Technical Secretariat",
+        "the labor inspectorate",
+        "the public employment service",
+        "the consultative bodies",
+        "COSATE and CEATAL",
+        "the International Labour Organization",
+        "the delegations",
+        "the national tripartite council",
+        "the vocational training institute",
+        "the social security administration",
+        "the ministries of the Caribbean",
+        "the experts of the study",
+        "the Conference of Ministers",
+    ],
+    "es": [
+        "el Ministerio de Trabajo",
+        "el grupo de trabajo",
+        "la Secretaría Técnica",
+        "la inspección del trabajo",
+        "el servicio público de empleo",
+        "los órganos consultivos",
+        "el COSATE y la CEATAL",
+        "la Organización Internacional del Trabajo",
+        "las delegaciones",
+        "el consejo tripartito nacional",
+        "el instituto de formación profesional",
+        "la administración de la seguridad social",
+        "los ministerios del Caribe",
+        "los expertos del estudio",
+        "la Conferencia de Ministros",
+    ],
+    "pt": [
+        "o Ministério do Trabalho",
+        "o grupo de trabalho",
+        "a Secretaria Técnica",
+        "a inspeção do trabalho",
+        "o serviço público de emprego",
+        "os órgãos consultivos",
+        "o COSATE e a CEATAL",
+        "a Organização Internacional do Trabalho",
+        "as delegações",
+        "o conselho tripartite nacional",
+        "o instituto de formação profissional",
+        "a administração da previdência social",
+        "os ministérios do Caribe",
+        "os especialistas do estudo",
+        "a Conferência de Ministros",
+    ],
 }
-PAGES = (2, 40)
-SENTENCES_PER_PAGE = 6
+ACTIONS = {
+    "en": [
+        "reviewed",
+        "strengthened",
+        "evaluated",
+        "documented",
+        "financed",
+        "coordinated",
+        "recommended",
+        "designed",
+        "implemented",
+        "monitored",
+        "compared",
+        "reported on",
+        "shared its experience of",
+        "proposed a plan for",
+        "measured the results of",
+    ],
+    "es": [
+        "examinó",
+        "fortaleció",
+        "evaluó",
+        "documentó",
+        "financió",
+        "coordinó",
+        "recomendó",
+        "diseñó",
+        "implementó",
+        "supervisó",
+        "comparó",
+        "informó sobre",
+        "compartió su experiencia en",
+        "propuso un plan para",
+        "midió los resultados de",
+    ],
+    "pt": [
+        "examinou",
+        "fortaleceu",
+        "avaliou",
+        "documentou",
+        "financiou",
+        "coordenou",
+        "recomendou",
+        "desenhou",
+        "implementou",
+        "monitorou",
+        "comparou",
+        "informou sobre",
+        "compartilhou sua experiência em",
+        "propôs um plano para",
+        "mediu os resultados de",
+    ],
+}
+MATTERS = {
+    "en": [
+        "the bilateral cooperation activities",
+        "the labor market information systems",
+        "the informal economy",
+        "the protection of migrant workers",
+        "the eradication of child labor",
+        "the certification of occupational skills",
+        "the settlement of labor disputes",
+        "the inspection visits to small enterprises",
+        "the voluntary contribution fund",
+        "the portfolio of programs",
+        "the technical assistance projects",
+        "the gender perspective in labor policies",
+        "the transition to formality",
+        "the occupational health and safety committees",
+        "the labor dimension of trade agreements",
+        "the youth employment programs",
+        "the unemployment insurance",
+        "the electronic case management",
+        "the minimum wage policy",
+        "the hemispheric workshops",
+    ],
+    "es": [
+        "las actividades de cooperación bilateral",
+        "los sistemas de información del mercado laboral",
+        "la economía informal",
+        "la protección de los trabajadores migrantes",
+        "la erradicación del trabajo infantil",
+        "la certificación de competencias laborales",
+        "la solución de conflictos laborales",
+        "las visitas de inspección a pequeñas empresas",
+        "el fondo de aportes voluntarios",
+        "el portafolio de programas",
+        "los proyectos de asistencia técnica",
+        "la perspectiva de género en las políticas laborales",
+        "la transición a la formalidad",
+        "los comités de seguridad y salud en el trabajo",
+        "la dimensión laboral de los acuerdos comerciales",
+        "los programas de empleo juvenil",
+        "el seguro de desempleo",
+        "la gestión electrónica de expedientes",
+        "la política de salario mínimo",
+        "los talleres hemisféricos",
+    ],
+    "pt": [
+        "as atividades de cooperação bilateral",
+        "os sistemas de informação do mercado de trabalho",
+        "a economia informal",
+        "a proteção dos trabalhadores migrantes",
+        "a erradicação do trabalho infantil",
+        "a certificação de competências profissionais",
+        "a solução de conflitos trabalhistas",
+        "as visitas de inspeção a pequenas empresas",
+        "o fundo de contribuições voluntárias",
+        "o portfólio de programas",
+        "os projetos de assistência técnica",
+        "a perspectiva de gênero nas políticas trabalhistas",
+        "a transição para a formalidade",
+        "as comissões de segurança e saúde no trabalho",
+        "a dimensão trabalhista dos acordos comerciais",
+        "os programas de emprego juvenil",
+        "o seguro-desemprego",
+        "a gestão eletrônica de processos",
+        "a política de salário mínimo",
+        "as oficinas hemisféricas",
+    ],
+}
+CIRCUMSTANCES = {
+    "en": [
+        "in {year}",
+        "with {n} participants",
+        "across {n} municipalities",
+        "in {place}",
+        "after the meeting in {place}",
+        "with the support of the ILO",
+        "for the next biennium",
+        "under the Plan of Action",
+        "in {n} workplaces",
+        "with the employers' organizations",
+    ],
+    "es": [
+        "en {year}",
+        "con {n} participantes",
+        "en {n} municipios",
+        "en {place}",
+        "tras la reunión de {place}",
+        "con el apoyo de la OIT",
+        "para el próximo bienio",
+        "en el marco del Plan de Acción",
+        "en {n} centros de trabajo",
+        "con las organizaciones de empleadores",
+    ],
+    "pt": [
+        "em {year}",
+        "com {n} participantes",
+        "em {n} municípios",
+        "em {place}",
+        "após a reunião de {place}",
+        "com o apoio da OIT",
+        "para o próximo biênio",
+        "no âmbito do Plano de Ação",
+        "em {n} locais de trabalho",
+        "com as organizações de empregadores",
+    ],
+}
+PLACES = [
+    "Cartagena", "Medellín", "Cancún", "Ottawa", "Brasilia", "Bridgetown", "Buenos Aires",
+    "Lima", "Santo Domingo", "Panamá", "San Salvador", "Kingston", "Montevideo", "Quito",
+    "Tegucigalpa", "Washington", "Port of Spain", "Asunción", "Santiago", "Guatemala",
+]  # fmt: skip
+PAGES = (2, 24)
+SENTENCES_PER_PAGE = 8
+
+
+def _sentence(language, rng, year):
+    circumstance = rng.choice(CIRCUMSTANCES[language]).format(
+        year=rng.randint(2003, year), n=rng.randint(3, 900), place=rng.choice(PLACES)
+    )
+    sentence = (
+        f"{rng.choice(ACTORS[language])} {rng.choice(ACTIONS[language])} "
+        f"{rng.choice(MATTERS[language])} {circumstance}."
+    )
+    return sentence[0].upper() + sentence[1:]
 
 
 def _text(language, rng, year, pages):
-    subjects = SUBJECTS[language]
-    return "\n\n".join(
-        " ".join(
-            SENTENCES[language].format(
-                subject=rng.choice(subjects), year=year, n=rng.randint(10, 90000)
-            )
-            for _sentence in range(SENTENCES_PER_PAGE)
-        )
+    """A study's text of ``pages`` pages, kept apart as extraction keeps a PDF's."""
+    return PAGE_BREAK.join(
+        " ".join(_sentence(language, rng, year) for _sentence_number in range(SENTENCES_PER_PAGE))
         for _page in range(pages)
     )
 
@@ -100,6 +324,20 @@ def generate(factor, rng: random.Random):
             for slug, (language, pages, text) in texts.items()
         ],
         batch_size=500,
+    )
+    files = LibraryFile.objects.filter(item__slug__in=list(texts)).values_list(
+        "pk", "item_id", "item__slug"
+    )
+    LibraryPage.objects.bulk_create(
+        [
+            LibraryPage(
+                file_id=file_id, item_id=item_id, language=language, number=number, text=page
+            )
+            for file_id, item_id, slug in files
+            for language, pages, text in [texts[slug]]
+            for number, page in split_pages(text, pages)
+        ],
+        batch_size=1000,
     )
     Through = LibraryItem.topics.through
     Through.objects.bulk_create(

@@ -1,16 +1,21 @@
 """Workflows of the Library: each changes an item and tells the people
-concerned, by email after commit. An item's review moves through its table
+concerned, by email after commit. Focal points propose their ministry's
+publications here (a draft, its files, then the review); the Secretariat
+adds its own studies in the admin. An item's review moves through its table
 in ``workflows.py`` (checked, logged and notified by
 ``network.workflow.transition``)."""
 
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from network.workflow import transition
+from network.workflow import TransitionError, transition
 
-from .enums import ExtractionStatus
-from .extraction import Extracted, extract
-from .models import LIBRARY_FILE_KINDS, DownloadCount, LibraryFile
+from . import rules
+from .enums import ExtractionStatus, ItemStatus
+from .extraction import Extracted, extract, split_pages
+from .models import LIBRARY_FILE_KINDS, DownloadCount, LibraryFile, LibraryItem, LibraryPage
 
 
 def item_submit(*, item, user):
@@ -52,12 +57,105 @@ def file_extract_text(*, file_id):
             result = extract(handle, allowed=LIBRARY_FILE_KINDS)
     except FileNotFoundError:
         result = Extracted(ExtractionStatus.FAILED, message=_("The file is missing from storage."))
-    LibraryFile.objects.filter(
-        pk=file_id, file=stored_name, extraction_status=ExtractionStatus.PENDING
-    ).update(
-        text=result.text,
-        page_count=result.page_count,
-        extraction_status=result.status,
-        extraction_message=result.message[:300],
-    )
+    with transaction.atomic():
+        saved = LibraryFile.objects.filter(
+            pk=file_id, file=stored_name, extraction_status=ExtractionStatus.PENDING
+        ).update(
+            text=result.text,
+            page_count=result.page_count,
+            extraction_status=result.status,
+            extraction_message=result.message[:300],
+        )
+        if saved:
+            file_pages_replace(
+                library_file=library_file, text=result.text, page_count=result.page_count
+            )
     return result
+
+
+def _require(allowed, message):
+    if not allowed:
+        raise PermissionDenied(message)
+
+
+def _require_changeable(item, user):
+    _require(rules.can_edit_item(user, item), _("You cannot change this library item."))
+    if not item.can_be_submitted:
+        raise TransitionError(_("Only a draft or a returned library item can be changed."))
+
+
+@transaction.atomic
+def item_create(*, user, fields, topics=()):
+    """A focal point's draft of a publication of their ministry."""
+    _require(
+        rules.can_propose_item(user), _("Only a ministry's focal points propose publications.")
+    )
+    item = LibraryItem(owner=user.institution, created_by=user, status=ItemStatus.DRAFT)
+    return _apply(item, fields, topics)
+
+
+@transaction.atomic
+def item_update(*, item, user, fields, topics=()):
+    """Change a draft or a returned item's description."""
+    item = LibraryItem.objects.select_for_update().get(pk=item.pk)
+    _require_changeable(item, user)
+    return _apply(item, fields, topics)
+
+
+def _apply(item, fields, topics):
+    for name, value in fields.items():
+        setattr(item, name, value)
+    item.full_clean()
+    item.save()
+    item.topics.set(topics)
+    return item
+
+
+@transaction.atomic
+def file_add(*, item, user, language, file):
+    """Add the item's ``language`` version, or replace it. The file is
+    checked as every upload is (type, size, readable); a refused file
+    leaves the item as it was."""
+    item = LibraryItem.objects.select_for_update().get(pk=item.pk)
+    _require_changeable(item, user)
+    library_file = item.files.filter(language=language).first() or LibraryFile(
+        item=item, language=language
+    )
+    replaced = library_file.file.name if library_file.pk else ""
+    library_file.file = file
+    library_file.uploaded_by = user
+    library_file.full_clean()
+    library_file.save()
+    if replaced:
+        _delete_stored_after_commit(library_file.file.storage, replaced)
+    return library_file
+
+
+@transaction.atomic
+def file_remove(*, library_file, user):
+    item = LibraryItem.objects.select_for_update().get(pk=library_file.item_id)
+    _require_changeable(item, user)
+    storage, name = library_file.file.storage, library_file.file.name
+    library_file.delete()
+    _delete_stored_after_commit(storage, name)
+
+
+def _delete_stored_after_commit(storage, name):
+    # Only once the row is gone for good: a rollback keeps the file it names.
+    transaction.on_commit(lambda: storage.delete(name))
+
+
+def file_pages_replace(*, library_file, text, page_count):
+    """Keep ``text``, the file's extracted text, page by page for the search
+    (a PDF's ``page_count`` is known; a DOCX's or an ODT's is None)."""
+    LibraryPage.objects.filter(file=library_file).delete()
+    LibraryPage.objects.bulk_create(
+        LibraryPage(
+            file=library_file,
+            item_id=library_file.item_id,
+            language=library_file.language,
+            number=number,
+            text=page,
+        )
+        for number, page in split_pages(text, page_count)
+    )

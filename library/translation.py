@@ -15,4 +15,5 @@ class LibraryItemTranslation(TranslationOptions):
     fields = ("title", "abstract")
 
 
-register_history(LibraryItem, app=__package__)
+# The search column is the database's, derived from the row.
+register_history(LibraryItem, app=__package__, excluded_fields=["search_vector"])

@@ -3,10 +3,11 @@ emails that go with each step.
 
 Every change of a registration's status is a move of its table in
 ``workflows.py``, made through ``network.workflow.transition``, which checks
-it and logs who and when. Every decision about places is taken while holding
-a lock on the meeting's row (``_locked_meeting``, taken before the
-registration's), so that concurrent requests never give away more places
-than the meeting has: the database serializes them.
+it, logs who and when, and records the move's emails (sent after commit).
+Every decision about places is taken while holding a lock on the meeting's
+row (``_locked_meeting``, taken before the registration's), so that
+concurrent requests never give away more places than the meeting has: the
+database serializes them.
 """
 
 import datetime
@@ -33,7 +34,7 @@ from .enums import (
 )
 from .links import confirm_path, manage_link_expired, manage_path
 from .models import Meeting, Registration
-from .workflows import has_room
+from .workflows import has_room, tell_registrant
 
 Status = RegistrationStatus
 
@@ -184,42 +185,7 @@ def registration_confirm(*, registration, by=None, endorsed=False, now=None):
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     if registration.status != Status.PENDING_CONFIRMATION:
         return registration
-    registration = transition(
-        registration, "confirm", user=by, meeting=meeting, now=now, endorsed=endorsed
-    )
-    _tell_registrant(registration, "received")
-    if registration.status == Status.SUBMITTED and meeting.approval == Approval.ENDORSEMENT:
-        _ask_for_endorsement(registration)
-    return registration
-
-
-def _ask_for_endorsement(registration):
-    if registration.institution_id is None:
-        return
-    email_people(
-        people=focal_points_of(registration.institution),
-        key=f"meetings:registration:{registration.pk}:endorse",
-        template="meetings/email/registration_endorse",
-        context={"registration": registration, "meeting": registration.meeting},
-    )
-
-
-def _tell_registrant(registration, event, *, note=""):
-    """Email the registrant about ``event`` (a template name), once per event."""
-    email_enqueue(
-        key=f"meetings:registration:{registration.pk}:{event}",
-        to=registration.email,
-        template=f"meetings/email/registration_{event}",
-        context={
-            "registration": registration,
-            "meeting": registration.meeting,
-            "manage_path": manage_path(registration),
-            "position": registration.waitlist_position(),
-            "wait_reason": registration.waiting_reason(),
-            "note": note,
-        },
-        language=registration.language,
-    )
+    return transition(registration, "confirm", user=by, meeting=meeting, now=now, endorsed=endorsed)
 
 
 # Decisions ----------------------------------------------------------------
@@ -237,33 +203,28 @@ def registration_approve(*, registration, by):
     # asks for the delegation's endorsement first.
     if registration.status == Status.SUBMITTED and not registration.awaits_approval:
         raise ValidationError(_("The delegation's focal point has not endorsed it yet."))
-    registration = transition(registration, "approve", user=by)
-    _tell_registrant(registration, "approved")
-    return registration
+    return transition(registration, "approve", user=by)
 
 
 def registration_decline(*, registration, by, note=""):
     """The Secretariat, or the delegation's focal point, declines it; a place
     it held goes to the waiting list."""
-    return _end(registration, "decline", by=by, note=note, event="declined")
+    return _end(registration, "decline", by=by, note=note)
 
 
 def registration_withdraw(*, registration, by=None):
     """The registrant cancels (from their link, or signed in). The links sent
     before stop working: a forwarded email no longer shows the registration
     (its owner may ask for a new link)."""
-    return _end(registration, "withdraw", by=by, event="withdrawn", new_link=True)
+    return _end(registration, "withdraw", by=by)
 
 
 @transaction.atomic
-def _end(registration, move, *, by, note="", event, new_link=False):
+def _end(registration, move, *, by, note=""):
     meeting = _locked_meeting(registration.meeting_id)
     registration = Registration.objects.select_for_update().get(pk=registration.pk)
     held_place = registration.holds_place
     registration = transition(registration, move, user=by, comment=note)
-    if new_link:
-        _new_link_nonce(registration)
-    _tell_registrant(registration, event, note=note)
     if held_place:
         _fill_places(meeting, now=timezone.now())
     return registration
@@ -281,24 +242,17 @@ def _fill_places(meeting, *, now):
             continue
         if meeting.offer_hours:
             expires = now + datetime.timedelta(hours=meeting.offer_hours)
-            registration = transition(registration, "offer", user=None, expires=expires)
-            _tell_registrant(registration, "offered")
+            transition(registration, "offer", user=None, expires=expires)
         else:
-            registration = transition(registration, "promote", user=None)
-            _tell_registrant(registration, "promoted")
-            if registration.status == Status.SUBMITTED and meeting.approval == Approval.ENDORSEMENT:
-                _ask_for_endorsement(registration)
+            transition(registration, "promote", user=None)
 
 
 @transaction.atomic
 def offer_accept(*, registration, now=None):
     now = now or timezone.now()
-    meeting = _locked_meeting(registration.meeting_id)
-    registration = transition(registration, "accept_offer", user=None, now=now)
-    _tell_registrant(registration, "promoted")
-    if registration.status == Status.SUBMITTED and meeting.approval == Approval.ENDORSEMENT:
-        _ask_for_endorsement(registration)
-    return registration
+    # The meeting's row is locked first, as for every move about places.
+    _locked_meeting(registration.meeting_id)
+    return transition(registration, "accept_offer", user=None, now=now)
 
 
 def offers_expire(*, now=None):
@@ -317,10 +271,7 @@ def offers_expire(*, now=None):
                 meeting=meeting, status=Status.OFFERED, offer_expires_at__lte=now
             )
             for registration in lapsed:
-                registration = transition(
-                    registration, "expire", user=None, comment=_("Not accepted in time.")
-                )
-                _tell_registrant(registration, "offer_expired")
+                transition(registration, "expire", user=None, comment=_("Not accepted in time."))
                 expired += 1
             _fill_places(meeting, now=now)
     return expired
@@ -362,7 +313,7 @@ def registrations_remind(*, now=None):
         if starts is None or not (starts - datetime.timedelta(days=meeting.reminder_days) <= now):
             continue
         for registration in meeting.registrations.filter(status=Status.APPROVED):
-            _tell_registrant(registration, "reminder")
+            tell_registrant(registration, "reminder")
             count += 1
     return count
 

@@ -14,18 +14,22 @@ or freeing a place is made by a service holding the meeting's row lock
 (``services._locked_meeting``), taken before the registration's, so that
 concurrent requests never give more places than the meeting has.
 
-Every move is logged with its actor and note in the activity log. The
-services in ``services.py`` are the only callers of ``transition()``; they
-send the emails of each move, after commit."""
+Every move is logged with its actor and note in the activity log, and its
+emails (``notify``) are recorded with it and go out after commit. The
+services in ``services.py`` are the only callers of ``transition()``."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import new_nonce
+from network.mail import email_enqueue, email_people
+from network.selectors import focal_points_of
 from network.workflow import Transition, Workflow
 
 from . import rules
 from .enums import FINAL, PLACE_HOLDING, Approval, RegistrationStatus
+from .links import manage_path
 from .models import Registration
 
 Status = RegistrationStatus
@@ -92,6 +96,53 @@ def _ended(registration, *, user, comment, when):
     return ("offer_expires_at",)
 
 
+def _withdrawn(registration, *, user, comment, when):
+    # A new nonce: the links sent before stop working, so a forwarded email
+    # no longer shows the registration (the withdrawal's email has the new one).
+    registration.link_nonce = new_nonce()
+    return (*_ended(registration, user=user, comment=comment, when=when), "link_nonce")
+
+
+def tell_registrant(registration, event, *, note=""):
+    """Email the registrant about ``event`` (a template name), once per event."""
+    email_enqueue(
+        key=f"meetings:registration:{registration.pk}:{event}",
+        to=registration.email,
+        template=f"meetings/email/registration_{event}",
+        context={
+            "registration": registration,
+            "meeting": registration.meeting,
+            "manage_path": manage_path(registration),
+            "position": registration.waitlist_position(),
+            "wait_reason": registration.waiting_reason(),
+            "note": note,
+        },
+        language=registration.language,
+    )
+
+
+def _telling(event):
+    """A move's emails: the registrant's about ``event``, with the move's
+    note; and, where the registration now waits for its delegation's
+    endorsement, the focal points' request to endorse it."""
+
+    def notify(registration, *, user, comment, when):
+        tell_registrant(registration, event, note=comment)
+        if (
+            registration.status == Status.SUBMITTED
+            and _asks_endorsement(registration)
+            and registration.institution_id is not None
+        ):
+            email_people(
+                people=focal_points_of(registration.institution),
+                key=f"meetings:registration:{registration.pk}:endorse",
+                template="meetings/email/registration_endorse",
+                context={"registration": registration, "meeting": registration.meeting},
+            )
+
+    return notify
+
+
 def _anyone(user, registration):
     # The registrant's signed link, or their delegation's focal point: the
     # views check who may reach the registration.
@@ -114,7 +165,7 @@ def _asks_endorsement(registration):
     return registration.meeting.approval == Approval.ENDORSEMENT
 
 
-def _waiting_list_move(name, sources, target, label, wrong_state, apply=None):
+def _waiting_list_move(name, sources, target, label, wrong_state, *, event, apply=None):
     """A move of the waiting list's own, which no person makes."""
     return Transition(
         name=name,
@@ -125,10 +176,11 @@ def _waiting_list_move(name, sources, target, label, wrong_state, apply=None):
         refused=_("The waiting list moves by itself."),
         wrong_state=wrong_state,
         apply=apply,
+        notify=_telling(event),
     )
 
 
-def _ending(name, target, label, allowed, refused):
+def _ending(name, target, label, allowed, refused, *, event, apply=_ended):
     """A move that ends a registration (any but an ended one), freeing its
     place and any offer it had."""
     return Transition(
@@ -139,7 +191,8 @@ def _ending(name, target, label, allowed, refused):
         allowed=allowed,
         refused=refused,
         wrong_state=_("This registration is “%(status)s” already."),
-        apply=_ended,
+        apply=apply,
+        notify=_telling(event),
     )
 
 
@@ -158,6 +211,7 @@ REGISTRATION_WORKFLOW = Workflow(
             refused=_("You cannot confirm this registration."),
             wrong_state=_("This registration is confirmed already."),
             apply=_confirmed,
+            notify=_telling("received"),
         ),
         Transition(
             name="endorse",
@@ -180,6 +234,7 @@ REGISTRATION_WORKFLOW = Workflow(
             # Where the meeting asks for an endorsement first, the service
             # refuses a submitted registration before it gets here.
             wrong_state=_("A registration that is “%(status)s” cannot be approved."),
+            notify=_telling("approved"),
         ),
         _waiting_list_move(
             "offer",
@@ -187,6 +242,7 @@ REGISTRATION_WORKFLOW = Workflow(
             Status.OFFERED,
             _("Offer a place from the waiting list"),
             NOT_WAITING,
+            event="offered",
             apply=_offered,
         ),
         _waiting_list_move(
@@ -195,6 +251,7 @@ REGISTRATION_WORKFLOW = Workflow(
             with_place,
             _("Give a place from the waiting list"),
             NOT_WAITING,
+            event="promoted",
         ),
         Transition(
             name="accept_offer",
@@ -205,6 +262,7 @@ REGISTRATION_WORKFLOW = Workflow(
             refused=_("You cannot accept this place."),
             wrong_state=NO_OFFER,
             apply=_offer_taken,
+            notify=_telling("promoted"),
         ),
         _waiting_list_move(
             "expire",
@@ -212,6 +270,7 @@ REGISTRATION_WORKFLOW = Workflow(
             Status.OFFER_EXPIRED,
             _("Let the offer lapse"),
             NO_OFFER,
+            event="offer_expired",
             apply=_ended,
         ),
         _ending(
@@ -220,6 +279,7 @@ REGISTRATION_WORKFLOW = Workflow(
             _("Decline"),
             _can_decline,
             _("You cannot decline this registration."),
+            event="declined",
         ),
         _ending(
             "withdraw",
@@ -227,6 +287,8 @@ REGISTRATION_WORKFLOW = Workflow(
             _("Cancel the registration"),
             _anyone,
             _("You cannot cancel this registration."),
+            event="withdrawn",
+            apply=_withdrawn,
         ),
     ],
 )

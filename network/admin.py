@@ -9,8 +9,11 @@ from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import mail, services
+from .admin_actions import apply_to_each
+from .admin_imports import ImportAdmin
 from .admin_inlines import RowAutocompleteInlineMixin
 from .admin_translation import TranslatedAdmin
+from .contact_imports import ContactImporter
 from .models import (
     Conference,
     EmailDelivery,
@@ -36,7 +39,7 @@ class UserEditForm(UserChangeForm):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(ImportAdmin, DjangoUserAdmin):
     form = UserEditForm
     add_form = UserCreationForm
     list_display = (
@@ -84,6 +87,7 @@ class UserAdmin(DjangoUserAdmin):
         ),
     )
     readonly_fields = ("last_login", "date_joined")
+    importer_class = ContactImporter
 
     # Granting superuser rights or single permissions is a superuser's act:
     # Secretariat staff give rights through groups only.
@@ -93,15 +97,17 @@ class UserAdmin(DjangoUserAdmin):
         # Accounts are deactivated, never deleted: their work stays with the institution.
         return False
 
-    @admin.action(description=_("Deactivate (the person left)"))
+    @admin.action(description=_("Deactivate (the person left)"), permissions=["change"])
     def deactivate(self, request, queryset):
-        for user in queryset:
-            services.user_deactivate(user=user, by=request.user)
-        count = queryset.count()
-        self.message_user(
+        apply_to_each(
+            self,
             request,
-            ngettext("%(count)d account deactivated.", "%(count)d accounts deactivated.", count)
-            % {"count": count},
+            queryset,
+            lambda user: services.user_deactivate(user=user, by=request.user),
+            lambda count: (
+                ngettext("%(count)d account deactivated.", "%(count)d accounts deactivated.", count)
+                % {"count": count}
+            ),
         )
 
     def get_fieldsets(self, request, obj=None):

@@ -1,6 +1,9 @@
 """Plumbing shared by the apps' admin actions: apply a service to each
-selected object and say what happened, and the intermediate page that asks
-for a comment or a reason first."""
+selected object, record it in the admin's log and say what happened, and the
+intermediate page that asks for a comment or a reason first.
+
+Every action declares the permission it needs (``@admin.action(permissions=…)``),
+so that the list offers it only to those its service lets act."""
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -8,7 +11,9 @@ from django.shortcuts import render
 
 
 def apply_to_each(modeladmin, request, objects, step, done_message):
-    """Call ``step(obj)`` for each object; report each refusal, then the count done."""
+    """Call ``step(obj)`` for each object; report each refusal, then the count
+    done. Each object done gets an entry in the admin's log (its history
+    page): the action, by whom and when."""
     done = 0
     for obj in objects:
         try:
@@ -17,9 +22,16 @@ def apply_to_each(modeladmin, request, objects, step, done_message):
             text = " ".join(getattr(error, "messages", [str(error)]))
             modeladmin.message_user(request, f"{obj}: {text}", messages.ERROR)
         else:
+            log_action(modeladmin, request, obj)
             done += 1
     if done:
         modeladmin.message_user(request, done_message(done), messages.SUCCESS)
+
+
+def log_action(modeladmin, request, obj):
+    """Record in the admin's log that the action being run changed ``obj``."""
+    _func, _name, description = modeladmin.get_action(request.POST["action"])
+    modeladmin.log_change(request, obj, str(description))
 
 
 def ask_then_apply(

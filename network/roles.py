@@ -25,6 +25,7 @@ SECRETARIAT_APPS = (
     "cooperation",
     "newsletter",
     "library",
+    "forum",
 )
 
 # Records staff may not remove or rewrite: accounts are deactivated (their

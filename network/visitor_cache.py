@@ -71,6 +71,10 @@ UNSEEN_TABLES = frozenset(
         "network_emaildelivery",
         # Download counts: shown in the admin only.
         "library_downloadcount",
+        # Who follows what in the forum and who reported which post: shown
+        # to the person and to staff only.
+        "forum_follow",
+        "forum_report",
         "otp_totp_totpdevice",
         "otp_static_staticdevice",
         "otp_static_statictoken",

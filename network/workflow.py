@@ -21,8 +21,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
+from .enums import Notice
+from .mail import email_people
 from .models import ActivityLog
 
 
@@ -104,55 +108,157 @@ class Workflow:
         return move.label if move is not None else name
 
 
+@dataclass(frozen=True)
+class Reviewed:
+    """What a review calls the records it reviews, for the messages
+    ``review_moves`` builds: ``this`` ("this program"), ``one`` ("program",
+    after "a submitted"), ``many`` ("programs"), each translated in the
+    context "review" (``pgettext_lazy``) so that no other use of the word
+    decides its translation; and the grammatical gender of ``one`` where a
+    language has one ("masculine" or "feminine": the messages' context, so
+    that a translation agrees with the noun)."""
+
+    this: Any
+    one: Any
+    many: Any
+    gender: str = "masculine"
+
+
+@dataclass(frozen=True)
+class ReviewEmails:
+    """The emails of a review, each person's in their own language: the
+    reviewers' when a record is submitted (``submitted``, keyed
+    ``<submitted_key>:<pk>:<time>``), and the owners' when the review ends
+    (``accepted``, ``returned``, keyed by the template's name, the pk of
+    ``outcome_of(obj)`` and the time; people who turned review outcomes off
+    get none). ``context(obj, comment)`` is the templates' context."""
+
+    reviewers: Callable[[], Iterable]
+    owners: Callable[[Any], Iterable]
+    context: Callable[[Any, str], dict]
+    submitted: str
+    submitted_key: str
+    accepted: str
+    returned: str
+    outcome_of: Callable[[Any], Any] = lambda obj: obj
+
+    def tell_reviewers(self, obj, *, user, comment, when):
+        email_people(
+            people=self.reviewers(),
+            key=f"{self.submitted_key}:{obj.pk}:{when.isoformat()}",
+            template=self.submitted,
+            context=self.context(obj, comment),
+        )
+
+    def telling_owners(self, template):
+        def notify(obj, *, user, comment, when):
+            email_people(
+                people=self.owners(obj),
+                key=f"{template.rsplit('/', 1)[-1]}:{self.outcome_of(obj).pk}:{when.isoformat()}",
+                template=template,
+                context=self.context(obj, comment),
+                notice=Notice.REVIEW_OUTCOMES,
+            )
+
+        return notify
+
+
+# The review's messages, each for a masculine and a feminine noun.
+_SUBMIT_FROM = {
+    "masculine": pgettext_lazy("masculine", "Only a draft or a returned %(one)s can be submitted."),
+    "feminine": pgettext_lazy("feminine", "Only a draft or a returned %(one)s can be submitted."),
+}
+_ACCEPT_FROM = {
+    "publish": {
+        "masculine": pgettext_lazy("masculine", "Only a submitted %(one)s can be published."),
+        "feminine": pgettext_lazy("feminine", "Only a submitted %(one)s can be published."),
+    },
+    "approve": {
+        "masculine": pgettext_lazy("masculine", "Only a submitted %(one)s can be approved."),
+        "feminine": pgettext_lazy("feminine", "Only a submitted %(one)s can be approved."),
+    },
+}
+_RETURN_FROM = {
+    "masculine": pgettext_lazy("masculine", "Only a submitted %(one)s can be returned."),
+    "feminine": pgettext_lazy("feminine", "Only a submitted %(one)s can be returned."),
+}
+_ACCEPT_REFUSED = {
+    "publish": _("Only the Secretariat publishes %(many)s."),
+    "approve": _("Only the Secretariat reviews %(many)s."),
+}
+
+
+def _phrase(message, reviewed):
+    """``message`` about ``reviewed``'s records, in the reader's language when shown."""
+    messages = message if isinstance(message, dict) else {reviewed.gender: message}
+    return lazy(
+        lambda: (
+            str(messages[reviewed.gender])
+            % {"this": reviewed.this, "one": reviewed.one, "many": reviewed.many}
+        ),
+        str,
+    )()
+
+
+def first_publication(obj, *, user, comment, when):
+    """A move's ``apply`` that publishes: the record keeps the time it was
+    first published."""
+    obj.published_at = obj.published_at or when
+    return ("published_at",)
+
+
 def review_moves(
     states,
+    reviewed,
     *,
     may_edit,
     may_review,
-    refused,
-    wrong_state,
-    notify,
+    emails,
     accept="publish",
     accept_label=None,
     accepted=None,
     on_accept=None,
     on_review=None,
 ):
-    """The three moves of a review, as the portal reviews programs, revisions
-    and news: the ministry submits a draft or a returned record, the
-    Secretariat accepts it (``accept``, into ``accepted``: published unless
-    said) or returns it with a comment.
+    """The three moves of a review, as the portal reviews programs, revisions,
+    news and library items: the ministry submits a draft or a returned
+    record, the Secretariat accepts it (``accept``, "publish" or "approve",
+    into ``accepted``: published unless said) or returns it with a comment.
 
-    ``refused``, ``wrong_state`` and ``notify`` map each move's name
-    ("submit", ``accept``, "return") to its messages and its emails. The
-    submitter and the time are recorded on submit; the latest comment is
-    kept in ``review_comment`` for the ministry's screens (every one stays in
-    the log). ``on_accept`` sets the accepting move's own fields and
-    ``on_review`` the reviewer's, on both review moves; each returns their
-    names."""
+    ``may_edit(user, obj)`` is the ministry's rule, ``may_review(user)`` the
+    Secretariat's. The refusals are phrased with the nouns of ``reviewed`` (a
+    ``Reviewed``);
+    ``emails`` (``ReviewEmails``) tells the reviewers of a submission and the
+    owners of the outcome. The submitter and the time are recorded on
+    submit; the latest comment is kept in ``review_comment`` for the
+    ministry's screens (every one stays in the log). ``on_accept`` sets the
+    accepting move's own fields and ``on_review`` the reviewer's, on both
+    review moves; each returns their names. Publishing records the time of the
+    first publication."""
 
     def submitted(obj, *, user, comment, when):
         obj.submitted_by = user
         obj.submitted_at = when
         return ("submitted_by", "submitted_at")
 
-    def reviewed(obj, *, user, comment, when, extra=None):
+    accepting = (first_publication if accept == "publish" else None, on_accept)
+
+    def reviewed_by(obj, *, user, comment, when, extra=()):
         obj.review_comment = comment
         changed = ["review_comment"]
-        for apply in (on_review, extra):
+        for apply in (on_review, *extra):
             if apply is not None:
                 changed += apply(obj, user=user, comment=comment, when=when)
         return changed
 
-    def move(name, sources, target, label, **kwargs):
+    def move(name, sources, target, label, *, refused, wrong_state, **kwargs):
         return Transition(
             name=name,
             sources=sources,
             target=target,
             label=label,
-            refused=refused[name],
-            wrong_state=wrong_state[name],
-            notify=notify[name],
+            refused=_phrase(refused, reviewed),
+            wrong_state=_phrase(wrong_state, reviewed),
             **kwargs,
         )
 
@@ -163,27 +269,36 @@ def review_moves(
             states.SUBMITTED,
             _("Submit for review"),
             allowed=may_edit,
+            refused=_("You cannot submit %(this)s."),
+            wrong_state=_SUBMIT_FROM,
             apply=submitted,
+            notify=emails.tell_reviewers,
         ),
         move(
             accept,
             (states.SUBMITTED,),
             accepted or states.PUBLISHED,
             accept_label or _("Publish"),
-            allowed=may_review,
+            allowed=lambda user, obj: may_review(user),
+            refused=_ACCEPT_REFUSED[accept],
+            wrong_state=_ACCEPT_FROM[accept],
             # An accepted record no longer carries the comment of a past return.
-            apply=lambda obj, *, comment, **kwargs: reviewed(
-                obj, comment="", extra=on_accept, **kwargs
+            apply=lambda obj, *, comment, **kwargs: reviewed_by(
+                obj, comment="", extra=accepting, **kwargs
             ),
+            notify=emails.telling_owners(emails.accepted),
         ),
         move(
             "return",
             (states.SUBMITTED,),
             states.RETURNED,
             _("Return to the ministry"),
-            allowed=may_review,
-            apply=reviewed,
+            allowed=lambda user, obj: may_review(user),
+            refused=_("Only the Secretariat reviews %(many)s."),
+            wrong_state=_RETURN_FROM,
+            apply=reviewed_by,
             comment_required=True,
+            notify=emails.telling_owners(emails.returned),
         ),
     ]
 

@@ -22,6 +22,7 @@ from network.admin_actions import apply_to_each, ask_then_apply
 from network.admin_activity import ActivityLogInline
 from network.admin_steps import ObjectStepsAdmin, transition_step
 from network.admin_translation import TranslatedAdmin
+from network.translated_text import CONTENT_CODES
 
 from . import rendering, rules, selectors, services
 from .enums import IssueStatus
@@ -63,11 +64,14 @@ NEWS_STEPS = (
 
 
 @admin.register(NewsItem)
-class NewsItemAdmin(ObjectStepsAdmin, SimpleHistoryAdmin):
+class NewsItemAdmin(ObjectStepsAdmin, SimpleHistoryAdmin, TranslatedAdmin):
     list_display = ("title", "institution", "status", "language", "submitted_at", "published_at")
     list_filter = ("status", "language", "topic")
     list_select_related = ("institution__member_state",)
-    search_fields = ("title", "text", "institution__name_en")
+    search_fields = (
+        *(f"{name}_{code}" for name in ("title", "text") for code in CONTENT_CODES),
+        "institution__name_en",
+    )
     date_hierarchy = "published_at"
     autocomplete_fields = ("institution",)
     readonly_fields = (
@@ -84,7 +88,10 @@ class NewsItemAdmin(ObjectStepsAdmin, SimpleHistoryAdmin):
     object_steps = NEWS_STEPS
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
-    @admin.action(description=_("Publish the selected news"))
+    def has_review_permission(self, request):
+        return rules.can_review_news(request.user)
+
+    @admin.action(description=_("Publish the selected news"), permissions=["review"])
     def publish(self, request, queryset):
         apply_to_each(
             self,
@@ -94,7 +101,7 @@ class NewsItemAdmin(ObjectStepsAdmin, SimpleHistoryAdmin):
             lambda n: ngettext("%d item published.", "%d items published.", n) % n,
         )
 
-    @admin.action(description=_("Return to the ministry with a comment"))
+    @admin.action(description=_("Return to the ministry with a comment"), permissions=["review"])
     def return_to_ministry(self, request, queryset):
         return ask_then_apply(
             self,
@@ -133,7 +140,10 @@ class SubscriberAdmin(admin.ModelAdmin):
     filter_horizontal = ("topics",)
     actions = ["enable"]
 
-    @admin.action(description=_("Send the newsletter to the selected disabled addresses again"))
+    @admin.action(
+        description=_("Send the newsletter to the selected disabled addresses again"),
+        permissions=["change"],
+    )
     def enable(self, request, queryset):
         apply_to_each(
             self,

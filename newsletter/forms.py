@@ -4,18 +4,37 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from network.models import Topic
+from network.translated_text import CONTENT_CODES, TranslatedTextFormMixin, localized_label
 
 from .models import NewsItem
 
 
-class NewsForm(forms.ModelForm):
+class NewsForm(TranslatedTextFormMixin, forms.ModelForm):
+    """A news item as its ministry writes it: the title and text are required
+    in the item's own language only, and may be given in the others
+    (TranslatedTextFormMixin)."""
+
     # Django 6 assumes https for scheme-less addresses; say so now.
     link = forms.URLField(label=_("Link"), required=False, assume_scheme="https")
 
     class Meta:
         model = NewsItem
-        fields = ["title", "text", "language", "topic", "link", "image", "image_description"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 10})}
+        fields = [
+            "language",
+            *(f"{name}_{code}" for name in ("title", "text") for code in CONTENT_CODES),
+            "topic",
+            "link",
+            "image",
+            "image_description",
+        ]
+        widgets = {f"text_{code}": forms.Textarea(attrs={"rows": 8}) for code in CONTENT_CODES}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("title", "text"):
+            label = NewsItem._meta.get_field(name).verbose_name
+            for code in CONTENT_CODES:
+                self.fields[f"{name}_{code}"].label = localized_label(label, code)
 
     def clean_image(self):
         image = self.cleaned_data.get("image")

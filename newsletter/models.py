@@ -12,7 +12,6 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from simple_history.models import HistoricalRecords
 
 from network import search
 from network.files import ServedImageField, unguessable_name
@@ -97,25 +96,23 @@ class NewsItem(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    # PostgreSQL's search (network/search.py): the title above the text, in
-    # the item's language.
+    # PostgreSQL's search (network/search.py): the title above the text, each
+    # language version stemmed in its language.
     search_vector = models.GeneratedField(
         expression=search.vector_column(
-            *search.own_language_vectors("title", weight="A"),
-            *search.own_language_vectors("text", weight="B"),
+            *search.translated_vectors("title", weight="A"),
+            *search.translated_vectors("text", weight="B"),
         ),
         output_field=SearchVectorField(),
         db_persist=True,
     )
     search_title = models.GeneratedField(
-        expression=search.title_column("title"),
+        expression=search.title_column(*search.translated_titles()),
         output_field=models.TextField(),
         db_persist=True,
     )
 
     objects = NewsItemQuerySet.as_manager()
-    # The search columns are the database's, derived from the row.
-    history = HistoricalRecords(excluded_fields=["search_vector", "search_title"])
 
     class Meta:
         verbose_name = _("news item")
@@ -151,10 +148,23 @@ class NewsItem(models.Model):
     def can_be_submitted(self):
         return self.status in (NewsStatus.DRAFT, NewsStatus.RETURNED)
 
-    def paragraphs(self):
-        # Browsers send a textarea's line breaks as CRLF.
-        text = self.text.replace("\r\n", "\n")
-        return [part.strip() for part in text.split("\n\n") if part.strip()]
+    def original_title(self):
+        return getattr(self, f"title_{self.language}") or self.title
+
+    def title_in(self, language):
+        """The title in ``language``, else in the item's own language."""
+        return getattr(self, f"title_{language}", None) or self.original_title()
+
+    def text_in(self, language):
+        """The text in ``language``, else in the item's own language."""
+        return getattr(self, f"text_{language}", None) or getattr(self, f"text_{self.language}")
+
+
+def paragraphs(text):
+    """A plain text's paragraphs: a blank line starts one."""
+    # Browsers send a textarea's line breaks as CRLF.
+    text = (text or "").replace("\r\n", "\n")
+    return [part.strip() for part in text.split("\n\n") if part.strip()]
 
 
 class SubscriberQuerySet(models.QuerySet):
@@ -317,8 +327,7 @@ class Issue(models.Model):
             getattr(self, f"introduction_{code}", "") or ""
             for code in settings.MODELTRANSLATION_FALLBACK_LANGUAGES
         ]
-        text = next((text for text in texts if text.strip()), "").replace("\r\n", "\n")
-        return [part.strip() for part in text.split("\n\n") if part.strip()]
+        return paragraphs(next((text for text in texts if text.strip()), ""))
 
 
 class IssueItem(models.Model):

@@ -67,8 +67,12 @@ def _news(factor, rng):
             status=NewsStatus.PUBLISHED,
             published_at=now - datetime.timedelta(days=rng.randint(1, 1500)),
         )
-        item.title = f"El ministerio presenta los resultados de su programa {number}"
-        item.text = "Primer párrafo de la noticia.\n\nSegundo párrafo, con cifras."
+        item.title_es = f"El ministerio presenta los resultados de su programa {number}"
+        item.text_es = "Primer párrafo de la noticia.\n\nSegundo párrafo, con cifras."
+        # One in five also in English, as ministries that translate their news.
+        if number % 5 == 0:
+            item.title_en = f"The ministry presents the results of its program {number}"
+            item.text_en = "The news item's first paragraph.\n\nIts second, with figures."
         items.append(item)
     NewsItem.objects.bulk_create(items, batch_size=500)
     return len(items)

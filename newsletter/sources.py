@@ -36,12 +36,13 @@ from cooperation.enums import RequestStatus
 from cooperation.models import Call
 from cooperation.models import Request as CooperationRequest
 from fund.selectors import fund_below_minimum, year_end_projection
+from library.models import LibraryItem
 from meetings.enums import Visibility
 from meetings.models import Meeting
 from network.workflow import moved_into
 from portfolio.models import Program
 
-from .models import NewsItem
+from .models import NewsItem, paragraphs
 
 SUMMARY_WORDS = 60
 
@@ -111,11 +112,11 @@ def news_propose(since):
 def news_entry(news, language):
     if news is None or not news.is_public:
         return None
-    paragraphs = news.paragraphs()
+    text = paragraphs(news.text_in(language))
     return Entry(
         label=_("News"),
-        title=news.title,
-        text=_summary(paragraphs[0] if paragraphs else ""),
+        title=news.title_in(language),
+        text=_summary(text[0] if text else ""),
         url=_absolute(news.get_absolute_url()),
         byline=str(news.institution),
         topic_ids=frozenset([news.topic_id] if news.topic_id else []),
@@ -148,6 +149,40 @@ def program_entry(program, language):
         url=_absolute(program.get_absolute_url()),
         byline=str(program.owner),
         topic_ids=frozenset(topic.pk for topic in program.topics.all()),
+    )
+
+
+# New publications in the Library -------------------------------------------
+
+
+def library_queryset():
+    return LibraryItem.objects.select_related("owner__member_state").prefetch_related("topics")
+
+
+def library_propose(since):
+    published = library_queryset().published().filter(published_at__gt=since)
+    return published.order_by("published_at", "pk")
+
+
+def library_entry(item, language):
+    if item is None or not item.is_public:
+        return None
+    original = item.language
+    abstract = getattr(item, f"abstract_{language}", None) or getattr(
+        item, f"abstract_{original}", None
+    )
+    title = (
+        getattr(item, f"title_{language}", None) or getattr(item, f"title_{original}") or item.title
+    )
+    return Entry(
+        label=_("New in the Library"),
+        title=title,
+        text=_summary(
+            f"{item.get_kind_display()}, {item.publication_date_display()}. {abstract or ''}"
+        ),
+        url=_absolute(item.get_absolute_url()),
+        byline=str(item.owner),
+        topic_ids=frozenset(topic.pk for topic in item.topics.all()),
     )
 
 
@@ -281,6 +316,15 @@ register(
         programs_propose,
         program_entry,
         programs_queryset,
+    )
+)
+register(
+    Source(
+        "library_item",
+        gettext_lazy("New publication in the Library"),
+        library_propose,
+        library_entry,
+        library_queryset,
     )
 )
 register(

@@ -17,7 +17,7 @@ from network.workflow import next_steps
 
 from . import rules, services
 from .forms import NewsForm, ProfileSubscriptionForm, SubscribeForm
-from .models import NewsItem
+from .models import NewsItem, paragraphs
 
 PAGE_SIZE = 12
 
@@ -47,6 +47,9 @@ def news_list(request):
 @require_safe
 def news_detail(request, slug):
     news = _news_for(request, slug)
+    versions = content_versions(
+        news, fields=("title", "text"), requested=request.GET.get("version")
+    )
     return render(
         request,
         "newsletter/news_detail.html",
@@ -54,9 +57,8 @@ def news_detail(request, slug):
             "news": news,
             # Editing is open exactly while the item may be submitted.
             "next_steps": {move.name for move in next_steps(request.user, news)},
-            "versions": content_versions(
-                news, fields=("title", "text"), requested=request.GET.get("version")
-            ),
+            "versions": versions,
+            "paragraphs": paragraphs(versions.texts["text"]),
         },
     )
 

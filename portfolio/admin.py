@@ -15,6 +15,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from network.admin_actions import apply_to_each, ask_then_apply
 from network.admin_activity import ActivityLogInline
+from network.admin_imports import ImportAdmin
 from network.admin_steps import ObjectStepsAdmin, transition_step
 from network.admin_translation import TranslatedAdmin
 from network.models import Topic
@@ -22,6 +23,7 @@ from network.models import Topic
 from . import rules, services
 from .enums import ProgramStatus, RevisionStatus
 from .forms import documentation_languages_field
+from .imports import ProgramImporter
 from .models import (
     Program,
     ProgramAttachment,
@@ -160,7 +162,7 @@ class ProgramAttachmentInline(admin.TabularInline):
 
 
 @admin.register(Program)
-class ProgramAdmin(ObjectStepsAdmin, SimpleHistoryAdmin, TranslatedAdmin):
+class ProgramAdmin(ImportAdmin, ObjectStepsAdmin, SimpleHistoryAdmin, TranslatedAdmin):
     form = ProgramAdminForm
     list_display = (
         "title",
@@ -246,6 +248,7 @@ class ProgramAdmin(ObjectStepsAdmin, SimpleHistoryAdmin, TranslatedAdmin):
     ]
     actions = ["publish", "return_to_ministry", "archive", "restore"]
     object_steps = PROGRAM_STEPS
+    importer_class = ProgramImporter
 
     ordering = _review_queue(ProgramStatus.SUBMITTED)
 
@@ -355,7 +358,10 @@ class ProgramRevisionAdmin(ObjectStepsAdmin, admin.ModelAdmin):
             ),
         )
 
-    @admin.action(description=_("Approve: replace the public text"))
+    def has_review_permission(self, request):
+        return rules.can_review_program(request.user)
+
+    @admin.action(description=_("Approve: replace the public text"), permissions=["review"])
     def approve(self, request, queryset):
         apply_to_each(
             self,
@@ -365,7 +371,7 @@ class ProgramRevisionAdmin(ObjectStepsAdmin, admin.ModelAdmin):
             lambda n: ngettext("%d revision approved.", "%d revisions approved.", n) % n,
         )
 
-    @admin.action(description=_("Return to the ministry with a comment"))
+    @admin.action(description=_("Return to the ministry with a comment"), permissions=["review"])
     def return_to_ministry(self, request, queryset):
         return _return_with_comment(
             self,

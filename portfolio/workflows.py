@@ -14,11 +14,10 @@ services in ``services.py`` are the only callers of ``transition()``."""
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
-from network.enums import Notice
-from network.mail import email_people
 from network.selectors import secretariat_recipients, submitter_or_focal_points
-from network.workflow import Transition, Workflow, review_moves
+from network.workflow import Reviewed, ReviewEmails, Transition, Workflow, review_moves
 
 from . import rules
 from .enums import OPEN_REVISION_STATUSES, ProgramStatus, RevisionStatus
@@ -29,29 +28,25 @@ def _can_review(user, program):
     return rules.can_review_program(user)
 
 
-def _published(program, *, user, comment, when):
-    program.published_at = program.published_at or when
+def _verified(program, *, user, comment, when):
     program.last_verified = timezone.localdate()
-    return ("published_at", "last_verified")
+    return ("last_verified",)
 
 
-def notify_secretariat(program, *, event, when):
-    email_people(
-        people=secretariat_recipients(),
-        key=f"{event}:{when.isoformat()}",
-        template="portfolio/email/submitted_for_review",
-        context={"program": program},
-    )
-
-
-def notify_owner(program, *, template, when, submitter=None, comment=""):
-    """Tell the ministry how the review ended."""
-    email_people(
-        people=submitter_or_focal_points(submitter or program.submitted_by, program.owner),
-        key=f"{template.rsplit('/', 1)[-1]}:{program.pk}:{when.isoformat()}",
-        template=template,
-        context={"program": program, "comment": comment},
-        notice=Notice.REVIEW_OUTCOMES,
+def _program_emails(*, submitted_key, accepted, returned, program_of=lambda program: program):
+    """A review's emails about a program (``program_of`` the reviewed record):
+    the Secretariat's of a submission, the ministry's of the outcome."""
+    return ReviewEmails(
+        reviewers=secretariat_recipients,
+        owners=lambda record: submitter_or_focal_points(
+            record.submitted_by, program_of(record).owner
+        ),
+        context=lambda record, comment: {"program": program_of(record), "comment": comment},
+        submitted="portfolio/email/submitted_for_review",
+        submitted_key=submitted_key,
+        accepted=accepted,
+        returned=returned,
+        outcome_of=program_of,
     )
 
 
@@ -60,30 +55,19 @@ PROGRAM_WORKFLOW = Workflow(
     transitions=[
         *review_moves(
             ProgramStatus,
+            Reviewed(
+                this=pgettext_lazy("review", "this program"),
+                one=pgettext_lazy("review", "program"),
+                many=pgettext_lazy("review", "programs"),
+            ),
             may_edit=rules.can_edit_program,
-            may_review=_can_review,
-            refused={
-                "submit": _("You cannot submit this program."),
-                "publish": _("Only the Secretariat publishes programs."),
-                "return": _("Only the Secretariat reviews programs."),
-            },
-            wrong_state={
-                "submit": _("Only a draft or a returned program can be submitted."),
-                "publish": _("Only a submitted program can be published."),
-                "return": _("Only a submitted program can be returned."),
-            },
-            notify={
-                "submit": lambda program, *, user, comment, when: notify_secretariat(
-                    program, event=f"program-submitted:{program.pk}", when=when
-                ),
-                "publish": lambda program, *, user, comment, when: notify_owner(
-                    program, template="portfolio/email/program_published", when=when
-                ),
-                "return": lambda program, *, user, comment, when: notify_owner(
-                    program, template="portfolio/email/program_returned", when=when
-                ),
-            },
-            on_accept=_published,
+            may_review=rules.can_review_program,
+            emails=_program_emails(
+                submitted_key="program-submitted",
+                accepted="portfolio/email/program_published",
+                returned="portfolio/email/program_returned",
+            ),
+            on_accept=_verified,
         ),
         Transition(
             name="archive",
@@ -111,10 +95,6 @@ def _can_edit_revision(user, revision):
     return rules.can_edit_program(user, revision.program)
 
 
-def _can_review_revision(user, revision):
-    return rules.can_review_program(user)
-
-
 def _revision_approved(revision, *, user, comment, when):
     # The revision's text and files become the public program's.
     program = revision.program
@@ -136,43 +116,25 @@ def _revision_withdrawn(revision, *, user, comment, when):
     return ()
 
 
-def _notify_revision_owner(template):
-    def notify(revision, *, user, comment, when):
-        notify_owner(
-            revision.program,
-            template=template,
-            when=when,
-            submitter=revision.submitted_by,
-            comment=comment,
-        )
-
-    return notify
-
-
 REVISION_WORKFLOW = Workflow(
     ProgramRevision,
     transitions=[
         *review_moves(
             RevisionStatus,
+            Reviewed(
+                this=pgettext_lazy("review", "this revision"),
+                one=pgettext_lazy("review", "revision"),
+                many=pgettext_lazy("review", "revisions"),
+                gender="feminine",
+            ),
             may_edit=_can_edit_revision,
-            may_review=_can_review_revision,
-            refused={
-                "submit": _("You cannot submit this revision."),
-                "approve": _("Only the Secretariat reviews revisions."),
-                "return": _("Only the Secretariat reviews revisions."),
-            },
-            wrong_state={
-                "submit": _("Only a draft or a returned revision can be submitted."),
-                "approve": _("Only a submitted revision can be approved."),
-                "return": _("Only a submitted revision can be returned."),
-            },
-            notify={
-                "submit": lambda revision, *, user, comment, when: notify_secretariat(
-                    revision.program, event=f"revision-submitted:{revision.pk}", when=when
-                ),
-                "approve": _notify_revision_owner("portfolio/email/revision_approved"),
-                "return": _notify_revision_owner("portfolio/email/revision_returned"),
-            },
+            may_review=rules.can_review_program,
+            emails=_program_emails(
+                submitted_key="revision-submitted",
+                accepted="portfolio/email/revision_approved",
+                returned="portfolio/email/revision_returned",
+                program_of=lambda revision: revision.program,
+            ),
             accept="approve",
             accept_label=_("Approve: replace the public text"),
             accepted=RevisionStatus.APPROVED,

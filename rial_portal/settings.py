@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "cooperation",
     "newsletter",
     "library",
+    "forum",
     # The global search across the apps above; reads only, no models.
     "search",
     # The published data as open data files, their dictionaries and catalogue.
@@ -300,6 +301,10 @@ RIAL_PERIODIC_TASKS = {
     "newsletter-send-due-issues": {
         "task": "newsletter.tasks.issue_send_due",
         "schedule": 60,
+    },
+    "forum-daily-digest": {
+        "task": "forum.tasks.digest_send",
+        "schedule": crontab(hour=6, minute=0),
     },
 }
 

@@ -13,6 +13,9 @@ from cooperation import rules as cooperation_rules
 from cooperation.enums import RequestStatus
 from cooperation.models import Request
 from fund.selectors import open_pledges, year_end_projection
+from library import rules as library_rules
+from library.enums import ItemStatus
+from library.models import LibraryItem
 from meetings import rules as meetings_rules
 from meetings.models import Registration
 from meetings.selectors import upcoming_with_uncovered_funding
@@ -92,6 +95,14 @@ def dashboard_context(request):
                 _("News to publish"),
                 NewsItem.objects.filter(status=NewsStatus.SUBMITTED).count(),
                 reverse("admin:newsletter_newsitem_changelist") + "?status__exact=submitted",
+            )
+        )
+    if library_rules.can_review_item(user):
+        waiting.append(
+            _line(
+                _("Library items to review"),
+                LibraryItem.objects.filter(status=ItemStatus.SUBMITTED).count(),
+                reverse("admin:library_libraryitem_changelist") + "?status__exact=submitted",
             )
         )
     if user.has_perm("accounts.change_erasurerequest"):

@@ -13,6 +13,7 @@ urlpatterns = [
     path("meetings/", include("meetings.urls")),
     path("cooperation/", include("cooperation.urls")),
     path("library/", include("library.urls")),
+    path("forum/", include("forum.urls")),
     path("", include("newsletter.urls")),
     path("search/", include("search.urls")),
     path("data/", include("opendata.urls")),

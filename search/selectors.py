@@ -1,13 +1,17 @@
-"""The global search: published programs, public meetings, public documents
-and published news matching what a reader typed.
+"""The global search: published programs, public meetings, public documents,
+published library items, published news and the forum's posts the reader
+may read, matching what a reader typed.
 
 Each kind is read through its app's own public queryset, as a visitor sees
 it, whoever is signed in: the search never shows what a visitor's list would
-not (a draft, a restricted meeting or document, unpublished news).
+not (a draft, a restricted meeting or document, unpublished news). The forum
+alone is searched as the reader: its network's spaces are for its members,
+and a visitor finds only the public spaces' visible posts.
 
-Programs and documents are matched by their apps' own searches, so that the
-"see all" link to /programs/?q=… or /meetings/documents/?q=… lists exactly
-what was counted here. Meetings and news have no search of their own: they
+Programs, documents and library items are matched by their apps' own
+searches, so that the "see all" link to /programs/?q=…,
+/meetings/documents/?q=… or /library/?q=… lists exactly what was counted
+here. Meetings and news have no search of their own: they
 are matched here, with PostgreSQL's full-text search (stemmed in every
 content language, accents ignored) or, on SQLite, every word somewhere in
 their texts."""
@@ -26,6 +30,9 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.settings import AVAILABLE_LANGUAGES
 from modeltranslation.utils import build_localized_fieldname
 
+from forum.selectors import post_search
+from library.filters import LibraryItemFilter
+from library.selectors import items_for_list
 from meetings.models import Meeting
 from meetings.selectors import document_search
 from network import search
@@ -96,11 +103,23 @@ def documents_matching(query):
     return document_search(user=AnonymousUser(), query=query[:DOCUMENT_QUERY_LENGTH])
 
 
+def library_items_matching(query):
+    """As /library/?q=… lists them (the same filter, hence the same count):
+    published items only, whoever reads."""
+    return LibraryItemFilter({"q": query}, queryset=items_for_list()).qs
+
+
 def news_matching(query):
     published = NewsItem.objects.published().select_related("institution__member_state")
-    return text_search(published, query, fields=["title", "text"]).order_by(
-        F("rank").desc(), F("published_at").desc(nulls_last=True), "pk"
-    )
+    return text_search(
+        published, query, fields=[*_localized("title"), *_localized("text")]
+    ).order_by(F("rank").desc(), F("published_at").desc(nulls_last=True), "pk")
+
+
+def forum_matching(query, user):
+    """The forum's posts that ``user`` may read: a visitor's are those of
+    public spaces only, never a hidden post."""
+    return post_search(user=user or AnonymousUser(), query=query)
 
 
 def _search_page(query, kind):
@@ -115,6 +134,12 @@ class Kind:
     label: str
     matching: object
     more_url: object
+    # Whether what it finds depends on who reads (the forum's closed
+    # spaces): ``matching(query, user)``; the others find what a visitor would.
+    for_reader: bool = False
+
+    def find(self, query, user):
+        return self.matching(query, user) if self.for_reader else self.matching(query)
 
     @property
     def template(self):
@@ -145,7 +170,20 @@ KINDS = {
                 f"{urlencode({'q': query[:DOCUMENT_QUERY_LENGTH]})}"
             ),
         ),
+        Kind(
+            "library",
+            _("Library"),
+            library_items_matching,
+            lambda query: f"{reverse('library:item_list')}?{urlencode({'q': query})}",
+        ),
         Kind("news", _("News"), news_matching, lambda query: _search_page(query, "news")),
+        Kind(
+            "forum",
+            _("Forum"),
+            forum_matching,
+            lambda query: _search_page(query, "forum"),
+            for_reader=True,
+        ),
     )
 }
 
@@ -175,7 +213,7 @@ def results_total(groups):
     return total, any(group.more_than for group in groups)
 
 
-def search_everything(*, query, limit=GROUP_LIMIT):
+def search_everything(*, query, user=None, limit=GROUP_LIMIT):
     """A ResultGroup per kind, in the order of the top navigation, each with
     its count and its first ``limit`` results, none for no query. Per kind,
     the keys of its matches (network.search; on PostgreSQL, for the kinds
@@ -187,7 +225,7 @@ def search_everything(*, query, limit=GROUP_LIMIT):
     groups = []
     with search.parsing_once():
         for kind in KINDS.values():
-            results = kind.matching(query)
+            results = kind.find(query, user)
             count = search.count(results)
             groups.append(
                 ResultGroup(
@@ -200,6 +238,6 @@ def search_everything(*, query, limit=GROUP_LIMIT):
     return groups
 
 
-def search_kind(*, kind, query):
+def search_kind(*, kind, query, user=None):
     """Every result of one kind, best first: a queryset to paginate."""
-    return KINDS[kind].matching(query)
+    return KINDS[kind].find(query, user)

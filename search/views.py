@@ -19,7 +19,7 @@ def search(request):
     kind = selectors.KINDS.get(request.GET.get("kind", ""))
     context = {"query": query, "max_length": selectors.MAX_QUERY_LENGTH}
     if query and kind is not None:
-        results = selectors.search_kind(kind=kind.key, query=query)
+        results = selectors.search_kind(kind=kind.key, query=query, user=request.user)
         page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
         context.update(
             kind=kind,
@@ -28,7 +28,7 @@ def search(request):
             query_string=urlencode({"q": query, "kind": kind.key}),
         )
     else:
-        groups = selectors.search_everything(query=query)
+        groups = selectors.search_everything(query=query, user=request.user)
         total, more = selectors.results_total(groups)
         context.update(groups=groups, total=total, total_is_more=more)
     return render(request, "search/search.html", context)

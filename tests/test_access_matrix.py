@@ -32,6 +32,9 @@ from accounts.models import Invitation
 from accounts.services import invitation_token
 from cooperation.enums import RequestStatus
 from cooperation.models import CallDocument, Evidence
+from forum import links as forum_links
+from forum.enums import ReadAccess, SpaceKind
+from forum.models import Attachment, Follow
 from library.enums import ItemStatus
 from meetings import links as meeting_links
 from meetings.enums import RegistrationStatus, Visibility
@@ -48,7 +51,9 @@ from tests.factories import (
     SecretariatStaffFactory,
     TopicFactory,
     UserFactory,
+    WorkingGroupFactory,
 )
+from tests.forum.factories import PostFactory, SpaceFactory, ThreadFactory
 from tests.fund.factories import ExpenseFactory
 from tests.library.factories import LibraryFileFactory, LibraryItemFactory
 from tests.meetings.factories import (
@@ -191,7 +196,40 @@ def world(db, settings, tmp_path):
     }
     for library_item in library_items.values():
         LibraryFileFactory(item=library_item, language="es")
+    group_space = SpaceFactory(
+        kind=SpaceKind.WORKING_GROUP,
+        topic=None,
+        working_group=WorkingGroupFactory(),
+        read_access=ReadAccess.GROUP,
+    )
+    group_space.member_institutions.add(ministry_a)
+    forum_spaces = {
+        "public": SpaceFactory(read_access=ReadAccess.PUBLIC),
+        "network": SpaceFactory(read_access=ReadAccess.NETWORK),
+        "group": group_space,
+        "meeting": SpaceFactory(
+            kind=SpaceKind.MEETING,
+            topic=None,
+            meeting=restricted_meeting,
+            read_access=ReadAccess.GROUP,
+        ),
+    }
+    forum_threads = {
+        access: PostFactory(thread=ThreadFactory(space=space, author=owner), author=owner).thread
+        for access, space in forum_spaces.items()
+    }
+    forum_attachments = {
+        access: Attachment.objects.create(
+            post=thread.posts.get(), file=SimpleUploadedFile("minutes.pdf", PDF)
+        )
+        for access, thread in forum_threads.items()
+    }
+    forum_follow = Follow.objects.create(user=owner, thread=forum_threads["public"])
     return {
+        "forum_attachments": forum_attachments,
+        "forum_follow": forum_follow,
+        "forum_spaces": forum_spaces,
+        "forum_threads": forum_threads,
         "library_items": library_items,
         "ministry_a": ministry_a,
         "ministry_c": ministry_c,
@@ -235,6 +273,8 @@ def _replaced(world, token):
 def _no_args(world):
     return {}
 
+
+FORUM_SPACES = ("public", "network", "group", "meeting")
 
 # Route name -> {variant: world -> URL kwargs}. A route whose objects differ in
 # access by state (a published and a draft program) has one variant per state.
@@ -477,9 +517,62 @@ ROUTE_ARGS = {
         }
         for name in ("item_detail", "item_bibtex")
     },
-    "library:file_download": {
-        state: (lambda w, state=state: {"slug": w["library_items"][state].slug, "language": "es"})
-        for state in ("published", "draft")
+    "library:my_items": {"": _no_args},
+    "library:item_create": {"": _no_args},
+    **{
+        f"library:{name}": {
+            state: (lambda w, state=state: {"slug": w["library_items"][state].slug})
+            for state in ("published", "draft")
+        }
+        for name in ("item_edit", "item_submit", "file_add")
+    },
+    **{
+        f"library:{name}": {
+            state: (
+                lambda w, state=state: {"slug": w["library_items"][state].slug, "language": "es"}
+            )
+            for state in ("published", "draft")
+        }
+        for name in ("file_download", "file_remove")
+    },
+    # Forum: a space of each reach (the group: ministry A's working group; the
+    # meeting: the restricted meeting's delegates).
+    "forum:space_list": {"": _no_args},
+    **{
+        f"forum:{name}": {
+            access: (lambda w, access=access: {"slug": w["forum_spaces"][access].slug})
+            for access in FORUM_SPACES
+        }
+        for name in ("space_detail", "thread_create", "space_follow")
+    },
+    **{
+        f"forum:{name}": {
+            access: (
+                lambda w, access=access: {
+                    "slug": w["forum_spaces"][access].slug,
+                    "pk": w["forum_threads"][access].pk,
+                }
+            )
+            for access in FORUM_SPACES
+        }
+        for name in ("thread_detail", "thread_reply", "thread_follow")
+    },
+    "forum:unfollow": {"": lambda w: {"token": forum_links.unfollow_token(w["forum_follow"])}},
+    "forum:attachment_download": {
+        access: (
+            lambda w, access=access: {
+                "pk": w["forum_attachments"][access].post_id,
+                "number": w["forum_attachments"][access].pk,
+            }
+        )
+        for access in FORUM_SPACES
+    },
+    **{
+        f"forum:{name}": {
+            access: (lambda w, access=access: {"pk": w["forum_threads"][access].posts.get().pk})
+            for access in FORUM_SPACES
+        }
+        for name in ("post_edit", "post_report")
     },
     # An invalid link: the page must say so, whoever follows it.
     "password_reset_confirm": {"": lambda w: {"uidb64": "MQ", "token": "set-password"}},
@@ -535,6 +628,52 @@ EXPECTED = {
     **{
         f"library:{name}": {"published": "200 200 200 200 200", "draft": "404 200 404 404 200"}
         for name in ("item_detail", "item_bibtex", "file_download")
+    },
+    "library:my_items": "L 200 200 403 403",
+    "library:item_create": "L 200 200 403 403",
+    # A published item is the Secretariat's to change, in the admin: its
+    # ministry is sent back to its page with a message.
+    "library:item_edit": {"published": "L 302 404 404 302", "draft": "L 200 404 404 200"},
+    "library:file_add": {"published": "L 302 404 404 302", "draft": "L 200 404 404 200"},
+    **{
+        f"library:{name}": {"published": "L 405 405 405 405", "draft": "L 405 405 405 405"}
+        for name in ("item_submit", "file_remove")
+    },
+    "forum:space_list": "200 200 200 200 200",
+    **{
+        f"forum:{name}": {
+            "public": "200 200 200 200 200",
+            "network": "404 200 200 404 200",
+            "group": "404 200 404 404 200",
+            "meeting": "404 404 404 200 200",
+        }
+        for name in ("space_detail", "thread_detail", "attachment_download")
+    },
+    "forum:thread_create": {
+        "public": "L 200 200 403 200",
+        "network": "404 200 200 404 200",
+        "group": "404 200 404 404 200",
+        "meeting": "404 404 404 200 200",
+    },
+    "forum:thread_reply": dict.fromkeys(FORUM_SPACES, "405 405 405 405 405"),
+    **{
+        f"forum:{name}": dict.fromkeys(FORUM_SPACES, "L 405 405 405 405")
+        for name in ("space_follow", "thread_follow")
+    },
+    "forum:unfollow": "200 200 200 200 200",
+    # Its author, for a while; nobody else, not even the Secretariat (who hides).
+    "forum:post_edit": {
+        "public": "L 200 403 403 403",
+        "network": "L 200 403 404 403",
+        "group": "L 200 404 404 403",
+        "meeting": "L 404 404 403 403",
+    },
+    # Anyone signed in who reads it, but its author.
+    "forum:post_report": {
+        "public": "L 403 200 200 200",
+        "network": "L 403 200 404 200",
+        "group": "L 403 404 404 200",
+        "meeting": "L 404 404 200 200",
     },
     "fund:statement": "200 200 200 200 200",
     "fund:statement_export": "200 200 200 200 200",
@@ -741,6 +880,11 @@ PRIVATE_TO_A = [
     ("portfolio:program_detail", "draft"),
     ("portfolio:attachment_download", "draft"),
     *[(f"library:{name}", "draft") for name in ("item_detail", "item_bibtex", "file_download")],
+    *[
+        (f"library:{name}", variant)
+        for name in ("item_edit", "item_submit", "file_add", "file_remove")
+        for variant in ("published", "draft")
+    ],
     ("meetings:delegation_decide", ""),
     ("cooperation:need_edit", ""),
     ("cooperation:need_withdraw", ""),
@@ -765,6 +909,17 @@ PRIVATE_TO_A = [
     ],
     ("newsletter:news_detail", "draft"),
     ("newsletter:news_image", "draft"),
+    *[
+        (f"forum:{name}", "group")
+        for name in (
+            "space_detail",
+            "thread_create",
+            "thread_detail",
+            "thread_reply",
+            "attachment_download",
+        )
+    ],
+    *[("forum:post_edit", access) for access in FORUM_SPACES],
 ]
 
 # Routes that may change something for a visitor: forms anyone may fill and
@@ -782,6 +937,7 @@ PUBLIC_WRITES = {
     "newsletter:confirm",
     "newsletter:unsubscribe",
     "accounts:invitation_accept",
+    "forum:unfollow",
 }
 
 

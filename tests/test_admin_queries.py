@@ -28,6 +28,8 @@ from django_celery_beat.models import (
 from accounts.models import ErasureRequest, Invitation
 from cooperation.enums import RequestStatus
 from cooperation.models import CallDocument, FinalReport, Review
+from forum.enums import SpaceKind
+from forum.models import Post, Report, Space, Thread
 from library.enums import ItemStatus
 from library.models import DownloadCount
 from network.enums import DeliveryStatus
@@ -182,6 +184,23 @@ def build(count, *, rows, staff):
             LibraryFileFactory(item=item, language=language)
             DownloadCount.objects.create(item=item, language=language, count=row)
         log_rows(item, rows, institution)
+
+        space = Space.objects.create(
+            kind=SpaceKind.WORKING_GROUP,
+            working_group=working_group,
+            name=f"Space {institution.pk}",
+        )
+        space.member_institutions.set([institution])
+        thread = Thread.objects.create(
+            space=space, title="Who has solved this?", author=focal_point
+        )
+        for _row in range(rows):
+            post = Post.objects.create(thread=thread, author=focal_point, body="We have.")
+            Report.objects.create(
+                post=post, reporter=FocalPointFactory(institution=institution), reason="Rude"
+            )
+        log_rows(thread, rows, institution)
+        log_rows(post, rows, institution)
 
         SubscriberFactory(topics=topics)
         issue = Issue.objects.create(number=Issue.objects.count() + 1)

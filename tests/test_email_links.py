@@ -28,6 +28,9 @@ from accounts import services as account_services
 from cooperation import services as cooperation_services
 from cooperation.enums import RequestStatus
 from cooperation.models import Request
+from forum import services as forum_services
+from forum.enums import Frequency, ReadAccess
+from forum.models import Follow
 from fund import services as fund_services
 from fund.enums import ContributionKind
 from library import services as library_services
@@ -53,6 +56,7 @@ from tests.factories import (
     TopicFactory,
     UserFactory,
 )
+from tests.forum.factories import SpaceFactory, ThreadFactory
 from tests.library.factories import LibraryItemFactory
 from tests.meetings.factories import MeetingFactory, RegistrationFactory
 from tests.newsletter.factories import NewsItemFactory, SubscriberFactory
@@ -74,6 +78,7 @@ SIGNED_LINKS = (
     "/newsletter/unsubscribe/<token>/",
     "/accounts/invitation/<token>/",
     "/accounts/password/reset/",
+    "/forum/unfollow/<token>/",
 )
 DAY = datetime.timedelta(days=1)
 HOUR = datetime.timedelta(hours=1)
@@ -237,6 +242,17 @@ def send_library_emails():
             library_services.item_return(item=item, user=staff, comment="The authors?")
 
 
+def send_forum_emails():
+    """A reply to followers by email and, the next day, the digest."""
+    space = SpaceFactory(read_access=ReadAccess.NETWORK)
+    thread = ThreadFactory(space=space)
+    Follow.objects.create(user=FocalPointFactory(), thread=thread)
+    Follow.objects.create(user=FocalPointFactory(), space=space, frequency=Frequency.DAILY)
+    post = forum_services.post_reply(thread=thread, user=FocalPointFactory(), body="We did.")
+    forum_services.post_notify(post_id=post.pk)
+    forum_services.digest_send(day=timezone.localdate(post.created_at))
+
+
 def send_fund_emails(settings):
     """The alert of a balance below the minimum, and a pledge's reminder."""
     settings.FUND_MINIMUM_ANNUAL_BUDGET = Decimal("120000.00")
@@ -305,6 +321,7 @@ def sent(settings):
         send_portfolio_emails()
         send_news_emails()
         send_library_emails()
+        send_forum_emails()
         send_cooperation_emails()
         send_fund_emails(settings)
     finally:

@@ -19,6 +19,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from network.admin_actions import log_action
 from network.admin_inlines import RowAutocompleteInlineMixin
 from network.admin_translation import TranslatedAdmin
 from network.models import WorkingGroup
@@ -377,7 +378,11 @@ class MeetingAdmin(TranslatedAdmin):
         copies = []
         for meeting in queryset:
             with transaction.atomic():
-                copies.append((meeting, meeting.clone()))
+                copy = meeting.clone()
+                self.log_addition(
+                    request, copy, str(_("Cloned from “%(title)s”.") % {"title": meeting.title})
+                )
+                copies.append((meeting, copy))
         if len(copies) == 1:
             original, copy = copies[0]
             self.message_user(
@@ -404,6 +409,8 @@ class MeetingAdmin(TranslatedAdmin):
     )
     def fill_places(self, request, queryset):
         moved = self._let_waiting_list_in(request, queryset)
+        for meeting in queryset:
+            log_action(self, request, meeting)
         if not moved:
             self.message_user(request, _("Nobody on the waiting lists could be let in."))
 

@@ -31,6 +31,7 @@ def opens(group, app_label, model_name):
             "meetings",
             "cooperation",
             "library",
+            "forum",
             "django_celery_beat",
         )
     if group == FUND_OFFICER:
@@ -67,6 +68,10 @@ def test_staff_roles_registered_models_are_the_expected_ones():
         ("fund", "closedyear"),
         ("fund", "contribution"),
         ("fund", "expense"),
+        ("forum", "post"),
+        ("forum", "report"),
+        ("forum", "space"),
+        ("forum", "thread"),
         ("fund", "pledge"),
         ("library", "downloadcount"),
         ("library", "libraryitem"),
@@ -105,6 +110,31 @@ def test_staff_roles_changelist_opens_only_for_the_role_that_holds_it(
     assert response.status_code == (200 if opens(group, app_label, model_name) else 403)
 
 
+# The admin's imports from a spreadsheet (network.admin_imports): for the roles
+# that may add and change the records.
+IMPORTS = [("fund", "contribution"), ("network", "user"), ("portfolio", "program")]
+
+
+def imports_for(group, app_label, model_name):
+    return opens(group, app_label, model_name) and (app_label, model_name) not in DIRECTORY
+
+
+@pytest.mark.parametrize("group", [TECHNICAL_SECRETARIAT, FUND_OFFICER, EDITOR])
+@pytest.mark.parametrize(("app_label", "model_name"), IMPORTS)
+def test_staff_roles_import_only_what_the_role_may_add_and_change(
+    client, group, app_label, model_name
+):
+    staff_of(client, group)
+    url = reverse(f"admin:{app_label}_{model_name}_import")
+
+    response = client.get(url)
+    changelist = client.get(reverse(f"admin:{app_label}_{model_name}_changelist"))
+
+    allowed = imports_for(group, app_label, model_name)
+    assert response.status_code == (200 if allowed else 403)
+    assert (url in changelist.content.decode()) == allowed
+
+
 @pytest.mark.parametrize("group", [TECHNICAL_SECRETARIAT, FUND_OFFICER, EDITOR])
 def test_staff_roles_each_reach_the_admin_index(client, group):
     staff_of(client, group)
@@ -124,6 +154,7 @@ def test_staff_roles_each_reach_the_admin_index(client, group):
                 "accounts",
                 "cooperation",
                 "django_celery_beat",
+                "forum",
                 "fund",
                 "library",
                 "meetings",
@@ -157,6 +188,7 @@ def test_staff_roles_admin_index_lists_only_the_apps_of_the_role(client, group, 
                 "Cooperation requests to review",
                 "Final reports to check",
                 "News to publish",
+                "Library items to review",
                 "Erasure requests to process",
                 "Invitations not yet accepted",
                 "Emails that failed",
@@ -197,7 +229,7 @@ def test_staff_dashboard_links_open_their_filtered_lists(client):
 
     statuses = {line["url"]: client.get(line["url"]).status_code for line in lines}
 
-    assert len(statuses) == 10
+    assert len(statuses) == 11
     assert set(statuses.values()) == {200}
 
 

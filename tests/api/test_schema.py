@@ -35,6 +35,8 @@ def test_every_operation_is_documented(client):
         "/api/v1/meetings/{slug}/",
         "/api/v1/documents/",
         "/api/v1/documents/{id}/",
+        "/api/v1/library/",
+        "/api/v1/library/{slug}/",
         "/api/v1/cooperation/activities/",
         "/api/v1/cooperation/activities/{reference}/",
         "/api/v1/fund/statement/",

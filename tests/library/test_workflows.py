@@ -1,7 +1,11 @@
 """LIBRARY_WORKFLOW (library/workflows.py), move by move, in every state,
-through the item_* services and the item admin."""
+through the item_* services and the item admin (no page of the portal moves
+an item: the institutions' submission is the service's, the Secretariat's
+review the admin's)."""
 
 import pytest
+from django.contrib import messages
+from django.contrib.admin.models import LogEntry
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
@@ -10,9 +14,15 @@ from library.enums import ItemStatus
 from library.models import LibraryItem
 from library.workflows import LIBRARY_WORKFLOW
 from network.models import ActivityLog, EmailDelivery
-from tests.conftest import assert_move_follows_table, moves_logged
+from tests.conftest import (
+    assert_move_follows_table,
+    assert_refused_as_the_table_says,
+    moves_logged,
+    refusals,
+)
 from tests.factories import FocalPointFactory, SecretariatStaffFactory
 from tests.library.factories import LibraryItemFactory
+from tests.portfolio.test_admin import message_texts
 
 pytestmark = pytest.mark.django_db
 
@@ -48,6 +58,27 @@ def test_the_secretariats_moves_are_refused_to_the_institution(name):
 
     assert LibraryItem.objects.get().status == move.sources[0]
     assert not ActivityLog.objects.exists()
+
+
+def test_every_state_change_of_a_library_item_is_logged_with_its_actor():
+    item = LibraryItemFactory(status=ItemStatus.DRAFT, published_at=None)
+    focal_point = FocalPointFactory(institution=item.owner)
+    staff = SecretariatStaffFactory()
+
+    services.item_submit(item=item, user=focal_point)
+    services.item_return(item=item, user=staff, comment="Add the Spanish version.")
+    services.item_submit(item=item, user=focal_point)
+    services.item_publish(item=item, user=staff)
+    own = LibraryItemFactory(status=ItemStatus.DRAFT, published_at=None)
+    services.item_publish_directly(item=own, user=staff)
+
+    assert moves_logged(item) == [
+        ("submit", focal_point, "draft", "submitted"),
+        ("return", staff, "submitted", "returned"),
+        ("submit", focal_point, "returned", "submitted"),
+        ("publish", staff, "submitted", "published"),
+    ]
+    assert moves_logged(own) == [("publish_directly", staff, "draft", "published")]
 
 
 def test_a_focal_point_submits_their_institutions_draft_and_the_secretariat_is_told(
@@ -121,3 +152,50 @@ def test_the_admin_publishes_its_own_draft_directly(staff_client):
     item.refresh_from_db()
     assert item.status == ItemStatus.PUBLISHED
     assert item.published_at is not None
+
+
+@pytest.mark.parametrize(
+    ("state", "name"), refusals(LIBRARY_WORKFLOW, "publish", "return", "publish_directly")
+)
+def test_each_admin_step_refuses_a_move_its_state_does_not_allow(staff_client, state, name):
+    item = LibraryItemFactory(status=state)
+
+    response = staff_client.post(
+        reverse("admin:library_libraryitem_step", args=[item.pk, name]),
+        {"comment": "Add the Spanish version."},
+    )
+
+    shown = message_texts(response, messages.ERROR)
+    assert_refused_as_the_table_says(LIBRARY_WORKFLOW, item, name, shown)
+
+
+def test_admin_action_writes_both_logs_with_the_acting_staff_member(
+    staff_client, django_capture_on_commit_callbacks
+):
+    item = LibraryItemFactory(status=ItemStatus.SUBMITTED)
+
+    with django_capture_on_commit_callbacks(execute=False):
+        staff_client.post(
+            reverse("admin:library_libraryitem_changelist"),
+            {"action": "publish", "_selected_action": [str(item.pk)]},
+        )
+
+    assert moves_logged(item, "action", "actor") == [("publish", staff_client.staff)]
+    entry = LogEntry.objects.get()
+    assert (entry.object_id, entry.user, entry.get_change_message()) == (
+        str(item.pk),
+        staff_client.staff,
+        "Publish the selected items",
+    )
+
+
+def test_item_change_page_shows_the_activity_log(staff_client):
+    item = LibraryItemFactory(status=ItemStatus.SUBMITTED)
+    services.item_return(item=item, user=staff_client.staff, comment="Add the Spanish version.")
+
+    page = staff_client.get(
+        reverse("admin:library_libraryitem_change", args=[item.pk])
+    ).content.decode()
+
+    assert "Activity log" in page
+    assert "Add the Spanish version." in page

@@ -25,6 +25,7 @@ from tests.factories import (
 )
 from tests.library.factories import LibraryItemFactory
 from tests.meetings.factories import DocumentFactory, MeetingFactory
+from tests.newsletter.factories import NewsItemFactory
 from tests.portfolio.factories import ProgramFactory
 
 pytestmark = pytest.mark.django_db
@@ -72,6 +73,9 @@ SPANISH_ONLY = {
     "network.topic": lambda: TopicFactory(name_en="", name_es="Diálogo social"),
     "network.workinggroup": lambda: WorkingGroupFactory(name_en="", name_es="Grupo de trabajo 1"),
     "newsletter.issue": spanish_issue,
+    "newsletter.newsitem": lambda: NewsItemFactory(
+        language="es", title="Nueva oficina de mediación", text="Abrió en Lima."
+    ),
 }
 
 

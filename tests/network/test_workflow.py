@@ -4,12 +4,15 @@ saved, logged or mailed on a refusal, the log and the emails on success."""
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
+from library.workflows import LIBRARY_WORKFLOW
 from network.models import ActivityLog, EmailDelivery
 from network.workflow import TransitionError, activity_of, next_steps, transition, workflow_of
+from newsletter.workflows import NEWS_WORKFLOW
 from portfolio.enums import ProgramStatus
 from portfolio.models import Program
-from portfolio.workflows import PROGRAM_WORKFLOW
+from portfolio.workflows import PROGRAM_WORKFLOW, REVISION_WORKFLOW
 from tests.factories import FocalPointFactory, SecretariatStaffFactory
 from tests.portfolio.factories import ProgramFactory
 
@@ -126,3 +129,33 @@ def test_activity_of_lists_the_moves_oldest_first_with_their_labels(staff):
         ("Return to the ministry", "Returned for changes"),
         ("Submit for review", "Submitted for review"),
     ]
+
+
+# review_moves() phrases each review table's refusals from the table's nouns.
+
+
+@pytest.mark.parametrize(
+    ("workflow", "language", "expected"),
+    [
+        (PROGRAM_WORKFLOW, "en", "Only a submitted program can be published."),
+        (PROGRAM_WORKFLOW, "es", "Solo se puede publicar un programa enviado."),
+        (NEWS_WORKFLOW, "es", "Solo se puede publicar una noticia enviada."),
+        (REVISION_WORKFLOW, "es", "Solo se puede aprobar una revisión enviada."),
+        (LIBRARY_WORKFLOW, "es", "Solo se puede publicar un documento de la biblioteca enviado."),
+    ],
+)
+def test_a_review_refusal_agrees_with_the_tables_noun_in_each_language(
+    workflow, language, expected
+):
+    accept = next(move for move in workflow if move.name in ("publish", "approve"))
+
+    with translation.override(language):
+        assert str(accept.wrong_state) == expected
+
+
+def test_a_review_refusal_is_translated_when_shown_not_when_declared():
+    with translation.override("es"):
+        shown = str(NEWS_WORKFLOW["submit"].refused)
+
+    assert shown == "Usted no puede enviar esta noticia."
+    assert str(NEWS_WORKFLOW["submit"].refused) == "You cannot submit this news item."

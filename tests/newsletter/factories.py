@@ -7,6 +7,9 @@ from tests.factories import InstitutionFactory
 
 
 class NewsItemFactory(factory.django.DjangoModelFactory):
+    """A published news item; ``title`` and ``text`` are written in its
+    ``language`` (``title_es=…`` and the like for other versions)."""
+
     class Meta:
         model = NewsItem
 
@@ -16,6 +19,13 @@ class NewsItemFactory(factory.django.DjangoModelFactory):
     language = "en"
     status = NewsStatus.PUBLISHED
     published_at = factory.LazyFunction(timezone.now)
+
+    @classmethod
+    def _adjust_kwargs(cls, **kwargs):
+        language = kwargs["language"]
+        for name in ("title", "text"):
+            kwargs.setdefault(f"{name}_{language}", kwargs.pop(name))
+        return kwargs
 
 
 class SubscriberFactory(factory.django.DjangoModelFactory):

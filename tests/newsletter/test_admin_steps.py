@@ -82,7 +82,7 @@ def test_publish_step_on_a_published_item_says_why(staff_client):
 
     response = staff_client.post(step_url(news, "publish"))
 
-    assert texts(response, messages.ERROR) == ["Only a submitted item can be published."]
+    assert texts(response, messages.ERROR) == ["Only a submitted news item can be published."]
 
 
 def test_return_step_returns_the_item_with_the_comment(
@@ -111,6 +111,6 @@ def test_return_step_on_a_draft_says_why(staff_client):
 
     response = staff_client.post(step_url(news, "return"), {"comment": "Too early."})
 
-    assert texts(response, messages.ERROR) == ["Only a submitted item can be returned."]
+    assert texts(response, messages.ERROR) == ["Only a submitted news item can be returned."]
     news.refresh_from_db()
     assert news.status == NewsStatus.DRAFT

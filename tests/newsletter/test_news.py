@@ -28,15 +28,20 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def news_data(**overrides):
-    return {
-        "title": "New apprenticeship law",
-        "text": "The law passed.\n\nIt takes effect in May.",
+    """The form's data of an item written in English; ``title=`` and ``text=``
+    are its English texts."""
+    data = {
+        "title_en": "New apprenticeship law",
+        "text_en": "The law passed.\n\nIt takes effect in May.",
         "language": "en",
         "topic": "",
         "link": "",
         "image_description": "",
-        **overrides,
     }
+    for name in ("title", "text"):
+        if name in overrides:
+            data[f"{name}_en"] = overrides.pop(name)
+    return {**data, **overrides}
 
 
 def png(name="photo.png"):
@@ -105,9 +110,47 @@ def test_form_error_saves_nothing(client):
     )
 
     assert response.status_code == 200
-    assert "title" in response.context["form"].errors
+    assert "title_en" in response.context["form"].errors
     assert not NewsItem.objects.exists()
     assert not EmailDelivery.objects.exists()
+
+
+def test_news_written_in_spanish_and_given_in_english_shows_both_versions(client):
+    client.force_login(FocalPointFactory())
+
+    client.post(
+        reverse("newsletter:news_create"),
+        {
+            **news_data(title="", text=""),
+            "language": "es",
+            "title_es": "Nueva ley de aprendizaje",
+            "text_es": "La ley fue aprobada.",
+            "title_en": "New apprenticeship law",
+            "text_en": "The law passed.",
+            "save": "1",
+        },
+    )
+
+    news = NewsItem.objects.get()
+    english = client.get(news.get_absolute_url(), headers={"accept-language": "en"})
+    spanish = client.get(news.get_absolute_url(), headers={"accept-language": "es"})
+    assert '<h1 class="h2" lang="en">New apprenticeship law</h1>' in english.content.decode()
+    assert "<p>The law passed.</p>" in english.content.decode()
+    assert 'hreflang="es">Read in Spanish</a>' in english.content.decode()
+    assert '<h1 class="h2" lang="es">Nueva ley de aprendizaje</h1>' in spanish.content.decode()
+    assert "<p>La ley fue aprobada.</p>" in spanish.content.decode()
+
+
+def test_news_in_spanish_needs_its_spanish_title_and_text(client):
+    client.force_login(FocalPointFactory())
+
+    response = client.post(
+        reverse("newsletter:news_create"), {**news_data(), "language": "es", "save": "1"}
+    )
+
+    assert response.status_code == 200
+    assert {"title_es", "text_es"} <= set(response.context["form"].errors)
+    assert not NewsItem.objects.exists()
 
 
 def test_visitor_and_non_focal_point_cannot_create_news(client):

@@ -121,6 +121,29 @@ def test_each_copy_is_in_its_readers_language():
     assert "Inspección laboral" in spanish_copy.body
 
 
+def test_news_reach_each_reader_in_their_language_or_in_its_own():
+    NewsItemFactory(
+        language="es",
+        title="Nueva ley de aprendizaje",
+        text="La ley fue aprobada.",
+        title_en="New apprenticeship law",
+        text_en="The law passed.",
+    )
+    NewsItemFactory(language="es", title="Oficina abierta", text="Se abrió.")
+    issue = new_issue(title_en="News", title_es="Noticias")
+    english = SubscriberFactory(languages=["en"])
+    spanish = SubscriberFactory(languages=["es"])
+
+    english_copy, spanish_copy = copies(issue, [english, spanish])
+
+    assert "New apprenticeship law" in english_copy.body
+    assert "The law passed." in english_copy.body
+    assert "Oficina abierta" in english_copy.body
+    assert "Nueva ley de aprendizaje" in spanish_copy.body
+    assert "La ley fue aprobada." in spanish_copy.body
+    assert "New apprenticeship law" not in spanish_copy.body
+
+
 def test_each_copy_carries_its_readers_unsubscribe_link_and_headers():
     NewsItemFactory()
     issue = new_issue()

@@ -1,20 +1,23 @@
-"""The meetings' and cooperation's content in the newsletter: meetings with
-open registration, open calls for proposals, new results of cooperation."""
+"""The meetings', cooperation's and library's content in the newsletter:
+meetings with open registration, open calls for proposals, new results of
+cooperation, new publications."""
 
 import datetime
 from decimal import Decimal
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from cooperation.enums import RequestStatus
+from library.enums import ItemStatus as LibraryItemStatus
 from meetings.enums import Visibility
 from network.models import ActivityLog
 from newsletter import services, sources
 from newsletter.enums import IssueStatus
 from newsletter.models import Issue
 from tests.cooperation.factories import CallFactory, RequestFactory
-from tests.factories import SecretariatStaffFactory
+from tests.factories import SecretariatStaffFactory, TopicFactory
+from tests.library.factories import LibraryItemFactory
 from tests.meetings.factories import MeetingFactory
 
 pytestmark = pytest.mark.django_db
@@ -101,3 +104,57 @@ def test_content_that_is_no_longer_public_leaves_the_issue():
     assert sources.meeting_entry(meeting, "en") is None
     assert sources.call_entry(closed_call, "en") is None
     assert sources.result_entry(ongoing, "en") is None
+
+
+def test_an_issue_proposes_library_items_published_since_the_last_one(staff):
+    now = timezone.now()
+    previous = services.issue_create(issue=Issue(), user=staff)
+    Issue.objects.filter(pk=previous.pk).update(
+        status=IssueStatus.SENT, compiled_at=now - 10 * DAY, sending_started_at=now - 10 * DAY
+    )
+    LibraryItemFactory(published_at=now - 11 * DAY)  # in the previous issue's time
+    newer = LibraryItemFactory(published_at=now - 2 * DAY)
+    older = LibraryItemFactory(published_at=now - 5 * DAY)
+    LibraryItemFactory(status=LibraryItemStatus.SUBMITTED, published_at=None)
+
+    issue = services.issue_create(issue=Issue(), user=staff)
+
+    assert proposed(issue) == [("library_item", older), ("library_item", newer)]
+
+
+def test_a_library_entry_says_what_readers_need_in_their_language():
+    topic = TopicFactory()
+    item = LibraryItemFactory(
+        language="es",
+        title_en="Labor Panorama 2003",
+        title_es="Panorama Laboral 2003",
+        abstract_en="",
+        abstract_es="Las cifras del empleo.",
+        kind="publication",
+        published_on=datetime.date(2003, 1, 1),
+    )
+    item.topics.set([topic])
+
+    with translation.override("en"):
+        english = sources.library_entry(item, "en")
+    with translation.override("es"):
+        spanish = sources.library_entry(item, "es")
+
+    assert (english.title, english.text) == (
+        "Labor Panorama 2003",
+        "Publication, 2003. Las cifras del empleo.",
+    )
+    assert (spanish.title, spanish.text) == (
+        "Panorama Laboral 2003",
+        "Publicación, 2003. Las cifras del empleo.",
+    )
+    assert english.url.endswith(item.get_absolute_url())
+    assert english.byline == str(item.owner)
+    assert english.topic_ids == frozenset([topic.pk])
+
+
+def test_a_library_item_no_longer_published_leaves_the_issue():
+    returned = LibraryItemFactory(status=LibraryItemStatus.RETURNED)
+
+    assert sources.library_entry(returned, "en") is None
+    assert sources.library_entry(None, "en") is None

@@ -125,7 +125,7 @@ def test_submit_view_refuses_a_submitted_item_with_the_tables_message(client):
 
     response = client.post(reverse("newsletter:news_submit", args=[news.slug]))
 
-    assert message_texts(response) == ["Only a draft or a returned item can be submitted."]
+    assert message_texts(response) == ["Only a draft or a returned news item can be submitted."]
 
 
 # The admin.

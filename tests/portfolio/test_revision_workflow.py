@@ -163,6 +163,24 @@ def test_submit_view_refuses_a_submitted_revision_with_the_tables_message(client
     assert not ActivityLog.objects.exists()
 
 
+@pytest.mark.parametrize(("state", "name"), refusals(REVISION_WORKFLOW, "submit"))
+def test_submit_page_refuses_a_revision_its_state_does_not_allow(client, state, name):
+    revision = revision_in(state)
+    client.force_login(FocalPointFactory(institution=revision.program.owner))
+
+    response = client.post(reverse("portfolio:program_submit", args=[revision.program.slug]))
+
+    if revision.is_open:
+        assert_refused_as_the_table_says(REVISION_WORKFLOW, revision, name, message_texts(response))
+    else:
+        # An ended revision is not the program's open one: the page submits
+        # the published program, which its own table refuses.
+        assert message_texts(response) == ["Only a draft or a returned program can be submitted."]
+        revision.refresh_from_db()
+        assert revision.status == state
+    assert not ActivityLog.objects.exists()
+
+
 def test_withdraw_view_logs_the_withdrawal_with_the_focal_point(client):
     revision = revision_in(RevisionStatus.DRAFT)
     focal_point = FocalPointFactory(institution=revision.program.owner)

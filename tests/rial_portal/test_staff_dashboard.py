@@ -10,6 +10,7 @@ from django.urls import reverse
 from accounts.models import ErasureRequest, Invitation
 from cooperation.models import Request
 from fund.models import Pledge
+from library.models import LibraryItem
 from meetings.models import Registration
 from network.demo import DEMO_STAFF_EMAIL
 from network.models import EmailDelivery, User
@@ -27,6 +28,7 @@ WAITING = {
     "Cooperation requests to review",
     "Final reports to check",
     "News to publish",
+    "Library items to review",
     "Erasure requests to process",
     "Invitations not yet accepted",
     "Emails that failed",
@@ -38,6 +40,7 @@ QUEUE_MODELS = (
     Registration,
     Request,
     NewsItem,
+    LibraryItem,
     ErasureRequest,
     Invitation,
     EmailDelivery,

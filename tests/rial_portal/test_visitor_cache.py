@@ -8,13 +8,16 @@ tests run outside the test transaction (``transaction=True``)."""
 
 import contextlib
 import datetime
+import io
 import uuid
 from decimal import Decimal
 
+import docx
 import pytest
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.files.base import ContentFile
 from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -23,6 +26,8 @@ from django.utils import timezone
 
 from cooperation.enums import RequestStatus
 from cooperation.models import Request
+from library import tasks as library_tasks
+from library.models import LibraryFile
 from meetings.enums import RegistrationStatus, Visibility
 from meetings.models import Registration
 from network import visitor_cache
@@ -40,6 +45,7 @@ from tests.factories import (
     TopicFactory,
 )
 from tests.fund.factories import ContributionFactory, ExpenseFactory
+from tests.library.factories import LibraryItemFactory
 from tests.meetings.factories import MeetingFactory, RegistrationFactory
 from tests.meetings.roles import make_user
 from tests.portfolio.factories import ProgramFactory
@@ -509,3 +515,55 @@ def test_the_meetings_list_is_kept_per_audience_until_a_write_changes_it(client,
 
     MeetingFactory(title_en="Seminar just announced")
     assert "Seminar just announced" in client.get(url).content.decode()
+
+
+def test_the_forum_s_public_pages_are_kept_for_visitors_and_fresh_after_a_post(client):
+    from forum import services as forum_services
+    from forum.enums import ReadAccess
+    from forum.models import Follow
+    from tests.forum.factories import PostFactory, SpaceFactory, ThreadFactory
+
+    space = SpaceFactory(read_access=ReadAccess.PUBLIC)
+    thread = ThreadFactory(space=space, title="Inspection as strategic planning")
+    PostFactory(thread=thread)
+    pages = [reverse("forum:space_list"), space.get_absolute_url(), thread.get_absolute_url()]
+    for url in pages:
+        client.get(url)
+    assert [queries(client, url)[1] for url in pages] == [0, 0, 0]
+
+    # Following is the follower's own business: the visitors' pages stay.
+    Follow.objects.create(user=FocalPointFactory(), thread=thread)
+    assert [queries(client, url)[1] for url in pages] == [0, 0, 0]
+
+    forum_services.post_reply(thread=thread, user=FocalPointFactory(), body="Our 2015 plan")
+    assert "Our 2015 plan" in client.get(thread.get_absolute_url()).content.decode()
+    assert ">1</td>" in client.get(space.get_absolute_url()).content.decode()
+
+
+# The Library's search inside the files -------------------------------------------
+
+
+def test_a_library_search_finds_a_new_file_s_words_once_its_text_is_read(
+    client, settings, tmp_path
+):
+    """The text is read by a task after the upload: its pages, written then,
+    renew the stored searches, which find the new words on the next request."""
+    settings.MEDIA_ROOT = tmp_path
+    item = LibraryItemFactory(title_en="Annual report")
+    url = reverse("library:item_list") + "?q=apprenticeships"
+    assert "Annual report" not in client.get(url).content.decode()
+    assert queries(client, url)[1] == 0
+
+    document = docx.Document()
+    document.add_paragraph("Apprenticeships in small enterprises.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    library_file = LibraryFile.objects.create(
+        item=item, language="en", file=ContentFile(buffer.getvalue(), name="report.docx")
+    )
+    assert "Annual report" not in client.get(url).content.decode()
+    library_tasks.extract_file_text.apply(args=[library_file.pk])
+
+    page = client.get(url).content.decode()
+    assert "Annual report" in page
+    assert "<mark>Apprenticeships</mark>" in page

@@ -12,6 +12,7 @@ from newsletter.enums import NewsStatus
 from portfolio.enums import ProgramStatus
 from search import selectors
 from tests.factories import FocalPointFactory, SecretariatStaffFactory
+from tests.library.factories import LibraryItemFactory
 from tests.meetings.factories import DocumentFactory, DocumentFileFactory, MeetingFactory
 from tests.newsletter.factories import NewsItemFactory
 from tests.portfolio.factories import ProgramFactory
@@ -38,6 +39,21 @@ def found(response):
     }
 
 
+@pytest.mark.parametrize("query", ["apprenticeship", "aprendizaje"])
+def test_finds_news_by_any_of_its_language_versions(client, query):
+    NewsItemFactory(
+        language="es",
+        title="Nueva ley de aprendizaje",
+        text="La ley fue aprobada.",
+        title_en="New apprenticeship law",
+        text_en="The law passed.",
+    )
+
+    response = search(client, query, kind="news")
+
+    assert response.context["page"].paginator.count == 1
+
+
 def test_empty_query_is_a_friendly_page_without_queries(client, django_assert_num_queries):
     with django_assert_num_queries(0):
         response = client.get(SEARCH_URL, {"q": "   "})
@@ -53,6 +69,7 @@ def test_finds_each_kind_by_a_word_of_its_title(client):
     ProgramFactory(title_en="Mediation of labor disputes")
     MeetingFactory(title_en="Workshop on mediation")
     DocumentFactory(symbol="CIMT-19/doc.1/15", title_en="Report on mediation")
+    LibraryItemFactory(title_en="Guide to labor mediation")
     NewsItemFactory(title="Mediation service opens in Lima")
     ProgramFactory(title_en="Youth employment")
 
@@ -63,9 +80,10 @@ def test_finds_each_kind_by_a_word_of_its_title(client):
         "programs": ["Mediation of labor disputes"],
         "meetings": ["Workshop on mediation"],
         "documents": ["CIMT-19/doc.1/15 Report on mediation"],
+        "library": ["Guide to labor mediation"],
         "news": ["Mediation service opens in Lima"],
     }
-    assert response.context["total"] == 4
+    assert response.context["total"] == 5
     html = response.content.decode()
     assert 'id="results-programs"' in html
     assert "Youth employment" not in html
@@ -150,6 +168,7 @@ def test_a_group_past_the_bound_says_more_than_the_bound(client, monkeypatch):
         ProgramFactory(title_en=f"Inspection program {number}")
         MeetingFactory(title_en=f"Inspection workshop {number}")
         DocumentFactory(title_en=f"Inspection report {number}")
+        LibraryItemFactory(title_en=f"Inspection guide {number}")
     NewsItemFactory(title="Inspection news")
 
     response = search(client, "inspection")
@@ -162,11 +181,12 @@ def test_a_group_past_the_bound_says_more_than_the_bound(client, monkeypatch):
         "programs": (4, 3),
         "meetings": (4, 3),
         "documents": (4, 3),
+        "library": (4, 3),
         "news": (1, None),
     }
     html = response.content.decode()
-    # Each group past the bound counts as the bound: 3 + 3 + 3 + 1.
-    assert "More than 10 results for “inspection”" in html
+    # Each group past the bound counts as the bound: 3 + 3 + 3 + 3 + 1.
+    assert "More than 13 results for “inspection”" in html
     assert '<span class="badge text-bg-secondary">3+</span>' in html
     assert "See more than 3 results in Programs" in html
     assert "More than 3 results for “inspection”" in meetings.content.decode()
@@ -252,6 +272,7 @@ def _one_of_each(number):
         ProgramFactory(title_en=f"Labor program {index}")
         MeetingFactory(title_en=f"Labor meeting {index}")
         DocumentFileFactory(document=DocumentFactory(title_en=f"Labor document {index}"))
+        LibraryItemFactory(title_en=f"Labor guide {index}")
         NewsItemFactory(title=f"Labor news {index}")
 
 
@@ -264,10 +285,11 @@ def test_the_search_runs_a_fixed_number_of_queries(count_queries):
 
     assert count_queries(url) == one
     # Per kind, the keys of its matches (network.search) and its first
-    # results with their count, plus the documents' language versions; on
-    # PostgreSQL, the parsing of the words, once, and for each kind searched
-    # by its texts (programs, meetings, news) the keys of its title matches.
-    assert one == (13 if connection.vendor == "postgresql" else 9)
+    # results with their count, plus the documents' and the library items'
+    # language versions; on PostgreSQL, the parsing of the words, once, for
+    # each kind searched by its texts (programs, meetings, news) the keys of
+    # its title matches, and for the library the keys of its pages' matches.
+    assert one == (17 if connection.vendor == "postgresql" else 12)
 
 
 def test_a_kind_without_matches_counts_none(client):
@@ -279,6 +301,7 @@ def test_a_kind_without_matches_counts_none(client):
         "programs": 0,
         "meetings": 0,
         "documents": 0,
+        "library": 0,
         "news": 1,
     }
 

@@ -14,6 +14,7 @@ SCALE_GENERATORS = [
     "meetings.scale.generate",
     "newsletter.scale.generate",
     "library.scale.generate",
+    "forum.scale.generate",
 ]
 
 
@@ -21,7 +22,8 @@ class Command(BaseCommand):
     help = (
         "Add generated data on top of the demo data, FACTOR times the real network "
         "(at 10: 350 institutions, 5,000 programs, 1,000 meetings, 50,000 registrations, "
-        "20,000 subscribers, 10,000 library items with their text), for load tests and "
+        "20,000 subscribers, 10,000 library items with their text, 2,000 forum threads with "
+        "20,000 posts), for load tests and "
         "benchmarks. Running it again adds nothing."
     )
 

@@ -17,6 +17,7 @@ DEMO_LOADERS = [
     "cooperation.demo.load",
     "newsletter.demo.load",
     "library.demo.load",
+    "forum.demo.load",
     "accounts.demo.load",
 ]
 

@@ -1,0 +1,16 @@
+"""The posts' search column under a GIN index on PostgreSQL (network/search.py)."""
+
+from django.db import migrations
+
+from network.search import postgresql_statements
+
+
+class Migration(migrations.Migration):
+    dependencies = [("forum", "0001_initial")]
+
+    operations = [
+        postgresql_statements(
+            ["CREATE INDEX forum_post_search_vector_gin ON forum_post USING gin (search_vector)"],
+            ["DROP INDEX IF EXISTS forum_post_search_vector_gin"],
+        ),
+    ]

@@ -1,0 +1,172 @@
+"""Following a thread or a space: an email per post or a daily digest, in
+the follower's language, through network.mail's once-only deliveries."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from forum import links, services, tasks
+from forum.enums import Frequency, PostStatus, ReadAccess
+from forum.models import Follow
+from network.models import EmailDelivery
+from tests.conftest import wait_for
+from tests.factories import FocalPointFactory, SecretariatStaffFactory
+from tests.forum.factories import PostFactory, SpaceFactory, ThreadFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _deliveries():
+    return list(EmailDelivery.objects.order_by("pk").values_list("to", "subject"))
+
+
+def test_a_follower_gets_an_email_in_their_language_for_a_reply(client):
+    space = SpaceFactory(read_access=ReadAccess.NETWORK)
+    thread = ThreadFactory(space=space, title="Inspección estratégica")
+    follower = FocalPointFactory(email="ana@example.org", language="es")
+    client.force_login(follower)
+    client.post(reverse("forum:thread_follow", args=[space.slug, thread.pk]), {"frequency": "each"})
+
+    post = services.post_reply(thread=thread, user=FocalPointFactory(), body="Lo hicimos.")
+    services.post_notify(post_id=post.pk)
+
+    delivery = EmailDelivery.objects.get()
+    assert (delivery.to, delivery.subject) == (
+        "ana@example.org",
+        "Nueva publicación en «Inspección estratégica»",
+    )
+    assert delivery.key == f"forum-post:{post.pk}:{follower.pk}"
+    assert "Lo hicimos." in delivery.body
+    assert links.unfollow_path(Follow.objects.get(user=follower)) in delivery.body
+
+
+def test_a_reply_notifies_each_follower_once_even_when_the_task_runs_again():
+    space = SpaceFactory(read_access=ReadAccess.NETWORK)
+    thread = ThreadFactory(space=space)
+    both = FocalPointFactory(email="both@example.org")
+    Follow.objects.create(user=both, thread=thread)
+    Follow.objects.create(user=both, space=space)
+    Follow.objects.create(user=FocalPointFactory(email="space@example.org"), space=space)
+    author = FocalPointFactory(email="author@example.org")
+    Follow.objects.create(user=author, thread=thread)
+
+    post = services.post_reply(thread=thread, user=author, body="Answer")
+    services.post_notify(post_id=post.pk)
+    tasks.post_notify.apply(args=[post.pk])
+
+    assert sorted(to for to, _subject in _deliveries()) == [
+        "both@example.org",
+        "space@example.org",
+    ]
+
+
+def test_no_email_to_a_follower_who_may_no_longer_read_the_space():
+    space = SpaceFactory(read_access=ReadAccess.NETWORK)
+    thread = ThreadFactory(space=space)
+    former = FocalPointFactory(is_active=False)
+    Follow.objects.create(user=former, thread=thread)
+
+    post = services.post_reply(thread=thread, user=FocalPointFactory(), body="Answer")
+
+    assert services.post_notify(post_id=post.pk) == 0
+    assert _deliveries() == []
+
+
+def test_a_post_hidden_before_the_task_runs_is_not_sent():
+    thread = ThreadFactory()
+    Follow.objects.create(user=FocalPointFactory(), thread=thread)
+    post = PostFactory(thread=thread)
+    services.post_hide(post=post, user=SecretariatStaffFactory(), reason="Spam")
+
+    assert services.post_notify(post_id=post.pk) == 0
+    assert _deliveries() == []
+
+
+def test_the_daily_digest_lists_the_days_visible_posts_once():
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    at = timezone.make_aware(datetime.datetime.combine(yesterday, datetime.time(10)))
+    space = SpaceFactory(read_access=ReadAccess.NETWORK, name="Labor inspection")
+    thread = ThreadFactory(space=space, title="Planning inspections")
+    reader = FocalPointFactory(email="digest@example.org", language="en")
+    Follow.objects.create(user=reader, space=space, frequency=Frequency.DAILY)
+    PostFactory(thread=thread, body="Kept in the digest", created_at=at)
+    PostFactory(thread=thread, body="Hidden from it", created_at=at, status=PostStatus.HIDDEN)
+    PostFactory(thread=thread, body="Posted today", created_at=timezone.now())
+
+    assert services.digest_send(day=yesterday) == 1
+    services.digest_send(day=yesterday)
+
+    delivery = EmailDelivery.objects.get()
+    assert delivery.to == "digest@example.org"
+    assert "Kept in the digest" in delivery.body
+    assert "Hidden from it" not in delivery.body
+    assert "Posted today" not in delivery.body
+    assert "Labor inspection" in delivery.body
+
+
+def test_the_unfollow_link_shows_a_button_and_only_the_post_unfollows(client):
+    follow = Follow.objects.create(user=FocalPointFactory(), thread=ThreadFactory())
+    url = links.unfollow_path(follow)
+
+    page = client.get(url)
+    assert page.status_code == 200
+    assert Follow.objects.filter(pk=follow.pk).exists()
+    assert "Stop these emails" in page.content.decode()
+
+    client.post(url)
+    assert not Follow.objects.filter(pk=follow.pk).exists()
+
+
+def test_an_altered_unfollow_link_says_so(client):
+    follow = Follow.objects.create(user=FocalPointFactory(), thread=ThreadFactory())
+
+    response = client.get(links.unfollow_path(follow)[:-3] + "xyz/")
+
+    assert response.status_code == 400
+    assert Follow.objects.filter(pk=follow.pk).exists()
+
+
+def test_a_visitor_cannot_follow_a_network_space(client):
+    space = SpaceFactory(read_access=ReadAccess.NETWORK)
+    client.force_login(FocalPointFactory(is_active=False))
+
+    client.post(reverse("forum:space_follow", args=[space.slug]), {"frequency": "each"})
+
+    assert not Follow.objects.exists()
+
+
+def test_starting_a_thread_follows_it():
+    space = SpaceFactory(read_access=ReadAccess.NETWORK)
+    author = FocalPointFactory()
+
+    thread = services.thread_start(space=space, user=author, title="Q", body="Who has?")
+
+    assert Follow.objects.filter(user=author, thread=thread).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_real_worker_sends_a_reply_to_each_follower_exactly_once(celery_worker, smtp_server):
+    space = SpaceFactory(read_access=ReadAccess.NETWORK)
+    thread = ThreadFactory(space=space, title="South-south cooperation")
+    Follow.objects.create(
+        user=FocalPointFactory(email="ana@example.org", language="en"), thread=thread
+    )
+    Follow.objects.create(
+        user=FocalPointFactory(email="luis@example.org", language="en"), space=space
+    )
+
+    post = services.post_reply(thread=thread, user=FocalPointFactory(), body="We can help.")
+    assert wait_for(lambda: len(smtp_server) == 2)
+    # The task again, as a retry or a duplicate message from the broker would run it.
+    tasks.post_notify.delay(post.pk)
+
+    assert not wait_for(lambda: len(smtp_server) > 2, timeout=2)
+    assert sorted(message["To"] for message in smtp_server) == [
+        "ana@example.org",
+        "luis@example.org",
+    ]
+    assert {message["Subject"] for message in smtp_server} == {
+        "New post in “South-south cooperation”"
+    }
