@@ -15,8 +15,7 @@ PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check 
 PORT ?= 8000
 
 # The languages the interface is translated into, besides English (the source).
-# Portuguese and French: add them here and to LANGUAGES in the settings.
-LOCALES ?= es pt
+LOCALES ?= es fr pt
 MESSAGES_IGNORE := --ignore=.venv --ignore=var --ignore=static --ignore=tests --ignore=node_modules
 
 .PHONY: run test lint format messages compile-messages clean

@@ -12,8 +12,9 @@ from .enums import ImplementationStatus, OfferKind, ProgramOrdering
 from .models import Program, ProgramOffer, TargetGroup
 from .selectors import program_search, title_in_reader_language
 
-# The empty choice of a filter whose name is a feminine noun in Spanish
-# ("Subregión: Todas"); the others take the masculine FILTERS_EMPTY_CHOICE_LABEL.
+# The empty choice of a filter whose name is a feminine noun in Spanish and
+# French ("Subregión: Todas", "Sous-région : Toutes"); the others take the
+# masculine FILTERS_EMPTY_CHOICE_LABEL.
 ALL_FEMININE = pgettext_lazy("empty choice of a filter named by a feminine noun", "All")
 
 

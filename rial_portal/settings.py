@@ -369,7 +369,14 @@ AUTH_PASSWORD_VALIDATORS = [
 # Internationalization -------------------------------------------------------
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("es", _("Spanish")), ("pt", _("Portuguese"))]
+LANGUAGES = [
+    ("en", _("English")),
+    ("es", _("Spanish")),
+    ("fr", _("French")),
+    ("pt", _("Portuguese")),
+]
+# Formats that read better than Django's in a language (rial_portal/formats/).
+FORMAT_MODULE_PATH = ["rial_portal.formats"]
 # Content may be written in any of the OAS's four languages, even where the
 # interface is not translated yet.
 CONTENT_LANGUAGES = [

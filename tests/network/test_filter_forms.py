@@ -31,7 +31,10 @@ def empty_choices(html):
 
 
 @pytest.mark.parametrize("url_name", LISTS)
-@pytest.mark.parametrize(("language", "labels"), [("en", {"All"}), ("es", {"Todos", "Todas"})])
+@pytest.mark.parametrize(
+    ("language", "labels"),
+    [("en", {"All"}), ("es", {"Todos", "Todas"}), ("fr", {"Tous", "Toutes"})],
+)
 def test_every_filter_select_offers_all_in_the_readers_language(client, url_name, language, labels):
     TopicFactory()
 
@@ -49,18 +52,22 @@ def select_empty_choices(html):
     )
 
 
-def test_all_agrees_with_the_filter_s_noun_in_spanish(client):
-    html = client.get(reverse("portfolio:program_list"), headers={"accept-language": "es"})
+# "Subregión", "Cooperación ofrecida", "Ejecución" and "Sous-région",
+# "Coopération offerte", "Mise en œuvre": feminine; the others masculine.
+@pytest.mark.parametrize(
+    ("language", "masculine", "feminine"), [("es", "Todos", "Todas"), ("fr", "Tous", "Toutes")]
+)
+def test_all_agrees_with_the_filter_s_noun(client, language, masculine, feminine):
+    html = client.get(reverse("portfolio:program_list"), headers={"accept-language": language})
 
     choices = select_empty_choices(html.content.decode())
-    # "Subregión", "Cooperación ofrecida", "Ejecución": feminine; the others masculine.
     assert choices == {
-        "member_state": "Todos",
-        "subregion": "Todas",
-        "topic": "Todos",
-        "target_group": "Todos",
-        "offer": "Todas",
-        "implementation_status": "Todas",
+        "member_state": masculine,
+        "subregion": feminine,
+        "topic": masculine,
+        "target_group": masculine,
+        "offer": feminine,
+        "implementation_status": feminine,
     }
 
 

@@ -60,7 +60,7 @@ def test_a_language_without_its_texts_gets_a_numbered_subject_and_the_first_intr
 
     french = rendering.issue_preview(issue, "fr")
 
-    assert french.subject == f"RIAL newsletter no. {issue.number}"
+    assert french.subject == f"Bulletin du RIAL n° {issue.number}"
     assert "Dear colleagues." in french.text
     # A program's title falls back to its original language.
     assert "Labor inspection" in french.text
