@@ -133,7 +133,8 @@ class PostInline(admin.TabularInline):
         return False
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("author")
+        # Each row names its post, whose name reads the thread.
+        return super().get_queryset(request).select_related("author", "thread")
 
 
 @admin.register(Thread)

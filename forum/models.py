@@ -264,7 +264,9 @@ class Post(models.Model):
 
 
 def attachment_path(attachment, filename):
-    return unguessable_name(f"forum/{attachment.post.thread_id}", filename)
+    # By the post's id, read without loading the post (as the other apps'
+    # attachments are): the name is made before the post is fetched, if ever.
+    return unguessable_name(f"forum/posts/{attachment.post_id}", filename)
 
 
 class Attachment(models.Model):

@@ -15,6 +15,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 
 from accounts.models import ErasureRequest, Invitation
 from cooperation.enums import RequestStatus
+from forum.models import Report
 from fund import services as fund_services
 from library.models import DownloadCount
 from network.models import EmailDelivery
@@ -32,6 +33,7 @@ from tests.factories import (
     UserFactory,
     WorkingGroupFactory,
 )
+from tests.forum.factories import PostFactory
 from tests.fund.factories import (
     AllocationFactory,
     ContributionFactory,
@@ -108,6 +110,8 @@ def one_of_each():
     WorkingGroupFactory(chair=ministry)
     TopicFactory()
     UserFactory()
+    # A space, a thread and a post of the forum, and a report of the post.
+    Report.objects.create(post=PostFactory(), reporter=focal_point, reason="Off topic")
     revision = services.program_update(
         program=program,
         user=focal_point,
