@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 
+from library.filters import LibraryItemFilter
 from meetings.filters import MeetingFilter
 from meetings.models import Document
 from network.enums import Subregion
@@ -29,6 +30,10 @@ class YearFilter(django_filters.Filter):
 
 class ProgramApiFilter(ProgramFilter):
     year = YearFilter(label=_("Started in (year)"), field_name="start_year")
+
+
+class LibraryItemApiFilter(LibraryItemFilter):
+    year = YearFilter(label=_("Published in (year)"), field_name="published_on__year")
 
 
 class MeetingApiFilter(MeetingFilter):

@@ -18,7 +18,6 @@ from cooperation.public_filters import ActivityFilter
 from fund import selectors as fund_selectors
 from fund.forms import PeriodForm
 from fund.models import Contribution
-from library.filters import LibraryItemFilter
 from library.models import LibraryFile, LibraryItem
 from meetings import selectors as meeting_selectors
 from meetings.enums import DocumentKind
@@ -150,7 +149,7 @@ DOCUMENT_SEARCH = [
 )
 class LibraryItemViewSet(PublicViewSet):
     lookup_field = "slug"
-    filterset_class = LibraryItemFilter
+    filterset_class = filters.LibraryItemApiFilter
     serializer_class = serializers.LibraryItemSerializer
 
     def get_queryset(self):

@@ -1,4 +1,5 @@
 import django_filters
+from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
@@ -8,6 +9,13 @@ from network.selectors import topics_by_name
 from .enums import ItemKind
 from .models import LibraryFile, LibraryItem
 from .selectors import clean_query, item_search
+
+
+class YearFilter(django_filters.Filter):
+    """A whole year within bounds: 0.0 or 2015.5 is not valid (a number
+    filter let them through, and the year lookup failed with a 500)."""
+
+    field_class = forms.IntegerField
 
 
 class LibraryItemFilter(django_filters.FilterSet):
@@ -28,7 +36,9 @@ class LibraryItemFilter(django_filters.FilterSet):
     language = django_filters.ChoiceFilter(
         label=_("File in"), choices=settings.CONTENT_LANGUAGES, method="filter_language"
     )
-    year = django_filters.NumberFilter(label=_("Year"), field_name="published_on__year")
+    year = YearFilter(
+        label=_("Year"), field_name="published_on__year", min_value=1900, max_value=2100
+    )
     working_group = django_filters.ModelChoiceFilter(
         label=_("Working group"),
         queryset=WorkingGroup.objects.select_related("conference"),
@@ -37,10 +47,6 @@ class LibraryItemFilter(django_filters.FilterSet):
     class Meta:
         model = LibraryItem
         fields = []
-
-    def __init__(self, data=None, *args, **kwargs):
-        super().__init__(data, *args, **kwargs)
-        self.form.fields["year"].widget.attrs.update(min=1900, max=2100)
 
     @property
     def qs(self):

@@ -479,11 +479,16 @@ ROUTE_ARGS = {
             "cooperation-activity",
             "member-state",
             "topic",
+            "library-item",
         )
     },
     "api:program-detail": {
         "published": lambda w: {"slug": w["published"].slug},
         "draft": lambda w: {"slug": w["draft"].slug},
+    },
+    "api:library-item-detail": {
+        state: (lambda w, state=state: {"slug": w["library_items"][state].slug})
+        for state in ("published", "draft")
     },
     "api:meeting-detail": {
         "public": lambda w: {"slug": w["public_meeting"].slug},
@@ -821,10 +826,15 @@ EXPECTED = {
             "member-state-detail",
             "topic-list",
             "topic-detail",
+            "library-item-list",
         )
     },
     # Unpublished and restricted objects are 404 even for those whose pages show them.
     "api:program-detail": {"published": "200 200 200 200 200", "draft": "404 404 404 404 404"},
+    "api:library-item-detail": {
+        "published": "200 200 200 200 200",
+        "draft": "404 404 404 404 404",
+    },
     "api:meeting-detail": {"public": "200 200 200 200 200", "restricted": "404 404 404 404 404"},
     "api:document-detail": {"public": "200 200 200 200 200", "restricted": "404 404 404 404 404"},
     "api:cooperation-activity-detail": {

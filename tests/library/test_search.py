@@ -293,3 +293,15 @@ def test_the_api_lists_published_items_with_their_files(client):
             "url": f"http://testserver{reverse('library:file_download', args=[item.slug, 'es'])}",
         }
     ]
+
+
+@pytest.mark.parametrize("year", ["0.0", "2015.5", "1066", "soon"])
+def test_a_year_that_is_not_one_is_400_in_the_api_and_ignored_on_the_page(client, year):
+    LibraryItemFactory()
+
+    api = client.get(reverse("api:library-item-list"), {"year": year})
+    page = client.get(reverse("library:item_list"), {"year": year})
+
+    assert api.status_code == 400
+    assert list(api.json()) == ["year"]
+    assert page.status_code == 200

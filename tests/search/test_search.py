@@ -7,11 +7,13 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
+from forum.enums import ReadAccess
 from meetings.enums import Visibility
 from newsletter.enums import NewsStatus
 from portfolio.enums import ProgramStatus
 from search import selectors
 from tests.factories import FocalPointFactory, SecretariatStaffFactory
+from tests.forum.factories import PostFactory
 from tests.library.factories import LibraryItemFactory
 from tests.meetings.factories import DocumentFactory, DocumentFileFactory, MeetingFactory
 from tests.newsletter.factories import NewsItemFactory
@@ -82,6 +84,7 @@ def test_finds_each_kind_by_a_word_of_its_title(client):
         "documents": ["CIMT-19/doc.1/15 Report on mediation"],
         "library": ["Guide to labor mediation"],
         "news": ["Mediation service opens in Lima"],
+        "forum": [],
     }
     assert response.context["total"] == 5
     html = response.content.decode()
@@ -183,6 +186,7 @@ def test_a_group_past_the_bound_says_more_than_the_bound(client, monkeypatch):
         "documents": (4, 3),
         "library": (4, 3),
         "news": (1, None),
+        "forum": (0, None),
     }
     html = response.content.decode()
     # Each group past the bound counts as the bound: 3 + 3 + 3 + 3 + 1.
@@ -274,6 +278,7 @@ def _one_of_each(number):
         DocumentFileFactory(document=DocumentFactory(title_en=f"Labor document {index}"))
         LibraryItemFactory(title_en=f"Labor guide {index}")
         NewsItemFactory(title=f"Labor news {index}")
+        PostFactory(thread__space__read_access=ReadAccess.PUBLIC, body=f"Labor inspections {index}")
 
 
 def test_the_search_runs_a_fixed_number_of_queries(count_queries):
@@ -285,11 +290,12 @@ def test_the_search_runs_a_fixed_number_of_queries(count_queries):
 
     assert count_queries(url) == one
     # Per kind, the keys of its matches (network.search) and its first
-    # results with their count, plus the documents' and the library items'
-    # language versions; on PostgreSQL, the parsing of the words, once, for
-    # each kind searched by its texts (programs, meetings, news) the keys of
-    # its title matches, and for the library the keys of its pages' matches.
-    assert one == (17 if connection.vendor == "postgresql" else 12)
+    # results with their count (the forum's posts among them), plus the
+    # documents' and the library items' language versions; on PostgreSQL, the
+    # parsing of the words, once, for each kind searched by its texts
+    # (programs, meetings, news) the keys of its title matches, and for the
+    # library the keys of its pages' matches.
+    assert one == (19 if connection.vendor == "postgresql" else 14)
 
 
 def test_a_kind_without_matches_counts_none(client):
@@ -303,6 +309,7 @@ def test_a_kind_without_matches_counts_none(client):
         "documents": 0,
         "library": 0,
         "news": 1,
+        "forum": 0,
     }
 
 
