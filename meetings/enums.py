@@ -113,6 +113,14 @@ class RegistrationStatus(models.TextChoices):
     OFFER_EXPIRED = "offer_expired", _("Offer of a place expired")
 
 
+class AttendanceSource(models.TextChoices):
+    """How a participant's attendance came to be recorded."""
+
+    CHECK_IN = "check_in", _("Checked in at the door")
+    LIST = "list", _("Ticked on the list of participants")
+    IMPORT = "import", _("Imported from the online platform's report")
+
+
 class WaitReason(models.TextChoices):
     """Why a registration is on the waiting list."""
 

@@ -30,6 +30,7 @@ from network.uploads import DocumentValidator
 from .enums import (
     PLACE_HOLDING,
     Approval,
+    AttendanceSource,
     DatePrecision,
     DelegateRole,
     DocumentKind,
@@ -885,6 +886,11 @@ class RegistrationQuerySet(models.QuerySet):
         """The registrations made with this person's address or account."""
         return self.filter(Q(user=user) | Q(email__iexact=user.email))
 
+    def attended(self):
+        """The participants recorded as present: checked in at the door,
+        ticked on the list or found in the online platform's report."""
+        return self.filter(attended_at__isnull=False)
+
 
 class Registration(models.Model):
     """A person's registration for a meeting, as part of a delegation."""
@@ -961,6 +967,10 @@ class Registration(models.Model):
     confirmed_at = models.DateTimeField(_("address confirmed"), null=True, blank=True)
     waitlisted_at = models.DateTimeField(_("waitlisted"), null=True, blank=True)
     offer_expires_at = models.DateTimeField(_("offer expires"), null=True, blank=True)
+    attended_at = models.DateTimeField(_("attendance recorded"), null=True, blank=True)
+    attendance_source = models.CharField(
+        _("attendance recorded by"), max_length=10, choices=AttendanceSource.choices, blank=True
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = RegistrationQuerySet.as_manager()
