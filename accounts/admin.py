@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from network.admin_actions import apply_to_each
+from core.admin_actions import apply_to_each
 
 from . import rules, services
 from .models import ErasureRequest, Invitation

@@ -4,8 +4,8 @@ from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
 from django.contrib.auth.forms import PasswordResetForm as DjangoPasswordResetForm
 from django.utils.translation import gettext_lazy as _
 
+from core.mail import email_enqueue
 from network.enums import Notice
-from network.mail import email_enqueue
 
 
 class LoginForm(AuthenticationForm):

@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_otp import devices_for_user
 
-from network import sections
-from network.mail import email_enqueue, email_people
+from core import sections
+from core.mail import email_enqueue, email_people
 from network.models import EmailDelivery
 from network.selectors import secretariat_recipients
 

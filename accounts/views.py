@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST, require_safe
 from django_otp import devices_for_user, match_token
 from django_otp import login as otp_login
 
-from network import sections
+from core import sections
 
 from . import services, two_factor
 from .forms import ErasureRequestForm, InvitationPasswordForm, LoginForm, ProfileForm, TokenForm

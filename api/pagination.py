@@ -3,8 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import pagination
 from rest_framework.response import Response
 
-from network import search
-from network.pagination import Paginator
+from core import search
+from core.pagination import Paginator
 
 MAX_PAGE_SIZE = 200
 
@@ -13,7 +13,7 @@ class PageNumberPagination(pagination.PageNumberPagination):
     """``?page=`` and ``?page_size=`` (PAGE_SIZE by default, at most 200).
     Besides DRF's ``count``, ``next``, ``previous`` and ``results``, a page
     says ``more_than``: null when ``count`` is exact, else the bound a search
-    (``?q=``) went past (network/search.py MAX_MATCHES), as the pages say
+    (``?q=``) went past (core/search.py MAX_MATCHES), as the pages say
     "more than 1,000 programs"."""
 
     # Its count of a search's matches costs no query (search.count).

@@ -15,6 +15,7 @@ from rest_framework.views import APIView
 
 from cooperation import statistics
 from cooperation.public_filters import ActivityFilter
+from core import search, visitor_cache
 from fund import selectors as fund_selectors
 from fund.forms import PeriodForm
 from fund.models import Contribution
@@ -23,7 +24,6 @@ from meetings import selectors as meeting_selectors
 from meetings.enums import DocumentKind
 from meetings.filters import DocumentSearchForm
 from meetings.models import DocumentFile, Meeting
-from network import search, visitor_cache
 from network.models import MemberState, Topic
 from portfolio import selectors as portfolio_selectors
 from portfolio.models import Program

@@ -7,7 +7,7 @@ class CooperationConfig(AppConfig):
     verbose_name = _("Cooperation")
 
     def ready(self):
-        from network import sections
+        from core import sections
 
         from . import selectors, statistics, workflows  # noqa: F401
 

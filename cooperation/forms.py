@@ -5,8 +5,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from core.uploads import DocumentValidator
 from network.models import Institution
-from network.uploads import DocumentValidator
 from portfolio.models import Program
 
 from .enums import ActivityType, ChangeKind, NeedStatus

@@ -26,7 +26,7 @@ from django.db.models import F, Q, prefetch_related_objects
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 
-from network import search
+from core import search
 from portfolio.enums import OfferKind
 from portfolio.models import Program
 

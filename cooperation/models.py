@@ -17,10 +17,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from network.files import ServedFileField, unguessable_name
+from core.files import ServedFileField, unguessable_name
+from core.uploads import DocumentValidator
 from network.models import unique_slug
 from network.rules import is_focal_point
-from network.uploads import DocumentValidator
 
 from .enums import (
     FOLLOW_UP_MONTHS,

@@ -10,11 +10,11 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_safe
 
+from core.files import file_response
+from core.htmx import render_results
+from core.pagination import Paginator
+from core.versions import content_versions
 from meetings import rules as meetings_rules
-from network.files import file_response
-from network.htmx import render_results
-from network.pagination import Paginator
-from network.versions import content_versions
 
 from . import charts, rules, statistics
 from .enums import ActivityType

@@ -7,9 +7,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.sections import Deadline
+from core.workflow import activity_of
 from network.rules import is_focal_point
-from network.sections import Deadline
-from network.workflow import activity_of
 from portfolio import rules as portfolio_rules
 
 from . import rules

@@ -4,7 +4,7 @@ draft → submitted (requester) → accepted or declined (provider) → under
 review (Secretariat: scores) → selected / waitlisted / rejected → approved
 (a fund allocation is created) → carried out → final report → follow-ups →
 closed. Each step is a move of the table in ``workflows.py``, made through
-``network.workflow.transition``: it belongs to one side, is refused out of
+``core.workflow.transition``: it belongs to one side, is refused out of
 order, is logged (who, when, comment) and emails the parties after commit.
 """
 
@@ -17,11 +17,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.mail import email_people
+from core.workflow import transition
 from network.enums import Notice
-from network.mail import email_people
 from network.models import User
 from network.selectors import focal_points_of
-from network.workflow import transition
 
 from . import rules
 from .enums import FOLLOW_UP_MONTHS, NeedStatus, RequestStatus

@@ -10,7 +10,7 @@ from django.db.models.functions import Coalesce, ExtractYear, TruncDate
 from django.urls import reverse
 from django.utils.translation import ngettext
 
-from network import sections
+from core import sections
 from network.models import MemberState, Topic
 
 from .models import ExpectedResult, Request

@@ -17,11 +17,11 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from network.files import file_response
-from network.htmx import render_results
-from network.pagination import Paginator
-from network.versions import content_versions
-from network.workflow import next_steps
+from core.files import file_response
+from core.htmx import render_results
+from core.pagination import Paginator
+from core.versions import content_versions
+from core.workflow import next_steps
 from portfolio.models import Program
 
 from . import matching, rules, selectors, services

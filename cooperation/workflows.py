@@ -1,4 +1,4 @@
-"""A cooperation request's lifecycle, as one table (``network.workflow``):
+"""A cooperation request's lifecycle, as one table (``core.workflow``):
 
     draft → submitted → accepted → under review → selected → approved
               ↓                    ↓    ↑    ↓                 ↓
@@ -24,12 +24,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from modeltranslation.utils import build_localized_fieldname
 
+from core.mail import email_people
+from core.versions import CONTENT_CODES
+from core.workflow import Transition, Workflow
 from fund.enums import BudgetLine as FundBudgetLine
 from fund.services import allocation_record
-from network.mail import email_people
 from network.selectors import focal_points_of, secretariat_recipients
-from network.versions import CONTENT_CODES
-from network.workflow import Transition, Workflow
 
 from . import rules
 from .enums import RequestStatus as Status

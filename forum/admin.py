@@ -5,8 +5,8 @@ from django import forms
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from network.admin_activity import ActivityLogInline
-from network.admin_steps import ObjectStepsAdmin, transition_step
+from core.admin_activity import ActivityLogInline
+from core.admin_steps import ObjectStepsAdmin, transition_step
 
 from . import services
 from .models import Post, Report, Space, Thread

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from network.uploads import DocumentValidator
+from core.uploads import DocumentValidator
 from portfolio.models import Program
 
 from .cards import addresses_in

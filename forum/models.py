@@ -12,10 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from network import search
-from network.files import ServedFileField, unguessable_name
+from core import search
+from core.files import ServedFileField, unguessable_name
+from core.uploads import DocumentKind, DocumentValidator, detect_document_kind
 from network.models import unique_slug
-from network.uploads import DocumentKind, DocumentValidator, detect_document_kind
 
 from .enums import Frequency, PostStatus, ReadAccess, SpaceKind, ThreadStatus, WriteAccess
 from .markup import render_markdown
@@ -222,7 +222,7 @@ class Post(models.Model):
     )
     created_at = models.DateTimeField(_("posted"), default=timezone.now)
     edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
-    # PostgreSQL's search (network/search.py), in the post's language.
+    # PostgreSQL's search (core/search.py), in the post's language.
     search_vector = models.GeneratedField(
         expression=search.vector_column(*search.own_language_vectors("body", weight="B")),
         output_field=SearchVectorField(),

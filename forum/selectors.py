@@ -9,9 +9,9 @@ from django.db.models import F, FloatField, Prefetch, Q, Value
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from core import search
 from meetings.enums import RegistrationStatus
 from meetings.models import Registration
-from network import search
 from network.rules import is_active_user, is_focal_point
 
 from . import rules

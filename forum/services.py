@@ -1,6 +1,6 @@
 """Workflows of the forum: each checks its rule, changes the forum and
 records what happened. Moderation moves through the tables in
-``workflows.py`` (checked and logged by ``network.workflow.transition``)."""
+``workflows.py`` (checked and logged by ``core.workflow.transition``)."""
 
 import datetime
 
@@ -11,8 +11,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from network.mail import email_enqueue, queue_after_commit
-from network.workflow import transition
+from core.mail import email_enqueue, queue_after_commit
+from core.workflow import transition
 
 from . import links, rules
 from .enums import Frequency

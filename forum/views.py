@@ -6,8 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from network.files import file_response
-from network.pagination import Paginator
+from core.files import file_response
+from core.pagination import Paginator
 
 from . import cards, links, rules, selectors, services
 from .enums import Frequency, ReadAccess

@@ -1,4 +1,4 @@
-"""Moderation as two tables (``network.workflow``): a thread is open or
+"""Moderation as two tables (``core.workflow``): a thread is open or
 locked, and may be pinned or moved whatever its state; a post is visible or
 hidden by the Secretariat with a reason, and its author may correct it for a
 while. Every move is written to the activity log with its actor and comment;
@@ -7,7 +7,7 @@ the services in ``services.py`` are the only callers of ``transition()``."""
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from network.workflow import Transition, Workflow
+from core.workflow import Transition, Workflow
 
 from . import rules
 from .enums import PostStatus, ThreadStatus

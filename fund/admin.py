@@ -21,8 +21,8 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from network.admin_actions import apply_to_each, ask_then_apply
-from network.admin_imports import ImportAdmin
+from core.admin_actions import apply_to_each, ask_then_apply
+from core.admin_imports import ImportAdmin
 
 from . import rules, selectors, services
 from .enums import PledgeState, PledgeStatus

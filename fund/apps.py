@@ -7,7 +7,7 @@ class FundConfig(AppConfig):
     verbose_name = _("Voluntary Contribution Fund")
 
     def ready(self):
-        from network import sections
+        from core import sections
 
         from . import selectors
 

@@ -7,7 +7,7 @@ from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from network.exports import xlsx_response
+from core.exports import xlsx_response
 
 from . import selectors
 from .enums import BudgetLine

@@ -1,5 +1,5 @@
 """The fund's historical contributions brought in from a spreadsheet
-(``network.imports``): the books the Secretariat kept before the portal,
+(``core.imports``): the books the Secretariat kept before the portal,
 one contribution a row.
 
 A row is about the contribution with its reference. A new one is recorded by
@@ -12,8 +12,8 @@ is refused, not changed."""
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.imports import Action, Column, Importer, RowRefused
 from network.contact_imports import institution_lookup
-from network.imports import Action, Column, Importer, RowRefused
 
 from . import services
 from .enums import ContributionKind

@@ -24,8 +24,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from network.files import ServedFileField, unguessable_name
-from network.uploads import DocumentKind, DocumentValidator
+from core.files import ServedFileField, unguessable_name
+from core.uploads import DocumentKind, DocumentValidator
 
 from .enums import BudgetLine, ContributionKind, PledgeState, PledgeStatus
 

@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
+from core.mail import email_people
 from network.enums import Notice
-from network.mail import email_people
 from network.selectors import focal_points_of, secretariat_recipients
 
 from . import closing, rules, selectors

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from network.files import file_response
+from core.files import file_response
 
 from . import charts, exports, rules, selectors
 from .enums import BudgetLine

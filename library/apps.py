@@ -7,7 +7,7 @@ class LibraryConfig(AppConfig):
     verbose_name = _("Library")
 
     def ready(self):
-        from network import sections
+        from core import sections
 
         # Declares the review table, which next_steps() and the activity
         # log's labels look up by model.

@@ -1,6 +1,6 @@
 """The text and page count of a library file, read once by a task.
 
-Files were checked on upload (network/uploads.py), and are checked again
+Files were checked on upload (core/uploads.py), and are checked again
 here before they are opened: a file changed in storage since, or written by
 some other path, is refused the same way. Whatever a parser meets in a
 damaged or hostile file ends as a failure with a message, never as an
@@ -18,7 +18,7 @@ from odf.namespaces import TEXTNS
 from odf.opendocument import load as odf_load
 from pypdf import PdfReader
 
-from network.uploads import DocumentKind, DocumentValidator, detect_document_kind
+from core.uploads import DocumentKind, DocumentValidator, detect_document_kind
 
 from .enums import ExtractionStatus
 

@@ -3,8 +3,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.translated_text import TranslatedTextFormMixin
 from network.models import Topic
-from network.translated_text import TranslatedTextFormMixin
 
 from .models import LibraryFile, LibraryItem
 
@@ -69,7 +69,7 @@ class ItemForm(TranslatedTextFormMixin, forms.ModelForm):
 
 class FileForm(forms.ModelForm):
     """One language version: its type, size and readability are checked as
-    the model's field says (network/uploads.py), before anything is kept."""
+    the model's field says (core/uploads.py), before anything is kept."""
 
     class Meta:
         model = LibraryFile

@@ -9,10 +9,10 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from network import search
-from network.files import ServedFileField, unguessable_name
+from core import search
+from core.files import ServedFileField, unguessable_name
+from core.uploads import DocumentKind, detect_document_kind
 from network.models import unique_slug
-from network.uploads import DocumentKind, detect_document_kind
 
 from . import citations
 from .enums import AuthorRole, DatePrecision, ExtractionStatus, ItemKind, ItemStatus, Licence
@@ -146,7 +146,7 @@ class LibraryItem(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    # PostgreSQL's search (network/search.py): the identifier and titles
+    # PostgreSQL's search (core/search.py): the identifier and titles
     # above the abstracts, each stemmed in its language; the files' text is
     # searched page by page (LibraryPage).
     search_vector = models.GeneratedField(

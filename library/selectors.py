@@ -12,8 +12,8 @@ from django.shortcuts import get_object_or_404
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from network import search
-from network.versions import CONTENT_CODES
+from core import search
+from core.versions import CONTENT_CODES
 
 from . import rules
 from .enums import ItemStatus
@@ -91,7 +91,7 @@ def item_search(*, queryset, query):
     """Items of ``queryset`` whose identifier, title, abstract (in any
     language) or files' text match ``query``, annotated with ``rank``: all of
     them, or past ``search.MAX_MATCHES`` a bounded set whose count says there
-    are more (network/search.py). Give it a queryset already narrowed by the
+    are more (core/search.py). Give it a queryset already narrowed by the
     other filters: it bounds what they keep.
 
     PostgreSQL: the items' own search column (titles above abstracts) and

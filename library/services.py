@@ -3,14 +3,14 @@ concerned, by email after commit. Focal points propose their ministry's
 publications here (a draft, its files, then the review); the Secretariat
 adds its own studies in the admin. An item's review moves through its table
 in ``workflows.py`` (checked, logged and notified by
-``network.workflow.transition``)."""
+``core.workflow.transition``)."""
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
-from network.workflow import TransitionError, transition
+from core.workflow import TransitionError, transition
 
 from . import rules
 from .enums import ExtractionStatus, ItemStatus

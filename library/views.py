@@ -7,12 +7,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from network import search
-from network.files import file_response
-from network.htmx import render_results
-from network.pagination import Paginator
-from network.versions import content_versions
-from network.workflow import activity_of, next_steps
+from core import search
+from core.files import file_response
+from core.htmx import render_results
+from core.pagination import Paginator
+from core.versions import content_versions
+from core.workflow import activity_of, next_steps
 
 from . import rules, selectors, services
 from .citations import bibtex_key

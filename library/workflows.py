@@ -1,4 +1,4 @@
-"""The review of a library item, as one table (``network.workflow``):
+"""The review of a library item, as one table (``core.workflow``):
 
     draft → submitted → published
       │       ↓    ↑        ↑
@@ -11,8 +11,7 @@ services in ``services.py`` are the only callers of ``transition()``."""
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from network.selectors import secretariat_recipients, submitter_or_focal_points
-from network.workflow import (
+from core.workflow import (
     Reviewed,
     ReviewEmails,
     Transition,
@@ -20,6 +19,7 @@ from network.workflow import (
     first_publication,
     review_moves,
 )
+from network.selectors import secretariat_recipients, submitter_or_focal_points
 
 from . import rules
 from .enums import ItemStatus

@@ -7,7 +7,7 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Meetings")
 
     def ready(self):
-        from network import sections
+        from core import sections
 
         from . import selectors, workflows  # noqa: F401
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from network.exports import spreadsheet_safe, xlsx_response
+from core.exports import spreadsheet_safe, xlsx_response
 
 from .enums import RegistrationStatus
 from .models import Registration

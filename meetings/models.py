@@ -20,12 +20,12 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext, pgettext_lazy
 
 from accounts.models import new_nonce
-from network import search
+from core import search
+from core.files import ServedFileField, unguessable_name
+from core.uploads import DocumentValidator
 from network.enums import interface_languages
-from network.files import ServedFileField, unguessable_name
 from network.models import unique_slug
 from network.rules import is_focal_point
-from network.uploads import DocumentValidator
 
 from .enums import (
     PLACE_HOLDING,
@@ -312,7 +312,7 @@ class Meeting(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    # PostgreSQL's search (network/search.py): titles above descriptions, each
+    # PostgreSQL's search (core/search.py): titles above descriptions, each
     # stemmed in its language.
     search_vector = models.GeneratedField(
         expression=search.vector_column(
@@ -758,7 +758,7 @@ class Document(models.Model):
         _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC
     )
     # PostgreSQL's search: the symbol and the titles, unaccented and in lower
-    # case, under a trigram index that serves LIKE '%…%' (network/search.py).
+    # case, under a trigram index that serves LIKE '%…%' (core/search.py).
     search_title = models.GeneratedField(
         expression=search.title_column("symbol", *search.translated_titles()),
         output_field=models.TextField(),

@@ -13,8 +13,8 @@ from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from core.mail import email_people
 from network.enums import Notice
-from network.mail import email_people
 from network.models import MemberState, User
 
 from . import rules

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from network.workflow import next_steps
+from core.workflow import next_steps
 
 from . import links, printing, rules, selectors, services
 from .enums import RegistrationStatus

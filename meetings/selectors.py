@@ -15,11 +15,11 @@ from django.utils.translation import pgettext_lazy
 from modeltranslation.settings import AVAILABLE_LANGUAGES
 from modeltranslation.utils import build_localized_fieldname
 
-from network import search
+from core import search
+from core.sections import Deadline
+from core.versions import Version, language_shown, reader_language
 from network.models import WorkingGroup
 from network.rules import is_active_user, is_focal_point
-from network.sections import Deadline
-from network.versions import Version, language_shown, reader_language
 
 from . import rules
 from .enums import (

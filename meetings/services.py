@@ -2,7 +2,7 @@
 emails that go with each step.
 
 Every change of a registration's status is a move of its table in
-``workflows.py``, made through ``network.workflow.transition``, which checks
+``workflows.py``, made through ``core.workflow.transition``, which checks
 it, logs who and when, and records the move's emails (sent after commit).
 Every decision about places is taken while holding a lock on the meeting's
 row (``_locked_meeting``, taken before the registration's), so that
@@ -20,11 +20,11 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import new_nonce
+from core.mail import email_enqueue, email_people
+from core.workflow import transition
 from network.enums import Notice
-from network.mail import email_enqueue, email_people
 from network.models import ActivityLog, EmailDelivery
 from network.selectors import focal_points_of
-from network.workflow import transition
 
 from . import rules
 from .enums import (

@@ -1,6 +1,6 @@
 """Translated fields of meetings (title_en, title_es, …, one per LANGUAGES).
 
-No language is required by itself: network/translated_text.py says which one
+No language is required by itself: core/translated_text.py says which one
 a form asks for.
 """
 

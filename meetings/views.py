@@ -15,11 +15,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from network import search
-from network.files import file_response
-from network.htmx import render_results
-from network.pagination import Paginator
-from network.versions import content_versions
+from core import search
+from core.files import file_response
+from core.htmx import render_results
+from core.pagination import Paginator
+from core.versions import content_versions
 
 from . import ical, national_reports, rules, selectors
 from .enums import Visibility

@@ -1,4 +1,4 @@
-"""A registration's way to a meeting, as one table (``network.workflow``):
+"""A registration's way to a meeting, as one table (``core.workflow``):
 
     pending confirmation ─confirm→ a place, or waitlisted
     waitlisted ─offer→ offered ─accept_offer→ a place
@@ -23,9 +23,9 @@ from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import new_nonce
-from network.mail import email_enqueue, email_people
+from core.mail import email_enqueue, email_people
+from core.workflow import Transition, Workflow
 from network.selectors import focal_points_of
-from network.workflow import Transition, Workflow
 
 from . import rules
 from .enums import FINAL, PLACE_HOLDING, Approval, RegistrationStatus

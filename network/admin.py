@@ -8,11 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import mail, services
-from .admin_actions import apply_to_each
-from .admin_imports import ImportAdmin
-from .admin_inlines import RowAutocompleteInlineMixin
-from .admin_translation import TranslatedAdmin
+from core import mail
+from core.admin_actions import apply_to_each
+from core.admin_imports import ImportAdmin
+from core.admin_inlines import RowAutocompleteInlineMixin
+from core.admin_translation import TranslatedAdmin
+
+from . import services
 from .contact_imports import ContactImporter
 from .models import (
     Conference,

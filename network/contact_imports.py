@@ -1,5 +1,5 @@
 """Institutions' focal-point contacts brought in from a spreadsheet
-(``network.imports``): the list the Secretariat kept of who acts for each
+(``core.imports``): the list the Secretariat kept of who acts for each
 ministry and body, one person a row.
 
 A row is about the person with its email address. An imported contact gets
@@ -12,7 +12,8 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .imports import Action, Column, Importer, Lookup, RowRefused, translated_names
+from core.imports import Action, Column, Importer, Lookup, RowRefused, translated_names
+
 from .models import Institution, User
 
 YES = ("yes", "y", "true", "1", "x", "sí", "si", "sim", "oui")

@@ -512,7 +512,7 @@ class EmailDelivery(models.Model):
 
 
 class ActivityLog(models.Model):
-    """One move of a record through its workflow (``network.workflow``): who
+    """One move of a record through its workflow (``core.workflow``): who
     made it, when, from which state to which, with the comment given. Written
     by ``transition()`` only and never changed, so that every reviewer's
     comment is kept, not just the latest."""

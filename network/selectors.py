@@ -7,7 +7,8 @@ from django.conf import settings
 from django.db.models import Case, Count, Prefetch, Q, Value, When
 from modeltranslation.utils import build_localized_fieldname
 
-from . import sections
+from core import sections
+
 from .enums import InstitutionKind, Subregion
 from .models import Conference, Institution, MemberState, Topic, User, WorkingGroup
 from .roles import TECHNICAL_SECRETARIAT

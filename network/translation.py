@@ -3,7 +3,7 @@
 History is registered here, after translation, so that the historical models
 carry the translated columns too (django-simple-history's documented order).
 
-No language is required by itself: network/translated_text.py says which one
+No language is required by itself: core/translated_text.py says which one
 a form asks for.
 """
 

@@ -3,7 +3,9 @@ from functools import partial
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from . import sections, selectors
+from core import sections
+
+from . import selectors
 from .models import Institution, MemberState, Topic
 
 

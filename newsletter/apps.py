@@ -7,8 +7,8 @@ class NewsletterConfig(AppConfig):
     verbose_name = _("Newsletter")
 
     def ready(self):
-        from network import sections
-        from network.signals import email_refused, email_sent
+        from core import sections
+        from core.signals import email_refused, email_sent
 
         # Declares the news item's review table, which transition(), next_steps()
         # and the activity log's labels look up by model.

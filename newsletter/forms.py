@@ -3,8 +3,8 @@ from django.conf import settings
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.translated_text import CONTENT_CODES, TranslatedTextFormMixin, localized_label
 from network.models import Topic
-from network.translated_text import CONTENT_CODES, TranslatedTextFormMixin, localized_label
 
 from .models import NewsItem
 

@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from network import search
-from network.files import ServedImageField, unguessable_name
+from core import search
+from core.files import ServedImageField, unguessable_name
 from network.models import unique_slug
 
 from .enums import IssueStatus, NewsStatus
@@ -96,7 +96,7 @@ class NewsItem(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    # PostgreSQL's search (network/search.py): the title above the text, each
+    # PostgreSQL's search (core/search.py): the title above the text, each
     # language version stemmed in its language.
     search_vector = models.GeneratedField(
         expression=search.vector_column(

@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from network.mail import OutgoingEmail
+from core.mail import OutgoingEmail
 
 from .sources import SOURCES, items_with_content
 

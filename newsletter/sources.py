@@ -35,11 +35,11 @@ from django.utils.translation import gettext_lazy
 from cooperation.enums import RequestStatus
 from cooperation.models import Call
 from cooperation.models import Request as CooperationRequest
+from core.workflow import moved_into
 from fund.selectors import fund_below_minimum, year_end_projection
 from library.models import LibraryItem
 from meetings.enums import Visibility
 from meetings.models import Meeting
-from network.workflow import moved_into
 from portfolio.models import Program
 
 from .models import NewsItem, paragraphs

@@ -1,7 +1,7 @@
 from celery import shared_task
 from django.conf import settings
 
-from network import mail
+from core import mail
 
 from . import services
 

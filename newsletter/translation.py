@@ -1,8 +1,8 @@
 """An issue's subject and introduction, and a news item's title and text, may
 be written in each content language; readers get theirs (see Issue.subject
-and introduction_paragraphs, and network/versions.py for news pages).
+and introduction_paragraphs, and core/versions.py for news pages).
 
-No language is required by itself: network/translated_text.py says which one
+No language is required by itself: core/translated_text.py says which one
 a form asks for (a news item's own language; for an issue, any one).
 
 News history is registered after translation so the history rows keep every

@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from network.files import file_response
-from network.pagination import Paginator
-from network.versions import content_versions
-from network.workflow import next_steps
+from core.files import file_response
+from core.pagination import Paginator
+from core.versions import content_versions
+from core.workflow import next_steps
 
 from . import rules, services
 from .forms import NewsForm, ProfileSubscriptionForm, SubscribeForm

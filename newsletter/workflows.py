@@ -1,4 +1,4 @@
-"""The review of a news item, as one table (``network.workflow``):
+"""The review of a news item, as one table (``core.workflow``):
 
     draft → submitted → published
               ↓    ↑
@@ -9,8 +9,8 @@ services in ``services/news.py`` are the only callers of ``transition()``."""
 
 from django.utils.translation import pgettext_lazy
 
+from core.workflow import Reviewed, ReviewEmails, Workflow, review_moves
 from network.selectors import secretariat_recipients, submitter_or_focal_points
-from network.workflow import Reviewed, ReviewEmails, Workflow, review_moves
 
 from . import rules
 from .enums import NewsStatus

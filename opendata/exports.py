@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from network.exports import Echo, spreadsheet_safe
+from core.exports import Echo, spreadsheet_safe
 
 from .datasets import DATASETS, NUMBER, STRING
 

@@ -13,11 +13,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from network.admin_actions import apply_to_each, ask_then_apply
-from network.admin_activity import ActivityLogInline
-from network.admin_imports import ImportAdmin
-from network.admin_steps import ObjectStepsAdmin, transition_step
-from network.admin_translation import TranslatedAdmin
+from core.admin_actions import apply_to_each, ask_then_apply
+from core.admin_activity import ActivityLogInline
+from core.admin_imports import ImportAdmin
+from core.admin_steps import ObjectStepsAdmin, transition_step
+from core.admin_translation import TranslatedAdmin
 from network.models import Topic
 
 from . import rules, services

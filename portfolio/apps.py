@@ -7,7 +7,7 @@ class PortfolioConfig(AppConfig):
     verbose_name = _("Program Portfolio")
 
     def ready(self):
-        from network import sections
+        from core import sections
 
         # Declares the review tables of programs and revisions, which next_steps() and the
         # activity log's labels look up by model.

@@ -6,7 +6,7 @@ from django.http import Http404, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from network.exports import Echo, spreadsheet_safe, xlsx_response
+from core.exports import Echo, spreadsheet_safe, xlsx_response
 
 COLUMNS = [
     (lambda: _("Title"), lambda p: p.title),

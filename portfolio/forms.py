@@ -5,8 +5,8 @@ from django.core.validators import URLValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.translated_text import TranslatedTextFormMixin
 from network.models import Topic
-from network.translated_text import TranslatedTextFormMixin
 
 from .enums import OfferKind
 from .models import CONTENT_SCALAR_FIELDS, Program, ProgramAttachment, TargetGroup

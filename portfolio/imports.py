@@ -1,4 +1,4 @@
-"""Programs brought in from a spreadsheet (``network.imports``): the
+"""Programs brought in from a spreadsheet (``core.imports``): the
 portfolio the Secretariat kept before the portal, one program a row.
 
 A row is about the program of its ministry with the same title in the
@@ -11,7 +11,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from network.imports import (
+from core.imports import (
     Action,
     Column,
     Importer,

@@ -13,11 +13,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from network import search
+from core import search
+from core.files import ServedFileField, unguessable_name
+from core.uploads import DocumentKind, DocumentValidator
 from network.enums import InstitutionKind
-from network.files import ServedFileField, unguessable_name
 from network.models import unique_slug
-from network.uploads import DocumentKind, DocumentValidator
 
 from .enums import (
     OPEN_REVISION_STATUSES,
@@ -193,7 +193,7 @@ class Program(models.Model):
 
     # Maintained by save(): plain text for SQLite's search and the matching of
     # needs with programs. The generated columns are PostgreSQL's search
-    # (network/search.py): titles above summaries above the rest, each text
+    # (core/search.py): titles above summaries above the rest, each text
     # stemmed in its language; the other texts are in the program's language.
     search_text = models.TextField(editable=False, blank=True)
     search_vector = models.GeneratedField(

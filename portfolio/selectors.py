@@ -21,7 +21,7 @@ from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 from django.utils.translation import get_language, ngettext
 
-from network import search, sections
+from core import search, sections
 from network.rules import is_focal_point
 from network.selectors import topics_by_name
 
@@ -53,7 +53,7 @@ def program_search(*, queryset, query, bounded=True):
     already narrowed by the other filters: it bounds what they keep. With
     ``bounded=False`` (an export: every match is wanted), all of them.
 
-    PostgreSQL (network/search.py): ranked full-text search, each text stemmed
+    PostgreSQL (core/search.py): ranked full-text search, each text stemmed
     in its language and the query in every language, weighted title > summary
     > the rest; plus, for plain words, trigram word similarity on the titles,
     which finds related forms that stemming keeps apart ("inspectors" /

@@ -2,7 +2,7 @@
 revision) and tells the people concerned, by email after commit.
 
 A program's review moves through its table in ``workflows.py`` (checked,
-logged and notified by ``network.workflow.transition``). A published program
+logged and notified by ``core.workflow.transition``). A published program
 is changed through a revision, reviewed the same way by a table of its own;
 approving it replaces the public text.
 """
@@ -12,12 +12,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.mail import email_people
+from core.uploads import detect_document_kind
+from core.workflow import TransitionError, transition
 from network.enums import Notice
-from network.mail import email_people
 from network.models import EmailDelivery
 from network.selectors import focal_points_of
-from network.uploads import detect_document_kind
-from network.workflow import TransitionError, transition
 
 from . import rules
 from .enums import ProgramStatus, RevisionStatus

@@ -1,6 +1,6 @@
 """Title and summary may be given in each content language; the program's
 ``language`` says which one is the original, and the only one a form requires
-(network/translated_text.py).
+(core/translated_text.py).
 
 History is registered after translation so the history rows keep every version.
 """

@@ -14,12 +14,12 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from network import search, sections, visitor_cache
-from network.files import file_response
-from network.htmx import render_results
-from network.pagination import Paginator
-from network.versions import content_versions
-from network.workflow import activity_of, next_steps
+from core import search, sections, visitor_cache
+from core.files import file_response
+from core.htmx import render_results
+from core.pagination import Paginator
+from core.versions import content_versions
+from core.workflow import activity_of, next_steps
 
 from . import exports, rules, selectors, services
 from .enums import ProgramStatus

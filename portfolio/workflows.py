@@ -1,5 +1,5 @@
 """The review of a program, and of a revision of a published program, each
-as one table (``network.workflow``):
+as one table (``core.workflow``):
 
     draft → submitted → published → archived
               ↓    ↑                  ↓
@@ -16,8 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.workflow import Reviewed, ReviewEmails, Transition, Workflow, review_moves
 from network.selectors import secretariat_recipients, submitter_or_focal_points
-from network.workflow import Reviewed, ReviewEmails, Transition, Workflow, review_moves
 
 from . import rules
 from .enums import OPEN_REVISION_STATUSES, ProgramStatus, RevisionStatus

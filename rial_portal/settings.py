@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_structlog",
+    "core",
     "network",
     "accounts",
     "portfolio",
@@ -132,7 +133,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     # After the language, session, authentication and messages: it serves
     # visitors what it stored for their language, and only to them.
-    "network.visitor_cache.VisitorCacheMiddleware",
+    "core.visitor_cache.VisitorCacheMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     # The pair of the first: it sees the view that answered, and the answer
     # of django-axes to a locked-out login.
@@ -223,7 +224,7 @@ else:
         "polling_interval": 0.5,
     }
 
-# The visitors' cache (network/visitor_cache.py): anonymous visitors' pages
+# The visitors' cache (core/visitor_cache.py): anonymous visitors' pages
 # come from the cache above, renewed by every write. VISITOR_CACHE_SECONDS only
 # bounds how long an unread page takes room.
 VISITOR_CACHE = env.bool("VISITOR_CACHE", default=True)
@@ -251,7 +252,7 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
 }
 # Beat reads its schedule from the database (django-celery-beat), so staff
 # change times or pause a task in the admin. RIAL_PERIODIC_TASKS are the
-# defaults: network.beat creates the missing ones after each migrate and never
+# defaults: core.beat creates the missing ones after each migrate and never
 # overwrites one that exists (it is not CELERY_BEAT_SCHEDULE, which beat would
 # write over the admin's edits at every start). A "schedule" is seconds or a
 # celery.schedules.crontab. Only the beat holding a lock in Redis sends
@@ -259,7 +260,7 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
 CELERY_BEAT_SCHEDULER = "rial_portal.beat:SingleBeatScheduler"
 RIAL_PERIODIC_TASKS = {
     "email-requeue-stale": {
-        "task": "network.tasks.email_requeue_stale",
+        "task": "core.tasks.email_requeue_stale",
         "schedule": 5 * 60,
     },
     "fund-alerts": {
@@ -403,7 +404,7 @@ STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env.path("STATIC_ROOT", default=str(VAR_DIR / "staticfiles")))
 # Uploads are never served at MEDIA_URL, whatever DEBUG says: each goes through
-# the view that checks who may read it (network/files.py).
+# the view that checks who may read it (core/files.py).
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env.path("MEDIA_ROOT", default=str(VAR_DIR / "media")))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440

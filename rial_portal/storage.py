@@ -10,7 +10,7 @@ clear). Without ``ACCESS_KEY:SECRET_KEY@`` boto3 finds credentials itself
 in a key are written percent-encoded.
 
 Every object is private in the bucket: the portal hands files out only
-through the views that check who may read them (``network/files.py``), by
+through the views that check who may read them (``core/files.py``), by
 streaming (``rial_portal/bucket.py``), so it never needs a link that opens the
 bucket to someone else.
 """

@@ -30,12 +30,12 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.settings import AVAILABLE_LANGUAGES
 from modeltranslation.utils import build_localized_fieldname
 
+from core import search
 from forum.selectors import post_search
 from library.filters import LibraryItemFilter
 from library.selectors import items_for_list
 from meetings.models import Meeting
 from meetings.selectors import document_search
-from network import search
 from newsletter.models import NewsItem
 from portfolio.filters import ProgramFilter
 from portfolio.models import Program
@@ -65,7 +65,7 @@ def _localized(name):
 def text_search(queryset, query, *, fields):
     """``queryset`` narrowed to ``query``, annotated with ``rank``: on
     PostgreSQL through the model's generated search columns and their indexes
-    (network/search.py), on SQLite every word somewhere in ``fields``. Past
+    (core/search.py), on SQLite every word somewhere in ``fields``. Past
     ``search.MAX_MATCHES`` matches, a bounded set of them (``search.bounded``)."""
     if search.is_postgresql():
         parsed = search.text_query(query)
@@ -216,7 +216,7 @@ def results_total(groups):
 def search_everything(*, query, user=None, limit=GROUP_LIMIT):
     """A ResultGroup per kind, in the order of the top navigation, each with
     its count and its first ``limit`` results, none for no query. Per kind,
-    the keys of its matches (network.search; on PostgreSQL, for the kinds
+    the keys of its matches (core.search; on PostgreSQL, for the kinds
     searched by their texts, those of its title matches besides), which are
     its count (``search.count``), and its first results; the documents'
     language versions; on PostgreSQL, the parsing of the words, once."""

@@ -5,8 +5,8 @@ from urllib.parse import urlencode
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from network.pagination import Paginator
-from network.search import more_than
+from core.pagination import Paginator
+from core.search import more_than
 
 from . import selectors
 

@@ -319,7 +319,7 @@ def assert_move_follows_table(workflow, record, name, make_move):
     logged took it (a move may bring one of the portal's own after it); from
     any other state it is refused with the table's message, and nothing is
     changed or logged."""
-    from network.workflow import TransitionError
+    from core.workflow import TransitionError
 
     move = workflow[name]
     state = getattr(record, workflow.field)

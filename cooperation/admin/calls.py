@@ -12,7 +12,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from network.admin_translation import TranslatedAdmin
+from core.admin_translation import TranslatedAdmin
 
 from .. import rules, services
 from ..enums import ActivityType

@@ -22,10 +22,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.utils import get_translation_fields
 
-from network.admin_actions import ask_then_apply
-from network.admin_activity import ActivityLogInline
-from network.admin_steps import ObjectStepsAdmin, Step, transition_step
-from network.admin_translation import TranslatedAdmin
+from core.admin_actions import ask_then_apply
+from core.admin_activity import ActivityLogInline
+from core.admin_steps import ObjectStepsAdmin, Step, transition_step
+from core.admin_translation import TranslatedAdmin
 
 from .. import rules, services
 from ..enums import Criterion, RequestStatus

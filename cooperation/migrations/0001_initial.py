@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import migrations, models
 
 import cooperation.models
-import network.uploads
+import core.uploads
 
 
 class Migration(migrations.Migration):
@@ -158,7 +158,7 @@ class Migration(migrations.Migration):
                     "file",
                     models.FileField(
                         upload_to=cooperation.models.call_document_path,
-                        validators=[network.uploads.DocumentValidator()],
+                        validators=[core.uploads.DocumentValidator()],
                         verbose_name="file",
                     ),
                 ),
@@ -607,7 +607,7 @@ class Migration(migrations.Migration):
                     "file",
                     models.FileField(
                         upload_to=cooperation.models.evidence_path,
-                        validators=[network.uploads.DocumentValidator()],
+                        validators=[core.uploads.DocumentValidator()],
                         verbose_name="file",
                     ),
                 ),

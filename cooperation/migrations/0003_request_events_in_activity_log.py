@@ -5,7 +5,7 @@ readers (the request's page, the newsletter's results, the emails' keys)."""
 
 from django.db import migrations
 
-from network.activity_migrations import copy_events_into_activity_log, remove_from_activity_log
+from core.activity_migrations import copy_events_into_activity_log, remove_from_activity_log
 
 # The move of the request's table (cooperation/workflows.py) that reaches each
 # state: each state is reached by one move only. A request's creation (an

@@ -6,9 +6,9 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
+import core.search
+import core.uploads
 import forum.models
-import network.search
-import network.uploads
 
 
 class Migration(migrations.Migration):
@@ -71,7 +71,7 @@ class Migration(migrations.Migration):
                     "search_vector",
                     models.GeneratedField(
                         db_persist=True,
-                        expression=network.search.PostgreSQLOnly(
+                        expression=core.search.PostgreSQLOnly(
                             django.contrib.postgres.search.CombinedSearchVector(
                                 django.contrib.postgres.search.CombinedSearchVector(
                                     django.contrib.postgres.search.CombinedSearchVector(
@@ -167,7 +167,7 @@ class Migration(migrations.Migration):
                     models.FileField(
                         max_length=250,
                         upload_to=forum.models.attachment_path,
-                        validators=[network.uploads.DocumentValidator()],
+                        validators=[core.uploads.DocumentValidator()],
                         verbose_name="file",
                     ),
                 ),

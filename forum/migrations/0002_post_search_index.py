@@ -1,8 +1,8 @@
-"""The posts' search column under a GIN index on PostgreSQL (network/search.py)."""
+"""The posts' search column under a GIN index on PostgreSQL (core/search.py)."""
 
 from django.db import migrations
 
-from network.search import postgresql_statements
+from core.search import postgresql_statements
 
 
 class Migration(migrations.Migration):

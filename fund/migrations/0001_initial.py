@@ -8,8 +8,8 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
+import core.uploads
 import fund.models
-import network.uploads
 
 
 class Migration(migrations.Migration):
@@ -324,7 +324,7 @@ class Migration(migrations.Migration):
                     models.FileField(
                         blank=True,
                         upload_to=fund.models.expense_document_path,
-                        validators=[network.uploads.DocumentValidator(allowed=("pdf",))],
+                        validators=[core.uploads.DocumentValidator(allowed=("pdf",))],
                         verbose_name="supporting document",
                     ),
                 ),
@@ -566,7 +566,7 @@ class Migration(migrations.Migration):
                     models.TextField(
                         blank=True,
                         max_length=100,
-                        validators=[network.uploads.DocumentValidator(allowed=("pdf",))],
+                        validators=[core.uploads.DocumentValidator(allowed=("pdf",))],
                         verbose_name="supporting document",
                     ),
                 ),

@@ -5,8 +5,8 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
+import core.uploads
 import library.models
-import network.uploads
 
 
 class Migration(migrations.Migration):
@@ -501,9 +501,7 @@ class Migration(migrations.Migration):
                     "file",
                     models.FileField(
                         upload_to=library.models.library_file_path,
-                        validators=[
-                            network.uploads.DocumentValidator(allowed=("pdf", "docx", "odt"))
-                        ],
+                        validators=[core.uploads.DocumentValidator(allowed=("pdf", "docx", "odt"))],
                         verbose_name="file",
                     ),
                 ),

@@ -1,4 +1,4 @@
-"""The Library's search columns (network/search.py): the items' titles and
+"""The Library's search columns (core/search.py): the items' titles and
 abstracts, and their files' text kept page by page, each a generated tsvector
 under a GIN index on PostgreSQL; the pages of the files already read."""
 
@@ -6,7 +6,7 @@ import django.contrib.postgres.search
 import django.db.models.deletion
 from django.db import migrations, models
 
-import network.search
+import core.search
 from library.extraction import split_pages
 
 INDEXES = [
@@ -50,7 +50,7 @@ class Migration(migrations.Migration):
             name="search_vector",
             field=models.GeneratedField(
                 db_persist=True,
-                expression=network.search.PostgreSQLOnly(
+                expression=core.search.PostgreSQLOnly(
                     django.contrib.postgres.search.CombinedSearchVector(
                         django.contrib.postgres.search.CombinedSearchVector(
                             django.contrib.postgres.search.CombinedSearchVector(
@@ -149,7 +149,7 @@ class Migration(migrations.Migration):
                     "search_vector",
                     models.GeneratedField(
                         db_persist=True,
-                        expression=network.search.PostgreSQLOnly(
+                        expression=core.search.PostgreSQLOnly(
                             django.contrib.postgres.search.CombinedSearchVector(
                                 django.contrib.postgres.search.CombinedSearchVector(
                                     django.contrib.postgres.search.CombinedSearchVector(
@@ -228,6 +228,6 @@ class Migration(migrations.Migration):
                 "ordering": ["file", "number", "pk"],
             },
         ),
-        network.search.postgresql_statements(INDEXES, DROP),
+        core.search.postgresql_statements(INDEXES, DROP),
         migrations.RunPython(pages_of_files_read, migrations.RunPython.noop),
     ]

@@ -4,7 +4,7 @@ admin has no inline within an inline)."""
 
 from django.contrib import admin
 
-from network.admin_inlines import RowAutocompleteInlineMixin
+from core.admin_inlines import RowAutocompleteInlineMixin
 
 from ..models import AgendaSession, Presenter
 

@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from network.admin_translation import TranslatedAdmin
+from core.admin_translation import TranslatedAdmin
 
 from ..models import Document, DocumentFile
 

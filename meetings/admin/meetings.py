@@ -19,9 +19,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from network.admin_actions import log_action
-from network.admin_inlines import RowAutocompleteInlineMixin
-from network.admin_translation import TranslatedAdmin
+from core.admin_actions import log_action
+from core.admin_inlines import RowAutocompleteInlineMixin
+from core.admin_translation import TranslatedAdmin
 from network.models import WorkingGroup
 
 from .. import exports, printing, rules, services

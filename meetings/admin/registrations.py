@@ -18,9 +18,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from network.admin_actions import apply_to_each, ask_then_apply
-from network.admin_activity import ActivityLogInline
-from network.admin_steps import ObjectStepsAdmin, transition_step
+from core.admin_actions import apply_to_each, ask_then_apply
+from core.admin_activity import ActivityLogInline
+from core.admin_steps import ObjectStepsAdmin, transition_step
 
 from .. import printing, rules, services
 from ..enums import RegistrationStatus

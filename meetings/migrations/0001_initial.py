@@ -9,8 +9,8 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
+import core.uploads
 import meetings.models
-import network.uploads
 
 
 class Migration(migrations.Migration):
@@ -601,7 +601,7 @@ class Migration(migrations.Migration):
                     "file",
                     models.FileField(
                         upload_to=meetings.models.national_report_path,
-                        validators=[network.uploads.DocumentValidator()],
+                        validators=[core.uploads.DocumentValidator()],
                         verbose_name="file",
                     ),
                 ),
@@ -971,7 +971,7 @@ class Migration(migrations.Migration):
                     "file",
                     models.FileField(
                         upload_to=meetings.models.document_file_path,
-                        validators=[network.uploads.DocumentValidator()],
+                        validators=[core.uploads.DocumentValidator()],
                         verbose_name="file",
                     ),
                 ),

@@ -1,11 +1,11 @@
 """The search columns of meetings and documents are the database's,
-each under a GIN index on PostgreSQL (network/search.py)."""
+each under a GIN index on PostgreSQL (core/search.py)."""
 
 import django.contrib.postgres.search
 import django.db.models.functions.text
 from django.db import migrations, models
 
-import network.search
+import core.search
 
 INDEXES = [
     "CREATE INDEX meetings_meeting_search_vector_gin ON meetings_meeting USING gin (search_vector)",
@@ -31,9 +31,9 @@ class Migration(migrations.Migration):
             name="search_title",
             field=models.GeneratedField(
                 db_persist=True,
-                expression=network.search.PostgreSQLOnly(
+                expression=core.search.PostgreSQLOnly(
                     django.db.models.functions.text.Lower(
-                        network.search.Unaccent(
+                        core.search.Unaccent(
                             django.db.models.functions.text.Concat(
                                 models.F("symbol"),
                                 models.Value(" "),
@@ -57,9 +57,9 @@ class Migration(migrations.Migration):
             name="search_title",
             field=models.GeneratedField(
                 db_persist=True,
-                expression=network.search.PostgreSQLOnly(
+                expression=core.search.PostgreSQLOnly(
                     django.db.models.functions.text.Lower(
-                        network.search.Unaccent(
+                        core.search.Unaccent(
                             django.db.models.functions.text.Concat(
                                 models.F("title_en"),
                                 models.Value(" "),
@@ -81,7 +81,7 @@ class Migration(migrations.Migration):
             name="search_vector",
             field=models.GeneratedField(
                 db_persist=True,
-                expression=network.search.PostgreSQLOnly(
+                expression=core.search.PostgreSQLOnly(
                     django.contrib.postgres.search.CombinedSearchVector(
                         django.contrib.postgres.search.CombinedSearchVector(
                             django.contrib.postgres.search.CombinedSearchVector(
@@ -143,5 +143,5 @@ class Migration(migrations.Migration):
                 output_field=django.contrib.postgres.search.SearchVectorField(),
             ),
         ),
-        network.search.postgresql_statements(INDEXES, DROP),
+        core.search.postgresql_statements(INDEXES, DROP),
     ]

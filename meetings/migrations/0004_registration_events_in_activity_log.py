@@ -6,7 +6,7 @@ move of its table and stays in the event table only."""
 
 from django.db import migrations
 
-from network.activity_migrations import copy_events_into_activity_log, remove_from_activity_log
+from core.activity_migrations import copy_events_into_activity_log, remove_from_activity_log
 
 
 def move_of(source, target):

@@ -7,7 +7,7 @@ from the log."""
 
 from django.db import migrations
 
-from network.activity_migrations import copy_activity_log_into_events
+from core.activity_migrations import copy_activity_log_into_events
 
 
 def refill_events(apps, schema_editor):

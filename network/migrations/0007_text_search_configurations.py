@@ -1,5 +1,5 @@
 """PostgreSQL only: what the apps' generated search columns are built with
-(network/search.py).
+(core/search.py).
 
 - ``rial_unaccent(text)``: the unaccent extension's function declared
   immutable, as a generated column or an index requires (the extension's own
@@ -13,7 +13,7 @@ SQLite has none of this and searches with LIKE.
 
 from django.db import migrations
 
-from network.search import postgresql_statements
+from core.search import postgresql_statements
 
 CONFIGURATIONS = {
     "rial_english": "english",

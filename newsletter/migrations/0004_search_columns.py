@@ -1,11 +1,11 @@
 """The search columns of news items are the database's, each under a GIN
-index on PostgreSQL (network/search.py)."""
+index on PostgreSQL (core/search.py)."""
 
 import django.contrib.postgres.search
 import django.db.models.functions.text
 from django.db import migrations, models
 
-import network.search
+import core.search
 
 INDEXES = [
     "CREATE INDEX newsletter_newsitem_search_vector_gin ON newsletter_newsitem USING gin (search_vector)",
@@ -29,10 +29,8 @@ class Migration(migrations.Migration):
             name="search_title",
             field=models.GeneratedField(
                 db_persist=True,
-                expression=network.search.PostgreSQLOnly(
-                    django.db.models.functions.text.Lower(
-                        network.search.Unaccent(models.F("title"))
-                    ),
+                expression=core.search.PostgreSQLOnly(
+                    django.db.models.functions.text.Lower(core.search.Unaccent(models.F("title"))),
                     output_field=models.TextField(),
                 ),
                 output_field=models.TextField(),
@@ -43,7 +41,7 @@ class Migration(migrations.Migration):
             name="search_vector",
             field=models.GeneratedField(
                 db_persist=True,
-                expression=network.search.PostgreSQLOnly(
+                expression=core.search.PostgreSQLOnly(
                     django.contrib.postgres.search.CombinedSearchVector(
                         django.contrib.postgres.search.CombinedSearchVector(
                             django.contrib.postgres.search.CombinedSearchVector(
@@ -159,5 +157,5 @@ class Migration(migrations.Migration):
                 output_field=django.contrib.postgres.search.SearchVectorField(),
             ),
         ),
-        network.search.postgresql_statements(INDEXES, DROP),
+        core.search.postgresql_statements(INDEXES, DROP),
     ]

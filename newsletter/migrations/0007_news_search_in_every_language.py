@@ -6,7 +6,7 @@ import django.contrib.postgres.search
 import django.db.models.functions.text
 from django.db import migrations, models
 
-import network.search
+import core.search
 
 INDEXES = [
     "CREATE INDEX newsletter_newsitem_search_vector_gin ON newsletter_newsitem USING gin (search_vector)",
@@ -21,7 +21,7 @@ class Migration(migrations.Migration):
 
     operations = [
         # Undone, the search columns come back without their indexes: make them.
-        network.search.postgresql_statements([], INDEXES),
+        core.search.postgresql_statements([], INDEXES),
         migrations.RemoveField(model_name="newsitem", name="search_title"),
         migrations.RemoveField(model_name="newsitem", name="search_vector"),
         migrations.AddField(
@@ -29,9 +29,9 @@ class Migration(migrations.Migration):
             name="search_title",
             field=models.GeneratedField(
                 db_persist=True,
-                expression=network.search.PostgreSQLOnly(
+                expression=core.search.PostgreSQLOnly(
                     django.db.models.functions.text.Lower(
-                        network.search.Unaccent(
+                        core.search.Unaccent(
                             django.db.models.functions.text.Concat(
                                 models.F("title_en"),
                                 models.Value(" "),
@@ -53,7 +53,7 @@ class Migration(migrations.Migration):
             name="search_vector",
             field=models.GeneratedField(
                 db_persist=True,
-                expression=network.search.PostgreSQLOnly(
+                expression=core.search.PostgreSQLOnly(
                     django.contrib.postgres.search.CombinedSearchVector(
                         django.contrib.postgres.search.CombinedSearchVector(
                             django.contrib.postgres.search.CombinedSearchVector(
@@ -115,5 +115,5 @@ class Migration(migrations.Migration):
                 output_field=django.contrib.postgres.search.SearchVectorField(),
             ),
         ),
-        network.search.postgresql_statements(INDEXES, []),
+        core.search.postgresql_statements(INDEXES, []),
     ]

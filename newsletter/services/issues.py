@@ -1,6 +1,6 @@
 """Newsletter issues: the portal proposes their content, staff reorder, drop,
 preview and test; a person decides to schedule or send. Sending records one
-delivery per subscriber before queueing batches (network.mail)."""
+delivery per subscriber before queueing batches (core.mail)."""
 
 import datetime
 
@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from network import mail
-from network.mail import email_people
+from core import mail
+from core.mail import email_people
 from network.selectors import secretariat_recipients
 
 from .. import rendering, rules, selectors
@@ -193,7 +193,7 @@ def issue_send_now(*, issue, user):
 def issue_send_due(*, now=None):
     """Beat, every minute: start the scheduled issues whose time has come;
     close the issues whose deliveries have all ended (the last batch does it
-    too, but a delivery recovered by network.mail's requeue ends outside any
+    too, but a delivery recovered by core.mail's requeue ends outside any
     batch). Returns the issues started."""
     now = now or timezone.now()
     started = []

@@ -1,11 +1,11 @@
 """News review: focal points submit, staff publish or return, through the
 table of ``workflows.py`` (checked, logged and notified by
-``network.workflow.transition``, as programs are)."""
+``core.workflow.transition``, as programs are)."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from network.workflow import transition
+from core.workflow import transition
 
 from .. import rules
 from ..enums import NewsStatus

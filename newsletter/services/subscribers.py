@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from network.mail import email_enqueue
+from core.mail import email_enqueue
 
 from .. import rules
 from ..models import Subscriber

@@ -8,7 +8,7 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
-import network.uploads
+import core.uploads
 import portfolio.models
 
 
@@ -555,9 +555,7 @@ class Migration(migrations.Migration):
                         max_length=250,
                         upload_to=portfolio.models.attachment_path,
                         validators=[
-                            network.uploads.DocumentValidator(
-                                allowed=("pdf", "docx", "xlsx", "odt")
-                            )
+                            core.uploads.DocumentValidator(allowed=("pdf", "docx", "xlsx", "odt"))
                         ],
                         verbose_name="file",
                     ),

@@ -1,12 +1,12 @@
 """The program's search columns are the database's: a generated tsvector
 (each text stemmed in its language, accents removed) and the titles folded for
-trigram matching, each under a GIN index on PostgreSQL (network/search.py)."""
+trigram matching, each under a GIN index on PostgreSQL (core/search.py)."""
 
 import django.contrib.postgres.search
 import django.db.models.functions.text
 from django.db import migrations, models
 
-import network.search
+import core.search
 
 INDEXES = [
     "CREATE INDEX portfolio_program_search_vector_gin "
@@ -37,9 +37,9 @@ class Migration(migrations.Migration):
             name="search_title",
             field=models.GeneratedField(
                 db_persist=True,
-                expression=network.search.PostgreSQLOnly(
+                expression=core.search.PostgreSQLOnly(
                     django.db.models.functions.text.Lower(
-                        network.search.Unaccent(
+                        core.search.Unaccent(
                             django.db.models.functions.text.Concat(
                                 models.F("title_en"),
                                 models.Value(" "),
@@ -61,7 +61,7 @@ class Migration(migrations.Migration):
             name="search_vector",
             field=models.GeneratedField(
                 db_persist=True,
-                expression=network.search.PostgreSQLOnly(
+                expression=core.search.PostgreSQLOnly(
                     django.contrib.postgres.search.CombinedSearchVector(
                         django.contrib.postgres.search.CombinedSearchVector(
                             django.contrib.postgres.search.CombinedSearchVector(
@@ -261,5 +261,5 @@ class Migration(migrations.Migration):
                 output_field=django.contrib.postgres.search.SearchVectorField(),
             ),
         ),
-        network.search.postgresql_statements(INDEXES, DROP),
+        core.search.postgresql_statements(INDEXES, DROP),
     ]

@@ -5,7 +5,7 @@ programs). SQLite cannot index NULLS LAST, and needs it less."""
 
 from django.db import migrations
 
-import network.search
+import core.search
 
 INDEXES = [
     "CREATE INDEX portfolio_program_newest ON portfolio_program "
@@ -18,4 +18,4 @@ DROP = ["DROP INDEX IF EXISTS portfolio_program_newest"]
 class Migration(migrations.Migration):
     dependencies = [("portfolio", "0004_search_columns")]
 
-    operations = [network.search.postgresql_statements(INDEXES, DROP)]
+    operations = [core.search.postgresql_statements(INDEXES, DROP)]

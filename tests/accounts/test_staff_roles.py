@@ -110,7 +110,7 @@ def test_staff_roles_changelist_opens_only_for_the_role_that_holds_it(
     assert response.status_code == (200 if opens(group, app_label, model_name) else 403)
 
 
-# The admin's imports from a spreadsheet (network.admin_imports): for the roles
+# The admin's imports from a spreadsheet (core.admin_imports): for the roles
 # that may add and change the records.
 IMPORTS = [("fund", "contribution"), ("network", "user"), ("portfolio", "program")]
 

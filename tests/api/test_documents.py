@@ -104,7 +104,7 @@ def test_list_runs_a_fixed_number_of_queries(count_queries, django_assert_max_nu
 
 
 def test_search_bounds_the_documents_the_filters_keep(api, monkeypatch):
-    monkeypatch.setattr("network.search.MAX_MATCHES", 3)
+    monkeypatch.setattr("core.search.MAX_MATCHES", 3)
     meeting = MeetingFactory()
     # The oldest match: a bound taken before the meeting's filter would leave it out.
     oldest = DocumentFactory(meeting=meeting, symbol="CIMT/oldest")

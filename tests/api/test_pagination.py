@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def max_matches(monkeypatch):
     """A search bounded at 3 matches instead of a thousand."""
-    monkeypatch.setattr("network.search.MAX_MATCHES", 3)
+    monkeypatch.setattr("core.search.MAX_MATCHES", 3)
     return 3
 
 

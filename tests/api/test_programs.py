@@ -152,7 +152,7 @@ def test_list_runs_a_fixed_number_of_queries(count_queries, django_assert_max_nu
 
     assert count_queries(url) == with_two
     # Three of them, on PostgreSQL, parse the words of the search and read the
-    # keys of its full-text and of its title matches (network.search.best_matches).
+    # keys of its full-text and of its title matches (core.search.best_matches).
     with django_assert_max_num_queries(10):
         count_queries(url)
 

@@ -1,5 +1,5 @@
 """Following a thread or a space: an email per post or a daily digest, in
-the follower's language, through network.mail's once-only deliveries."""
+the follower's language, through core.mail's once-only deliveries."""
 
 import datetime
 

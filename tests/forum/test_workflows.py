@@ -5,10 +5,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from core.workflow import activity_of
 from forum import services
 from forum.enums import PostStatus, ReadAccess, ThreadStatus
 from forum.models import Report
-from network.workflow import activity_of
 from tests.factories import FocalPointFactory, SecretariatStaffFactory
 from tests.forum.factories import PostFactory, SpaceFactory, ThreadFactory
 

@@ -11,10 +11,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db.models import Sum
 
+from core.imports import Action, run_import
 from fund.imports import ContributionImporter
 from fund.models import Contribution
 from network import demo
-from network.imports import Action, run_import
 from tests.factories import SecretariatStaffFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,5 +1,5 @@
 """The library's admin: adding a language version checks the file like
-every upload (network/uploads.py)."""
+every upload (core/uploads.py)."""
 
 import io
 

@@ -3,10 +3,10 @@
 import pytest
 from django.urls import reverse
 
+from core.workflow import activity_of
 from library.enums import ItemStatus
 from library.models import Authorship, LibraryFile, LibraryItem
 from network.demo import DEMO_FOCAL_POINT_EMAIL
-from network.workflow import activity_of
 from tests.network.test_demo import load_demo
 
 pytestmark = pytest.mark.django_db

@@ -12,11 +12,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from core import search
 from library import selectors, tasks
 from library.enums import ExtractionStatus, ItemStatus
 from library.models import LibraryFile, LibraryPage
 from library.placeholders import pages_pdf
-from network import search
 from tests.factories import FocalPointFactory, SecretariatStaffFactory
 from tests.library.factories import LibraryFileFactory, LibraryItemFactory
 

@@ -10,11 +10,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from core import search
 from library import scale as library_scale
 from library import selectors
 from library.filters import LibraryItemFilter
 from library.models import LibraryItem, LibraryPage
-from network import search
 from tests.factories import InstitutionFactory, TopicFactory
 
 pytestmark = [pytest.mark.postgresql, pytest.mark.django_db]

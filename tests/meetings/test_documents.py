@@ -208,7 +208,7 @@ def test_search_links_each_language_version(client):
 @pytest.fixture
 def max_matches(monkeypatch):
     """A search bounded at 3 matches instead of a thousand."""
-    monkeypatch.setattr("network.search.MAX_MATCHES", 3)
+    monkeypatch.setattr("core.search.MAX_MATCHES", 3)
     return 3
 
 

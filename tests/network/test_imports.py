@@ -11,9 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook
 
-from network import demo
-from network.contact_imports import ContactImporter
-from network.imports import (
+from core.imports import (
     MAX_CELL_CHARS,
     MAX_IMPORT_ROWS,
     Action,
@@ -22,6 +20,8 @@ from network.imports import (
     read_table,
     run_import,
 )
+from network import demo
+from network.contact_imports import ContactImporter
 from network.models import User
 from tests.conftest import sign_in_with_second_factor
 from tests.factories import SecretariatStaffFactory, UserFactory

@@ -9,7 +9,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from network import mail
+from core import mail
 from network.enums import DeliveryStatus
 from network.models import EmailDelivery
 from newsletter import services, tasks

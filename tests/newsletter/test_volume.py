@@ -18,7 +18,7 @@ from django.contrib.auth.models import Permission
 from django.db import connection
 from django.utils import timezone
 
-from network import mail
+from core import mail
 from network.enums import DeliveryStatus
 from network.models import EmailDelivery
 from newsletter import services
@@ -147,7 +147,7 @@ class WorkerProcess:
         """SIGKILL, at a moment when no message is between its claim and its
         record (``claimed()`` is false while the process is stopped). A kill
         inside that window leaves one copy in doubt: the mail module then
-        never sends it again (tests/network/test_mail.py), as it may have
+        never sends it again (tests/core/test_mail.py), as it may have
         gone out; that case cannot end with an exact count, whatever the design."""
         while True:
             self.process.send_signal(signal.SIGSTOP)

@@ -1,4 +1,4 @@
-"""The open-data pages in the visitors' cache (network/visitor_cache.py): the
+"""The open-data pages in the visitors' cache (core/visitor_cache.py): the
 index, the Data Package and the catalogue are kept like other public pages;
 the streamed files are not (the cache stores whole responses only), so each
 download reads the database afresh."""

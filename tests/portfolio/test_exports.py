@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from network import search
+from core import search
 from portfolio.enums import ProgramStatus
 from tests.factories import (
     FocalPointFactory,

@@ -12,8 +12,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook
 
+from core.imports import Action, run_import
 from network import demo
-from network.imports import Action, run_import
 from portfolio.enums import ProgramStatus, RevisionStatus
 from portfolio.imports import ProgramImporter
 from portfolio.models import Program

@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from network import search
+from core import search
 from network.models import EmailDelivery
 from portfolio import services
 from portfolio.enums import ProgramStatus

@@ -101,7 +101,7 @@ def sentry_server():
 REPORT_AN_ERROR = """
 import logging, django, sentry_sdk
 django.setup()
-logging.getLogger("network.mail").error("Mail to ana.perez@trabajo.gob.ar refused")
+logging.getLogger("core.mail").error("Mail to ana.perez@trabajo.gob.ar refused")
 try:
     raise ValueError("No account for bob@example.org")
 except ValueError:

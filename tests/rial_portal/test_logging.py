@@ -61,18 +61,18 @@ def test_request_and_the_email_task_it_queued_log_the_same_request_id(
     (task_started,) = [
         line
         for line in lines
-        if line["event"] == "task_started" and line["task"] == "network.tasks.email_deliver"
+        if line["event"] == "task_started" and line["task"] == "core.tasks.email_deliver"
     ]
     (sent,) = [line for line in lines if line["event"] == f"Email delivery {delivery.pk} sent"]
     assert finished["request"] == f"POST {reverse('newsletter:subscribe')}"
     assert finished["code"] == 302
     assert finished["request_id"] == "proxy-7f3a.42"
-    assert enqueued["child_task_name"] == "network.tasks.email_deliver"
+    assert enqueued["child_task_name"] == "core.tasks.email_deliver"
     assert enqueued["request_id"] == "proxy-7f3a.42"
     assert task_started["request_id"] == "proxy-7f3a.42"
-    # A line the task's own code wrote (network.mail), through plain logging.
+    # A line the task's own code wrote (core.mail), through plain logging.
     assert sent["request_id"] == "proxy-7f3a.42"
-    assert sent["logger"] == "network.mail"
+    assert sent["logger"] == "core.mail"
     assert sent["level"] == "info"
     # The portal's lines name the delivery, never the address it went to
     # (aiosmtpd's, "mail.log", are the test mail server's).

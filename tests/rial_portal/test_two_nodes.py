@@ -419,7 +419,7 @@ def test_two_beats_send_each_periodic_task_once_and_one_takes_over_when_the_othe
     every_second = IntervalSchedule.objects.create(every=1, period=IntervalSchedule.SECONDS)
     PeriodicTask.objects.create(
         name="tick",
-        task="network.tasks.email_requeue_stale",
+        task="core.tasks.email_requeue_stale",
         interval=every_second,
         queue=queue,
     )

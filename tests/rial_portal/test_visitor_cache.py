@@ -1,4 +1,4 @@
-"""The visitors' cache (network/visitor_cache.py): pages come from the cache
+"""The visitors' cache (core/visitor_cache.py): pages come from the cache
 for anonymous visitors, are renewed by the very next request after any
 write or at a moment the clock brings, and never reach, or come from,
 someone signed in.
@@ -26,11 +26,11 @@ from django.utils import timezone
 
 from cooperation.enums import RequestStatus
 from cooperation.models import Request
+from core import visitor_cache
 from library import tasks as library_tasks
 from library.models import LibraryFile
 from meetings.enums import RegistrationStatus, Visibility
 from meetings.models import Registration
-from network import visitor_cache
 from network.models import Topic
 from network.roles import TECHNICAL_SECRETARIAT, grant_role_permissions
 from portfolio import services

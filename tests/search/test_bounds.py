@@ -1,4 +1,4 @@
-"""The lists whose search stops counting at ``network.search.MAX_MATCHES``
+"""The lists whose search stops counting at ``core.search.MAX_MATCHES``
 (the portfolio and the meeting documents): exact counts up to the bound,
 "more than" past it in the reader's language, and every row counted when
 nothing is searched."""
@@ -31,7 +31,7 @@ LISTS = {
 
 @pytest.fixture(params=LISTS.values(), ids=LISTS.keys())
 def bounded_list(request, monkeypatch):
-    monkeypatch.setattr("network.search.MAX_MATCHES", BOUND)
+    monkeypatch.setattr("core.search.MAX_MATCHES", BOUND)
     return request.param
 
 

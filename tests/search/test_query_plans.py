@@ -45,7 +45,7 @@ def thousands_of_programs():
 
 def program_statements(search):
     """The plans of the statements ``search()`` runs on the programs: those
-    reading the keys of the matches (network.search.best_matches), and those
+    reading the keys of the matches (core.search.best_matches), and those
     reading the rows."""
     with CaptureQueriesContext(connection) as queries:
         list(search())
@@ -84,7 +84,7 @@ def test_the_program_searches_read_the_programs_through_their_indexes(thousands_
             assert plans["keys"], name
             for plan in plans["keys"]:
                 # Through the search indexes or, for a common word, down the
-                # primary key until the bound (network.search.newest_keys).
+                # primary key until the bound (core.search.newest_keys).
                 assert "portfolio_program_search" in plan or (
                     "Limit" in plan and "Index Scan Backward using portfolio_program_pkey" in plan
                 ), plan

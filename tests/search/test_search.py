@@ -166,7 +166,7 @@ def test_a_group_shows_its_first_ten_and_links_to_the_full_list(client):
 
 
 def test_a_group_past_the_bound_says_more_than_the_bound(client, monkeypatch):
-    monkeypatch.setattr("network.search.MAX_MATCHES", 3)
+    monkeypatch.setattr("core.search.MAX_MATCHES", 3)
     for number in range(5):
         ProgramFactory(title_en=f"Inspection program {number}")
         MeetingFactory(title_en=f"Inspection workshop {number}")
@@ -197,7 +197,7 @@ def test_a_group_past_the_bound_says_more_than_the_bound(client, monkeypatch):
 
 
 def test_a_group_within_the_bound_gives_its_exact_count(client, monkeypatch):
-    monkeypatch.setattr("network.search.MAX_MATCHES", 3)
+    monkeypatch.setattr("core.search.MAX_MATCHES", 3)
     for number in range(3):
         MeetingFactory(title_en=f"Inspection workshop {number}")
 
@@ -289,7 +289,7 @@ def test_the_search_runs_a_fixed_number_of_queries(count_queries):
     _one_of_each(2)
 
     assert count_queries(url) == one
-    # Per kind, the keys of its matches (network.search) and its first
+    # Per kind, the keys of its matches (core.search) and its first
     # results with their count (the forum's posts among them), plus the
     # documents' and the library items' language versions; on PostgreSQL, the
     # parsing of the words, once, for each kind searched by its texts
