@@ -7,9 +7,10 @@ staff process them, they stay processed."""
 from django.db import transaction
 from django.utils import timezone
 
+from core.enums import DeliveryStatus
+from core.models import EmailDelivery
 from network.demo import DEMO_STAFF_EMAIL
-from network.enums import DeliveryStatus
-from network.models import EmailDelivery, Institution, User
+from network.models import Institution, User
 
 from . import services
 from .models import ErasureRequest, Invitation

@@ -14,7 +14,7 @@ from django_otp import devices_for_user
 
 from core import sections
 from core.mail import email_enqueue, email_people
-from network.models import EmailDelivery
+from core.models import EmailDelivery
 from network.selectors import secretariat_recipients
 
 from . import rules

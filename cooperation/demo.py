@@ -21,9 +21,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
+from core.models import ActivityLog
 from meetings.models import Meeting
 from network.demo import DEMO_FOCAL_POINT_EMAIL, DEMO_STAFF_EMAIL, upsert
-from network.models import ActivityLog, Institution, Topic, User
+from network.models import Institution, Topic, User
 
 from . import demo_data, services
 from .enums import RequestStatus

@@ -5,8 +5,7 @@ from django.contrib import admin
 from django.contrib.contenttypes.admin import GenericTabularInline
 from django.utils.translation import gettext_lazy as _
 
-from network.models import ActivityLog
-
+from .models import ActivityLog
 from .workflow import workflow_of
 
 

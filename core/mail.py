@@ -30,9 +30,8 @@ from django.template import Context
 from django.template.loader import get_template
 from django.utils import timezone, translation
 
-from network.enums import DeliveryStatus
-from network.models import EmailDelivery
-
+from .enums import DeliveryStatus
+from .models import EmailDelivery
 from .signals import email_refused, email_sent
 
 logger = logging.getLogger(__name__)

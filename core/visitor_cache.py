@@ -68,7 +68,7 @@ UNSEEN_TABLES = frozenset(
         "axes_accessattempt",
         "axes_accesslog",
         "axes_accessfailurelog",
-        "network_emaildelivery",
+        "core_emaildelivery",
         # Download counts: shown in the admin only.
         "library_downloadcount",
         # Who follows what in the forum and who reported which post: shown

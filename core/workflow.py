@@ -26,9 +26,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from network.enums import Notice
-from network.models import ActivityLog
 
 from .mail import email_people
+from .models import ActivityLog
 
 
 class TransitionError(ValidationError):

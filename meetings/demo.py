@@ -17,17 +17,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
+from core.models import ActivityLog
 from network.demo import DEMO_FOCAL_POINT_EMAIL, DEMO_STAFF_EMAIL, upsert
 from network.enums import InstitutionKind
-from network.models import (
-    ActivityLog,
-    Conference,
-    Institution,
-    MemberState,
-    Topic,
-    User,
-    WorkingGroup,
-)
+from network.models import Conference, Institution, MemberState, Topic, User, WorkingGroup
 
 from . import demo_data
 from .enums import FundingItem, RegistrationStatus

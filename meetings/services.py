@@ -21,9 +21,9 @@ from django.utils.translation import gettext as _
 
 from accounts.models import new_nonce
 from core.mail import email_enqueue, email_people
+from core.models import ActivityLog, EmailDelivery
 from core.workflow import transition
 from network.enums import Notice
-from network.models import ActivityLog, EmailDelivery
 from network.selectors import focal_points_of
 
 from . import rules

@@ -18,13 +18,6 @@ class InstitutionKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class DeliveryStatus(models.TextChoices):
-    PENDING = "pending", _("Pending")
-    SENDING = "sending", _("Sending")
-    SENT = "sent", _("Sent")
-    FAILED = "failed", _("Failed")
-
-
 class Notice(models.TextChoices):
     """Emails a person may turn off in their profile. Notices to staff about
     work waiting for them are duties, not preferences, and are not listed."""

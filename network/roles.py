@@ -17,6 +17,7 @@ EDITOR = "Editor"
 # (django_celery_beat: the periodic tasks' schedules).
 SECRETARIAT_APPS = (
     "django_celery_beat",
+    "core",
     "network",
     "accounts",
     "portfolio",
@@ -39,9 +40,9 @@ SECRETARIAT_APPS = (
 # transitions only.
 WITHHELD = frozenset(
     {
-        "network.add_activitylog",
-        "network.change_activitylog",
-        "network.delete_activitylog",
+        "core.add_activitylog",
+        "core.change_activitylog",
+        "core.delete_activitylog",
         "network.delete_user",
         "network.delete_memberstate",
         "fund.delete_pledge",

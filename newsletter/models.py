@@ -19,7 +19,7 @@ from network.models import unique_slug
 
 from .enums import IssueStatus, NewsStatus
 
-# The key of the delivery of an issue to a subscriber (network.EmailDelivery):
+# The key of the delivery of an issue to a subscriber (core.EmailDelivery):
 # unique, so that no retry, crash or second click sends a second copy.
 DELIVERY_KEY = "newsletter:issue:{issue}:subscriber:{subscriber}"
 DELIVERY_KEY_PATTERN = re.compile(r"newsletter:issue:(\d+):subscriber:(\d+)")

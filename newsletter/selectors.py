@@ -4,8 +4,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count
 
-from network.enums import DeliveryStatus
-from network.models import EmailDelivery
+from core.enums import DeliveryStatus
+from core.models import EmailDelivery
 
 from . import rules
 from .enums import IssueStatus, NewsStatus

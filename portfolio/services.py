@@ -13,10 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.mail import email_people
+from core.models import EmailDelivery
 from core.uploads import detect_document_kind
 from core.workflow import TransitionError, transition
 from network.enums import Notice
-from network.models import EmailDelivery
 from network.selectors import focal_points_of
 
 from . import rules

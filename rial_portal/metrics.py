@@ -15,8 +15,8 @@ from kombu.exceptions import ChannelError
 from prometheus_client import REGISTRY, CollectorRegistry, generate_latest, multiprocess
 from prometheus_client.core import GaugeMetricFamily
 
-from network.enums import DeliveryStatus
-from network.models import EmailDelivery
+from core.enums import DeliveryStatus
+from core.models import EmailDelivery
 
 from .celery import app as celery_app
 from .health import broker_connection

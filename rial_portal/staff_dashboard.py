@@ -12,6 +12,8 @@ from accounts.models import ErasureRequest, Invitation
 from cooperation import rules as cooperation_rules
 from cooperation.enums import RequestStatus
 from cooperation.models import Request
+from core.enums import DeliveryStatus
+from core.models import EmailDelivery
 from fund.selectors import open_pledges, year_end_projection
 from library import rules as library_rules
 from library.enums import ItemStatus
@@ -19,8 +21,6 @@ from library.models import LibraryItem
 from meetings import rules as meetings_rules
 from meetings.models import Registration
 from meetings.selectors import upcoming_with_uncovered_funding
-from network.enums import DeliveryStatus
-from network.models import EmailDelivery
 from newsletter.enums import NewsStatus
 from newsletter.models import NewsItem
 from portfolio.enums import ProgramStatus, RevisionStatus
@@ -120,12 +120,12 @@ def dashboard_context(request):
                 reverse("admin:accounts_invitation_changelist"),
             )
         )
-    if user.has_perm("network.view_emaildelivery"):
+    if user.has_perm("core.view_emaildelivery"):
         waiting.append(
             _line(
                 _("Emails that failed"),
                 EmailDelivery.objects.filter(status=DeliveryStatus.FAILED).count(),
-                reverse("admin:network_emaildelivery_changelist") + "?status__exact=failed",
+                reverse("admin:core_emaildelivery_changelist") + "?status__exact=failed",
             )
         )
     fund = None

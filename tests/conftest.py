@@ -371,7 +371,7 @@ def moves_logged(record, *fields):
     values of ``fields`` (by default action, actor, from and to state)."""
     from django.contrib.contenttypes.models import ContentType
 
-    from network.models import ActivityLog
+    from core.models import ActivityLog
 
     entries = ActivityLog.objects.filter(
         content_type=ContentType.objects.get_for_model(record), object_id=record.pk

@@ -28,12 +28,13 @@ from django_celery_beat.models import (
 from accounts.models import ErasureRequest, Invitation
 from cooperation.enums import RequestStatus
 from cooperation.models import CallDocument, FinalReport, Review
+from core.enums import DeliveryStatus
+from core.models import ActivityLog, EmailDelivery
 from forum.enums import SpaceKind
 from forum.models import Post, Report, Space, Thread
 from library.enums import ItemStatus
 from library.models import DownloadCount
-from network.enums import DeliveryStatus
-from network.models import ActivityLog, EmailDelivery, InstitutionName
+from network.models import InstitutionName
 from network.roles import TECHNICAL_SECRETARIAT
 from newsletter.models import Issue, IssueItem
 from portfolio.enums import OfferKind, ProgramStatus, RevisionStatus

@@ -19,8 +19,8 @@ import urllib.request
 import pytest
 from django.db import connection
 
-from network.enums import DeliveryStatus
-from network.models import EmailDelivery
+from core.enums import DeliveryStatus
+from core.models import EmailDelivery
 from newsletter.models import Subscriber
 from tests.conftest import wait_for
 

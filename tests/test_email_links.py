@@ -28,6 +28,7 @@ from accounts import services as account_services
 from cooperation import services as cooperation_services
 from cooperation.enums import RequestStatus
 from cooperation.models import Request
+from core.models import EmailDelivery
 from forum import services as forum_services
 from forum.enums import Frequency, ReadAccess
 from forum.models import Follow
@@ -39,7 +40,6 @@ from meetings import national_reports
 from meetings import services as meeting_services
 from meetings.enums import Approval, RegistrationStatus
 from meetings.models import Registration
-from network.models import EmailDelivery
 from newsletter import services as newsletter_services
 from newsletter import tasks as newsletter_tasks
 from newsletter.models import Issue

@@ -10,7 +10,8 @@ from django.urls import reverse
 
 from accounts import services
 from accounts.models import Invitation
-from network.models import EmailDelivery, User
+from core.models import EmailDelivery
+from network.models import User
 from tests.conftest import sign_in_with_second_factor
 from tests.factories import (
     PASSWORD,

@@ -13,7 +13,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import two_factor
-from network.models import EmailDelivery
+from core.models import EmailDelivery
 from tests.factories import PASSWORD, FocalPointFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

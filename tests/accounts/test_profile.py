@@ -11,8 +11,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import services
 from accounts.models import ErasureRequest, Invitation
+from core.models import EmailDelivery
 from network.enums import Notice
-from network.models import EmailDelivery, User
+from network.models import User
 from tests.conftest import sign_in_with_second_factor
 from tests.factories import PASSWORD, FocalPointFactory, SecretariatStaffFactory
 from tests.portfolio.factories import ProgramFactory

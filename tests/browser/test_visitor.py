@@ -11,11 +11,11 @@ from django.utils import translation
 from django.utils.text import capfirst
 from playwright.sync_api import expect
 
+from core.models import EmailDelivery
 from meetings import links
 from meetings import services as meeting_services
 from meetings.enums import RegistrationStatus
 from meetings.models import Registration
-from network.models import EmailDelivery
 from tests.browser.helpers import field, in_language, set_language
 from tests.factories import InstitutionFactory
 from tests.meetings.factories import MeetingFactory, RegistrationFactory

@@ -12,8 +12,8 @@ from django.utils import timezone
 from cooperation import services
 from cooperation.enums import RequestStatus
 from cooperation.models import Request
+from core.models import EmailDelivery
 from fund.models import Allocation
-from network.models import EmailDelivery
 from tests.conftest import moves_logged
 from tests.cooperation.factories import CallFactory, RequestFactory
 from tests.factories import FocalPointFactory, SecretariatStaffFactory

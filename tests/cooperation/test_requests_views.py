@@ -10,8 +10,8 @@ from django.utils import timezone
 from cooperation.enums import ActivityType, NeedStatus, RequestStatus
 from cooperation.models import Evidence, Request
 from cooperation.selectors import dashboard_section
+from core.models import ActivityLog
 from core.sections import DASHBOARD, render_sections
-from network.models import ActivityLog
 from tests.cooperation.factories import CallFactory, NeedFactory, RequestFactory
 from tests.cooperation.lifecycle import advance, parties
 from tests.factories import (

@@ -16,8 +16,8 @@ from cooperation import rules, services
 from cooperation.enums import RequestStatus as Status
 from cooperation.models import Request, Review
 from cooperation.workflows import DECISION_MOVES, REQUEST_WORKFLOW
+from core.models import EmailDelivery
 from core.workflow import next_steps, transition
-from network.models import EmailDelivery
 from tests.conftest import assert_move_follows_table, moves_logged, refusals
 from tests.cooperation.lifecycle import advance, parties
 from tests.factories import FocalPointFactory

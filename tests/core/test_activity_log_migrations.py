@@ -13,8 +13,8 @@ from django.db.migrations.loader import MigrationLoader
 from django.utils import timezone
 
 from cooperation.enums import RequestStatus
+from core.models import ActivityLog
 from meetings.enums import RegistrationStatus
-from network.models import ActivityLog
 from tests.conftest import moves_logged
 from tests.cooperation.factories import RequestFactory
 from tests.factories import FocalPointFactory, SecretariatStaffFactory
@@ -42,13 +42,15 @@ EARLIER = timezone.now() - datetime.timedelta(days=30)
 def apps(django_db_setup, django_db_blocker):
     """The models as the copies saw them, with the two event tables made
     again for this module's tests (outside their transactions: SQLite's
-    schema editor runs in none)."""
+    schema editor runs in none). The log was the network app's then; its
+    table has the core app's name now (core 0003)."""
     state = MigrationLoader(None).project_state(
         [
             ("cooperation", "0003_request_events_in_activity_log"),
             ("meetings", "0004_registration_events_in_activity_log"),
         ]
     )
+    state.apps.get_model("network", "ActivityLog")._meta.db_table = ActivityLog._meta.db_table
     tables = [
         state.apps.get_model(label)
         for label in ("cooperation.RequestEvent", "meetings.RegistrationEvent")

@@ -8,9 +8,9 @@ import pytest
 from crispy_forms.templatetags.crispy_forms_filters import as_crispy_form
 from django.test import SimpleTestCase
 from django.urls import reverse
-from core.templatetags.filter_forms import filter_form
 
 from cooperation.public_filters import ActivityFilter
+from core.templatetags.filter_forms import filter_form
 from meetings.filters import MeetingFilter
 from portfolio.filters import ProgramFilter
 from tests.factories import MemberStateFactory, TopicFactory

@@ -16,9 +16,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy
 
 from core import mail
+from core.enums import DeliveryStatus
+from core.models import EmailDelivery
 from core.signals import email_refused, email_sent
-from network.enums import DeliveryStatus
-from network.models import EmailDelivery
 from tests.conftest import wait_for
 
 pytestmark = pytest.mark.django_db

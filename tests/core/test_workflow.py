@@ -6,9 +6,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import translation
 
+from core.models import ActivityLog, EmailDelivery
 from core.workflow import TransitionError, activity_of, next_steps, transition, workflow_of
 from library.workflows import LIBRARY_WORKFLOW
-from network.models import ActivityLog, EmailDelivery
 from newsletter.workflows import NEWS_WORKFLOW
 from portfolio.enums import ProgramStatus
 from portfolio.models import Program

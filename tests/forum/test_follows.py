@@ -7,10 +7,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from core.models import EmailDelivery
 from forum import links, services, tasks
 from forum.enums import Frequency, PostStatus, ReadAccess
 from forum.models import Follow
-from network.models import EmailDelivery
 from tests.conftest import wait_for
 from tests.factories import FocalPointFactory, SecretariatStaffFactory
 from tests.forum.factories import PostFactory, SpaceFactory, ThreadFactory

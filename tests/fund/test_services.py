@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.utils import timezone, translation
 
+from core.models import EmailDelivery
 from fund import selectors, services
 from fund.enums import BudgetLine, ContributionKind, PledgeStatus
 from fund.models import (
@@ -20,7 +21,6 @@ from fund.models import (
     LedgerDeletionRefused,
     Pledge,
 )
-from network.models import EmailDelivery
 from tests.factories import (
     FocalPointFactory,
     InstitutionFactory,

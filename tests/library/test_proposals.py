@@ -10,12 +10,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from pypdf import PdfWriter
 
+from core.models import ActivityLog, EmailDelivery
 from core.workflow import TransitionError, activity_of
 from library import services
 from library.enums import ItemStatus
 from library.models import LibraryFile, LibraryItem
 from library.placeholders import placeholder_pdf
-from network.models import ActivityLog, EmailDelivery
 from tests.factories import FocalPointFactory, SecretariatStaffFactory, TopicFactory, UserFactory
 from tests.library.factories import PDF, LibraryFileFactory, LibraryItemFactory
 

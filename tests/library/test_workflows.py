@@ -9,11 +9,11 @@ from django.contrib.admin.models import LogEntry
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
+from core.models import ActivityLog, EmailDelivery
 from library import services
 from library.enums import ItemStatus
 from library.models import LibraryItem
 from library.workflows import LIBRARY_WORKFLOW
-from network.models import ActivityLog, EmailDelivery
 from tests.conftest import (
     assert_move_follows_table,
     assert_refused_as_the_table_says,

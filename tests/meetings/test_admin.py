@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertTemplateUsed
 
+from core.models import ActivityLog, EmailDelivery
 from meetings.enums import (
     Approval,
     DelegateRole,
@@ -24,7 +25,6 @@ from meetings.enums import (
     RegistrationStatus,
 )
 from meetings.models import AgendaSession, FundingCommitment, Meeting
-from network.models import ActivityLog, EmailDelivery
 from tests.conftest import moves_logged, sign_in_with_second_factor
 from tests.factories import (
     FocalPointFactory,

@@ -10,10 +10,10 @@ from django.core import signing
 from django.urls import reverse
 from django.utils import timezone
 
+from core.models import EmailDelivery
 from meetings import links, services
 from meetings.enums import RegistrationStatus
 from meetings.models import Registration
-from network.models import EmailDelivery
 from tests.factories import InstitutionFactory
 from tests.meetings.factories import MeetingFactory, RegistrationFactory
 

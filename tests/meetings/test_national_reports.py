@@ -10,11 +10,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from core.models import EmailDelivery
 from meetings import national_reports
 from meetings.enums import MeetingStatus, Visibility
 from meetings.models import NationalReport
 from network.enums import Notice
-from network.models import EmailDelivery
 from tests.factories import (
     FocalPointFactory,
     InstitutionFactory,

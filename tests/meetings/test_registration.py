@@ -9,10 +9,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from core.models import EmailDelivery
 from meetings import rules, services
 from meetings.enums import Approval, RegistrationStatus, WaitReason
 from meetings.models import Registration
-from network.models import EmailDelivery
 from tests.conftest import moves_logged
 from tests.factories import (
     FocalPointFactory,

@@ -8,10 +8,10 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from core.models import EmailDelivery
 from meetings import links, services
 from meetings.enums import RegistrationStatus
 from meetings.models import Registration
-from network.models import EmailDelivery
 from tests.conftest import run_in_threads
 from tests.factories import InstitutionFactory, UserFactory
 from tests.meetings.factories import MeetingFactory, RegistrationFactory

@@ -6,11 +6,11 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from core.models import EmailDelivery
 from meetings import services
 from meetings.enums import Approval, RegistrationStatus
 from meetings.models import Registration
 from network.enums import Notice
-from network.models import EmailDelivery
 from tests.factories import FocalPointFactory
 from tests.meetings.factories import MeetingFactory, RegistrationFactory
 

@@ -12,13 +12,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from core.models import ActivityLog
 from core.workflow import TransitionError, next_steps, transition
 from meetings import links, services
 from meetings.enums import Approval
 from meetings.enums import RegistrationStatus as Status
 from meetings.models import Registration
 from meetings.workflows import REGISTRATION_WORKFLOW
-from network.models import ActivityLog
 from tests.conftest import (
     assert_move_follows_table,
     assert_refused_as_the_table_says,

@@ -5,7 +5,8 @@ from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from network.models import EmailDelivery, Institution, User
+from core.models import EmailDelivery
+from network.models import Institution, User
 from network.roles import SECRETARIAT_APPS, TECHNICAL_SECRETARIAT
 from tests.conftest import sign_in_with_second_factor
 from tests.factories import (
@@ -196,8 +197,8 @@ def test_email_log_hides_the_sign_in_links_it_sent(staff_client):
         key="program-published:1", to="b@example.org", subject="Published", body="VISIBLE-TEXT"
     )
 
-    hidden = staff_client.get(reverse("admin:network_emaildelivery_change", args=[reset.pk]))
-    shown = staff_client.get(reverse("admin:network_emaildelivery_change", args=[notice.pk]))
+    hidden = staff_client.get(reverse("admin:core_emaildelivery_change", args=[reset.pk]))
+    shown = staff_client.get(reverse("admin:core_emaildelivery_change", args=[notice.pk]))
 
     assert "SECRET-LINK" not in hidden.content.decode()
     assert "VISIBLE-TEXT" in shown.content.decode()

@@ -9,8 +9,8 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
-from network.enums import DeliveryStatus
-from network.models import EmailDelivery
+from core.enums import DeliveryStatus
+from core.models import EmailDelivery
 from network.roles import EDITOR, FUND_OFFICER
 from newsletter import services
 from newsletter.enums import IssueStatus

@@ -9,8 +9,8 @@ from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from network.enums import DeliveryStatus
-from network.models import EmailDelivery
+from core.enums import DeliveryStatus
+from core.models import EmailDelivery
 from network.roles import EDITOR
 from newsletter import services
 from newsletter.enums import IssueStatus, NewsStatus

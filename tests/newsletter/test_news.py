@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
-from network.models import EmailDelivery
+from core.models import EmailDelivery
 from newsletter.enums import NewsStatus
 from newsletter.models import NewsItem
 from tests.conftest import sign_in_with_second_factor

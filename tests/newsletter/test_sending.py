@@ -10,8 +10,8 @@ from django.test import Client
 from django.utils import timezone
 
 from core import mail
-from network.enums import DeliveryStatus
-from network.models import EmailDelivery
+from core.enums import DeliveryStatus
+from core.models import EmailDelivery
 from newsletter import services, tasks
 from newsletter.enums import IssueStatus
 from newsletter.models import Issue, Subscriber

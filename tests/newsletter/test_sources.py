@@ -9,9 +9,9 @@ import pytest
 from django.utils import timezone, translation
 
 from cooperation.enums import RequestStatus
+from core.models import ActivityLog
 from library.enums import ItemStatus as LibraryItemStatus
 from meetings.enums import Visibility
-from network.models import ActivityLog
 from newsletter import services, sources
 from newsletter.enums import IssueStatus
 from newsletter.models import Issue

@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from network.models import EmailDelivery
+from core.models import EmailDelivery
 from newsletter import services
 from newsletter.models import Subscriber
 from tests.factories import TopicFactory, UserFactory

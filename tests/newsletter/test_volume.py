@@ -19,8 +19,8 @@ from django.db import connection
 from django.utils import timezone
 
 from core import mail
-from network.enums import DeliveryStatus
-from network.models import EmailDelivery
+from core.enums import DeliveryStatus
+from core.models import EmailDelivery
 from newsletter import services
 from newsletter.enums import IssueStatus
 from newsletter.models import Issue, Subscriber

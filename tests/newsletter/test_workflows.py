@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from network.models import ActivityLog
+from core.models import ActivityLog
 from newsletter import services
 from newsletter.enums import NewsStatus
 from newsletter.models import NewsItem

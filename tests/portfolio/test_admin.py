@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertTemplateUsed
 
-from network.models import EmailDelivery
+from core.models import EmailDelivery
 from portfolio import services
 from portfolio.enums import ProgramStatus, RevisionStatus
 from portfolio.models import Program, ProgramAttachment, ProgramRevision, TargetGroup

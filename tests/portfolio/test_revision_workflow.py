@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from network.models import ActivityLog
+from core.models import ActivityLog
 from portfolio import services
 from portfolio.enums import RevisionStatus
 from portfolio.models import ProgramRevision

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from network.models import EmailDelivery
+from core.models import EmailDelivery
 from portfolio import services
 from portfolio.enums import ProgramStatus, RevisionStatus
 from portfolio.models import Program

@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from core import search
-from network.models import EmailDelivery
+from core.models import EmailDelivery
 from portfolio import services
 from portfolio.enums import ProgramStatus
 from portfolio.models import Program, ProgramAttachment

@@ -7,7 +7,7 @@ from django.contrib.admin import helpers
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from network.models import ActivityLog
+from core.models import ActivityLog
 from portfolio import services
 from portfolio.enums import ProgramStatus
 from portfolio.models import Program

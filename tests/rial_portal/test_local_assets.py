@@ -15,10 +15,10 @@ from django_otp.plugins.otp_static.models import StaticDevice
 
 from accounts.models import ErasureRequest, Invitation
 from cooperation.enums import RequestStatus
+from core.models import EmailDelivery
 from forum.models import Report
 from fund import services as fund_services
 from library.models import DownloadCount
-from network.models import EmailDelivery
 from newsletter import services as newsletter_services
 from newsletter.models import Issue
 from portfolio import services

@@ -11,8 +11,8 @@ import structlog
 from django.conf import settings
 from django.urls import reverse
 
-from network.enums import DeliveryStatus
-from network.models import EmailDelivery
+from core.enums import DeliveryStatus
+from core.models import EmailDelivery
 from tests.conftest import wait_for
 
 

@@ -9,8 +9,8 @@ from django.http import HttpResponse
 from django.urls import reverse
 from prometheus_client import CollectorRegistry, generate_latest
 
-from network.enums import DeliveryStatus
-from network.models import EmailDelivery
+from core.enums import DeliveryStatus
+from core.models import EmailDelivery
 from rial_portal import rules
 from rial_portal.celery import app as celery_app
 from rial_portal.health import broker_connection

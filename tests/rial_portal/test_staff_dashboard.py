@@ -9,11 +9,12 @@ from django.urls import reverse
 
 from accounts.models import ErasureRequest, Invitation
 from cooperation.models import Request
+from core.models import EmailDelivery
 from fund.models import Pledge
 from library.models import LibraryItem
 from meetings.models import Registration
 from network.demo import DEMO_STAFF_EMAIL
-from network.models import EmailDelivery, User
+from network.models import User
 from newsletter.models import NewsItem
 from portfolio.models import Program, ProgramRevision
 from tests.conftest import sign_in_with_second_factor
