@@ -10,7 +10,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from core.models import ActivityLog, EmailDelivery
-from network.roles import TECHNICAL_SECRETARIAT
+from rial_portal.roles import TECHNICAL_SECRETARIAT
 
 BEFORE = [
     ("core", "0001_periodic_tasks_in_core"),
