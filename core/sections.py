@@ -68,9 +68,11 @@ class Deadline:
     url: str
 
 
-def register(page, section):
+def register(page, section, *, first=False):
+    """Add ``section`` to ``page``, after those already there, or before them
+    with ``first`` (the apps register in INSTALLED_APPS order)."""
     if section not in _registry[page]:
-        _registry[page].append(section)
+        _registry[page].insert(0 if first else len(_registry[page]), section)
 
 
 def render_sections(page, obj, **reader):

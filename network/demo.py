@@ -11,10 +11,11 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 
+from rial_portal.roles import TECHNICAL_SECRETARIAT
+
 from . import demo_data
 from .enums import InstitutionKind
 from .models import Conference, Institution, InstitutionName, MemberState, Topic, User, WorkingGroup
-from .roles import TECHNICAL_SECRETARIAT
 
 DEMO_PASSWORD = "rial-demo-2026"
 # The admin asks staff for a second factor: the demo staff account has these

@@ -8,15 +8,11 @@ from django.db.models import Case, Count, Prefetch, Q, Value, When
 from modeltranslation.utils import build_localized_fieldname
 
 from core import sections
+from rial_portal.roles import TECHNICAL_SECRETARIAT
 
 from .enums import InstitutionKind, Subregion
 from .models import Conference, Institution, MemberState, Topic, User, WorkingGroup
-from .roles import TECHNICAL_SECRETARIAT
-from .rules import is_focal_point
 from .tile_map import tile_map
-
-# A dashboard lists this many deadlines at most, and says how many more.
-DEADLINES_LIMIT = 12
 
 TOPIC_DESCRIPTIONS = (
     "description",
@@ -123,19 +119,3 @@ def network_figures():
     )
     counts["member_states"] = MemberState.objects.count()
     return counts
-
-
-def deadlines_section(user):
-    """The dashboard's dates that matter to a focal point, soonest first,
-    gathered from the apps (sections.DEADLINES): national reports due,
-    registrations and calls closing, final reports due."""
-    if not is_focal_point(user):
-        return None
-    deadlines = [
-        deadline for found in sections.collect(sections.DEADLINES, user) for deadline in found
-    ]
-    deadlines.sort(key=lambda deadline: (deadline.due, str(deadline.title)))
-    return "network/_section_deadlines.html", {
-        "deadlines": deadlines[:DEADLINES_LIMIT],
-        "more": max(len(deadlines) - DEADLINES_LIMIT, 0),
-    }

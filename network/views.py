@@ -10,20 +10,6 @@ from .models import Institution, MemberState, Topic
 
 
 @require_safe
-def home(request):
-    return render(
-        request,
-        "network/home.html",
-        {
-            # Built only when the page's {% fragment %}s are.
-            "subregions": selectors.member_states_by_subregion,
-            "figures": selectors.network_figures,
-            "sections": sections.render_sections(sections.HOME, request.user),
-        },
-    )
-
-
-@require_safe
 def about(request):
     return render(
         request,

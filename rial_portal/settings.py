@@ -107,7 +107,8 @@ INSTALLED_APPS = [
     # The published data as open data files, their dictionaries and catalogue.
     "opendata",
     "api",
-    # The commands over all of the above: backup and restore.
+    # What spans all of the above: the demo, scale, backup and restore
+    # commands, the staff roles, the home page and the dashboard's deadlines.
     "rial_portal.apps.RialPortalConfig",
 ]
 

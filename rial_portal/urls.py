@@ -1,9 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from network.views import home
-
-from .views import favicon, health, health_live, health_ready, metrics, switch_language
+from .views import favicon, health, health_live, health_ready, home, metrics, switch_language
 
 urlpatterns = [
     path("", home, name="home"),

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
@@ -12,9 +12,26 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from prometheus_client import CONTENT_TYPE_LATEST
 
+from core import sections
+from network import selectors as directory
+
 from . import rules
 from .health import health_checks
 from .metrics import metrics_exposition
+
+
+@require_safe
+def home(request):
+    return render(
+        request,
+        "rial_portal/home.html",
+        {
+            # Built only when the page's {% fragment %}s are.
+            "subregions": directory.member_states_by_subregion,
+            "figures": directory.network_figures,
+            "sections": sections.render_sections(sections.HOME, request.user),
+        },
+    )
 
 
 def _health_response(checks):

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 
 from network.enums import InstitutionKind, Subregion
 from network.models import Conference, Institution, MemberState, Topic, User, WorkingGroup
-from network.roles import TECHNICAL_SECRETARIAT
+from rial_portal.roles import TECHNICAL_SECRETARIAT
 
 PASSWORD = "a-long-test-password-42"
 

@@ -35,10 +35,10 @@ from forum.models import Post, Report, Space, Thread
 from library.enums import ItemStatus
 from library.models import DownloadCount
 from network.models import InstitutionName
-from network.roles import TECHNICAL_SECRETARIAT
 from newsletter.models import Issue, IssueItem
 from portfolio.enums import OfferKind, ProgramStatus, RevisionStatus
 from portfolio.models import ProgramAttachment, ProgramIndicator, ProgramOffer, ProgramRevision
+from rial_portal.roles import TECHNICAL_SECRETARIAT
 from tests.conftest import sign_in_with_second_factor
 from tests.cooperation.factories import CallFactory, NeedFactory, RequestFactory
 from tests.factories import (

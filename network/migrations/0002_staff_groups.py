@@ -1,4 +1,4 @@
-"""Create the staff groups; network.roles grants their permissions after migrate."""
+"""Create the staff groups; rial_portal.roles grants their permissions after migrate."""
 
 from django.db import migrations
 

@@ -1,4 +1,4 @@
-"""Two narrower staff roles beside the Technical Secretariat; network.roles
+"""Two narrower staff roles beside the Technical Secretariat; rial_portal.roles
 grants their permissions after migrate."""
 
 from django.db import migrations

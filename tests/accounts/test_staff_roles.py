@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from network.roles import EDITOR, FUND_OFFICER, TECHNICAL_SECRETARIAT
+from rial_portal.roles import EDITOR, FUND_OFFICER, TECHNICAL_SECRETARIAT
 from tests.conftest import sign_in_with_second_factor
 from tests.factories import UserFactory
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from cooperation.enums import Criterion, RequestStatus
 from cooperation.models import Request, Review
-from network.roles import EDITOR, FUND_OFFICER
+from rial_portal.roles import EDITOR, FUND_OFFICER
 from tests.conftest import moves_logged, sign_in_with_second_factor
 from tests.cooperation.factories import CallFactory, NeedFactory, RequestFactory
 from tests.factories import FocalPointFactory, SecretariatStaffFactory, UserFactory

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from cooperation.enums import RequestStatus as Status
 from cooperation.models import Request, Review
-from network.roles import EDITOR
+from rial_portal.roles import EDITOR
 from tests.conftest import sign_in_with_second_factor
 from tests.cooperation.factories import RequestFactory
 from tests.factories import SecretariatStaffFactory, UserFactory

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from core.models import EmailDelivery
 from network.models import Institution, User
-from network.roles import SECRETARIAT_APPS, TECHNICAL_SECRETARIAT
+from rial_portal.roles import SECRETARIAT_APPS, TECHNICAL_SECRETARIAT
 from tests.conftest import sign_in_with_second_factor
 from tests.factories import (
     ConferenceFactory,

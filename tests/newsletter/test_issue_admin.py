@@ -11,10 +11,10 @@ from django.utils import timezone
 
 from core.enums import DeliveryStatus
 from core.models import EmailDelivery
-from network.roles import EDITOR, FUND_OFFICER
 from newsletter import services
 from newsletter.enums import IssueStatus
 from newsletter.models import Issue
+from rial_portal.roles import EDITOR, FUND_OFFICER
 from tests.conftest import sign_in_with_second_factor
 from tests.factories import SecretariatStaffFactory, UserFactory
 from tests.newsletter.factories import NewsItemFactory, SubscriberFactory

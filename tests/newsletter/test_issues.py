@@ -11,11 +11,11 @@ from django.utils import timezone
 
 from core.enums import DeliveryStatus
 from core.models import EmailDelivery
-from network.roles import EDITOR
 from newsletter import services
 from newsletter.enums import IssueStatus, NewsStatus
 from newsletter.models import Issue
 from portfolio.enums import ProgramStatus
+from rial_portal.roles import EDITOR
 from tests.factories import SecretariatStaffFactory, UserFactory
 from tests.fund.factories import ContributionFactory
 from tests.newsletter.factories import NewsItemFactory, SubscriberFactory

@@ -36,9 +36,9 @@ from django.utils import timezone
 
 from meetings.enums import RegistrationStatus
 from meetings.models import NationalReport, Registration
-from network.roles import TECHNICAL_SECRETARIAT, grant_role_permissions
 from portfolio.enums import ProgramStatus
 from rial_portal.beat import LOCK_NAME, LOCK_SECONDS, STANDBY_SECONDS
+from rial_portal.roles import TECHNICAL_SECRETARIAT, grant_role_permissions
 from tests.conftest import free_port, sign_in_with_second_factor, wait_for
 from tests.factories import (
     PASSWORD,

@@ -32,11 +32,11 @@ from library.models import LibraryFile
 from meetings.enums import RegistrationStatus, Visibility
 from meetings.models import Registration
 from network.models import Topic
-from network.roles import TECHNICAL_SECRETARIAT, grant_role_permissions
 from portfolio import services
 from portfolio.enums import ProgramStatus
 from portfolio.models import Program
 from portfolio.views import program_cards
+from rial_portal.roles import TECHNICAL_SECRETARIAT, grant_role_permissions
 from tests.cooperation.factories import CallFactory, RequestFactory
 from tests.factories import (
     FocalPointFactory,
