@@ -160,3 +160,25 @@ def test_staff_create_a_questionnaire_with_translated_questions(staff_client):
     assert response.status_code == 302, response.content.decode()[:3000]
     created = meeting.questionnaires.get(title_en="Webinar evaluation")
     assert created.questions.get().text_fr == "Utile ?"
+
+
+def test_the_results_page_runs_as_many_queries_whatever_the_number_of_answers(
+    staff_client, count_queries
+):
+    questionnaire = questionnaire_with_questions()
+    questions = list(questionnaire.questions.all())
+    url = reverse("admin:evaluations_questionnaire_results", args=[questionnaire.pk])
+
+    def answer(times):
+        for _n in range(times):
+            services.response_submit(
+                invitation=InvitationFactory(questionnaire=questionnaire),
+                answers=dict(zip(questions, [3, 4, "Fine"], strict=True)),
+            )
+
+    answer(1)
+    count_queries(url)
+    one = count_queries(url)
+    answer(3)
+
+    assert count_queries(url) == one
