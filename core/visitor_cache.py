@@ -75,6 +75,10 @@ UNSEEN_TABLES = frozenset(
         # to the person and to staff only.
         "forum_follow",
         "forum_report",
+        # Who was asked to evaluate a meeting, and the answers: shown to staff only.
+        "evaluations_invitation",
+        "evaluations_response",
+        "evaluations_answer",
         "otp_totp_totpdevice",
         "otp_static_staticdevice",
         "otp_static_statictoken",

@@ -27,6 +27,7 @@ SECRETARIAT_APPS = (
     "newsletter",
     "library",
     "forum",
+    "evaluations",
 )
 
 # Records staff may not remove or rewrite: accounts are deactivated (their

@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "newsletter",
     "library",
     "forum",
+    "evaluations",
     # The global search across the apps above; reads only, no models.
     "search",
     # The published data as open data files, their dictionaries and catalogue.
@@ -307,6 +308,10 @@ RIAL_PERIODIC_TASKS = {
     "forum-daily-digest": {
         "task": "forum.tasks.digest_send",
         "schedule": crontab(hour=6, minute=0),
+    },
+    "evaluations-send": {
+        "task": "evaluations.tasks.evaluations_send",
+        "schedule": 60 * 60,
     },
 }
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("cooperation/", include("cooperation.urls")),
     path("library/", include("library.urls")),
     path("forum/", include("forum.urls")),
+    path("evaluations/", include("evaluations.urls")),
     path("", include("newsletter.urls")),
     path("search/", include("search.urls")),
     path("data/", include("opendata.urls")),

@@ -32,6 +32,7 @@ from accounts.models import Invitation
 from accounts.services import invitation_token
 from cooperation.enums import RequestStatus
 from cooperation.models import CallDocument, Evidence
+from evaluations import links as evaluation_links
 from forum import links as forum_links
 from forum.enums import ReadAccess, SpaceKind
 from forum.models import Attachment, Follow
@@ -45,6 +46,7 @@ from portfolio.enums import ProgramStatus
 from portfolio.models import ProgramAttachment
 from tests.conftest import sign_in_with_second_factor
 from tests.cooperation.factories import CallFactory, NeedFactory, RequestFactory
+from tests.evaluations.factories import InvitationFactory, questionnaire_with_questions
 from tests.factories import (
     FocalPointFactory,
     InstitutionFactory,
@@ -225,7 +227,9 @@ def world(db, settings, tmp_path):
         for access, thread in forum_threads.items()
     }
     forum_follow = Follow.objects.create(user=owner, thread=forum_threads["public"])
+    evaluation_invitation = InvitationFactory(questionnaire=questionnaire_with_questions())
     return {
+        "evaluation_invitation": evaluation_invitation,
         "forum_attachments": forum_attachments,
         "forum_follow": forum_follow,
         "forum_spaces": forum_spaces,
@@ -540,6 +544,11 @@ ROUTE_ARGS = {
         }
         for name in ("file_download", "file_remove")
     },
+    # Evaluations: the participant's link, and one that does not work.
+    "evaluations:answer": {
+        "current": lambda w: {"token": evaluation_links.answer_token(w["evaluation_invitation"])},
+        "broken": lambda w: {"token": "not-a-link"},
+    },
     # Forum: a space of each reach (the group: ministry A's working group; the
     # meeting: the restricted meeting's delegates).
     "forum:space_list": {"": _no_args},
@@ -645,6 +654,8 @@ EXPECTED = {
         for name in ("item_submit", "file_remove")
     },
     "forum:space_list": "200 200 200 200 200",
+    # The link is the credential, whoever follows it; the page acts on a POST only.
+    "evaluations:answer": {"current": "200 200 200 200 200", "broken": "400 400 400 400 400"},
     **{
         f"forum:{name}": {
             "public": "200 200 200 200 200",
@@ -948,6 +959,7 @@ PUBLIC_WRITES = {
     "newsletter:unsubscribe",
     "accounts:invitation_accept",
     "forum:unfollow",
+    "evaluations:answer",
 }
 
 

@@ -30,6 +30,7 @@ from cooperation.enums import RequestStatus
 from cooperation.models import CallDocument, FinalReport, Review
 from core.enums import DeliveryStatus
 from core.models import ActivityLog, EmailDelivery
+from evaluations.models import Question, Questionnaire
 from forum.enums import SpaceKind
 from forum.models import Post, Report, Space, Thread
 from library.enums import ItemStatus
@@ -202,6 +203,10 @@ def build(count, *, rows, staff):
             )
         log_rows(thread, rows, institution)
         log_rows(post, rows, institution)
+
+        questionnaire = Questionnaire.objects.create(meeting=meeting, title_en="Evaluation")
+        for row in range(rows):
+            Question.objects.create(questionnaire=questionnaire, position=row, text_en="Useful?")
 
         SubscriberFactory(topics=topics)
         issue = Issue.objects.create(number=Issue.objects.count() + 1)

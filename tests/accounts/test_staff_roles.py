@@ -32,6 +32,7 @@ def opens(group, app_label, model_name):
             "cooperation",
             "library",
             "forum",
+            "evaluations",
             "django_celery_beat",
         )
     if group == FUND_OFFICER:
@@ -64,6 +65,7 @@ def test_staff_roles_registered_models_are_the_expected_ones():
         ("django_celery_beat", "intervalschedule"),
         ("django_celery_beat", "periodictask"),
         ("django_celery_beat", "solarschedule"),
+        ("evaluations", "questionnaire"),
         ("fund", "allocation"),
         ("fund", "closedyear"),
         ("fund", "contribution"),

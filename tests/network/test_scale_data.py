@@ -6,6 +6,7 @@ import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
 
+from evaluations.models import Questionnaire, Response
 from forum.models import Post, Space, Thread
 from library.models import LibraryFile, LibraryItem
 from meetings.models import Meeting, Registration
@@ -41,8 +42,10 @@ def test_generates_the_network_at_the_factor_and_adds_nothing_when_run_again():
         Space.objects.filter(slug__startswith="scale-").count(),
         Thread.objects.filter(space__slug__startswith="scale-").count(),
         Post.objects.filter(thread__space__slug__startswith="scale-").count(),
+        Questionnaire.objects.filter(title__startswith="Scale evaluation").count(),
     )
-    assert counts == (500, 100, 5000, 2000, 1000, 5, 200, 2000)
+    assert counts == (500, 100, 5000, 2000, 1000, 5, 200, 2000, 10)
+    assert Response.objects.filter(questionnaire__title__startswith="Scale evaluation").exists()
     # Most programs are public, so that the public pages have something to show.
     assert Program.objects.published().count() > 300
     assert Program.objects.exclude(status=ProgramStatus.PUBLISHED).exists()
@@ -59,7 +62,7 @@ def test_generates_the_network_at_the_factor_and_adds_nothing_when_run_again():
     call_command("generate_scale_data", factor=1, stdout=output)
 
     assert all_counts() == before
-    assert output.getvalue().count("added 0 rows") == 6
+    assert output.getvalue().count("added 0 rows") == 7
 
 
 def test_refuses_a_factor_out_of_range():

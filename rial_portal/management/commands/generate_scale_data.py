@@ -15,6 +15,7 @@ SCALE_GENERATORS = [
     "newsletter.scale.generate",
     "library.scale.generate",
     "forum.scale.generate",
+    "evaluations.scale.generate",
 ]
 
 

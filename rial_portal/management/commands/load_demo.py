@@ -18,6 +18,7 @@ DEMO_LOADERS = [
     "newsletter.demo.load",
     "library.demo.load",
     "forum.demo.load",
+    "evaluations.demo.load",
     "accounts.demo.load",
 ]
 

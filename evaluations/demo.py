@@ -1,0 +1,193 @@
+"""Demo evaluation: a questionnaire on a meeting already held, with the
+answers of some of its participants. Idempotent like the other loaders: the
+questionnaire is matched by its meeting and title; participants and answers
+are added only where there are none.
+
+The meeting is named by its slug (``MEETING_SLUG``), loaded by
+meetings/demo.py before this. Should it have no approved participants (the
+seeds list none for meetings held), a few are added as the platform's report
+would show them, and recorded as present through the meetings' own service."""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from meetings import services as meeting_services
+from meetings.enums import AttendanceSource, DelegateRole, RegistrationStatus
+from meetings.models import Meeting, Registration
+from network.enums import InstitutionKind
+from network.models import Institution
+
+from . import services
+from .enums import QuestionKind
+from .models import Invitation, Question, Questionnaire
+
+MEETING_SLUG = "wg2-meeting-cartagena-2015"
+
+QUESTIONNAIRE = {
+    "title_en": "Evaluation of the meeting",
+    "title_es": "Evaluación de la reunión",
+    "title_fr": "Évaluation de la réunion",
+    "title_pt": "Avaliação da reunião",
+    "intro_en": "Five short questions on what the meeting gave your ministry.",
+    "intro_es": "Cinco preguntas breves sobre lo que la reunión aportó a su ministerio.",
+    "intro_fr": "Cinq questions brèves sur ce que la réunion a apporté à votre ministère.",
+    "intro_pt": "Cinco perguntas breves sobre o que a reunião trouxe ao seu ministério.",
+}
+
+QUESTIONS = [
+    (
+        QuestionKind.RATING,
+        True,
+        {
+            "en": "How useful was the meeting for your ministry's work?",
+            "es": "¿Qué tan útil fue la reunión para el trabajo de su ministerio?",
+            "fr": (
+                "Dans quelle mesure la réunion a-t-elle été utile au travail de votre ministère ?"
+            ),
+            "pt": "Quão útil foi a reunião para o trabalho do seu ministério?",
+        },
+    ),
+    (
+        QuestionKind.RATING,
+        True,
+        {
+            "en": "How would you rate the exchange of experiences between ministries?",
+            "es": "¿Cómo califica el intercambio de experiencias entre ministerios?",
+            "fr": "Comment évaluez-vous l'échange d'expériences entre ministères ?",
+            "pt": "Como avalia o intercâmbio de experiências entre ministérios?",
+        },
+    ),
+    (
+        QuestionKind.RATING,
+        False,
+        {
+            "en": "How would you rate the organization and interpretation?",
+            "es": "¿Cómo califica la organización y la interpretación?",
+            "fr": "Comment évaluez-vous l'organisation et l'interprétation ?",
+            "pt": "Como avalia a organização e a interpretação?",
+        },
+    ),
+    (
+        QuestionKind.TEXT,
+        False,
+        {
+            "en": "Which practice presented would your ministry like to adapt?",
+            "es": "¿Qué práctica presentada quisiera adaptar su ministerio?",
+            "fr": "Quelle pratique présentée votre ministère aimerait-il adapter ?",
+            "pt": "Que prática apresentada o seu ministério gostaria de adaptar?",
+        },
+    ),
+    (
+        QuestionKind.TEXT,
+        False,
+        {
+            "en": "What should the next meeting do differently?",
+            "es": "¿Qué debería hacer distinto la próxima reunión?",
+            "fr": "Que devrait faire différemment la prochaine réunion ?",
+            "pt": "O que a próxima reunião deveria fazer de diferente?",
+        },
+    ),
+]
+
+# Participants added only if the meeting has no approved one: (name, email,
+# member state's ISO code, language).
+PARTICIPANTS = [
+    ("Laura Restrepo", "laura.restrepo@demo.example", "CO", "es"),
+    ("Marcos Oliveira", "marcos.oliveira@demo.example", "BR", "pt"),
+    ("Jean-Marc Pierre", "jean-marc.pierre@demo.example", "HT", "fr"),
+    ("Karen Mitchell", "karen.mitchell@demo.example", "JM", "en"),
+    ("Rodrigo Salas", "rodrigo.salas@demo.example", "CR", "es"),
+    ("Patricia Núñez", "patricia.nunez@demo.example", "CL", "es"),
+]
+
+# The answers of the first participants (one fewer than present: one has not
+# answered): three ratings, then the two texts.
+ANSWERS = [
+    (5, 5, 4, "The labor inspection planning tool presented by Colombia.", ""),
+    (4, 5, 5, "O modelo de diálogo social tripartite.", "Mais tempo para perguntas."),
+    (4, 3, None, "", "Envoyer les documents plus tôt, en français aussi."),
+    (5, 4, 4, "South-south exchanges on employment services.", ""),
+    (3, 4, 3, "", "Menos presentaciones y más trabajo en grupos."),
+]
+
+
+@transaction.atomic
+def load():
+    meeting = Meeting.objects.get(slug=MEETING_SLUG)
+    questionnaire = _questionnaire(meeting)
+    participants = _participants(meeting)
+    if questionnaire.responses.exists():
+        return
+    sent_at = timezone.make_aware(
+        datetime.datetime.combine(meeting.last_day + datetime.timedelta(days=1), datetime.time(9))
+    )
+    questions = list(questionnaire.questions.all())
+    for registration, values in zip(participants, ANSWERS, strict=False):
+        invitation, _created = Invitation.objects.get_or_create(
+            questionnaire=questionnaire, registration=registration, defaults={"sent_at": sent_at}
+        )
+        answers = {
+            question: value or None for question, value in zip(questions, values, strict=True)
+        }
+        services.response_submit(
+            invitation=invitation,
+            answers=answers,
+            today=sent_at.date() + datetime.timedelta(days=2),
+        )
+    # Invited, never answered: reminded once.
+    for registration in participants[len(ANSWERS) :]:
+        Invitation.objects.get_or_create(
+            questionnaire=questionnaire,
+            registration=registration,
+            defaults={"sent_at": sent_at, "reminded_at": sent_at + datetime.timedelta(days=7)},
+        )
+
+
+def _questionnaire(meeting):
+    questionnaire = Questionnaire.objects.filter(
+        meeting=meeting, title_en=QUESTIONNAIRE["title_en"]
+    ).first()
+    if questionnaire is not None:
+        return questionnaire
+    questionnaire = Questionnaire.objects.create(meeting=meeting, **QUESTIONNAIRE)
+    for position, (kind, required, texts) in enumerate(QUESTIONS, start=1):
+        Question.objects.create(
+            questionnaire=questionnaire,
+            position=position,
+            kind=kind,
+            is_required=required,
+            **{f"text_{language}": text for language, text in texts.items()},
+        )
+    return questionnaire
+
+
+def _participants(meeting):
+    """Approved participants recorded as present: those the meeting has
+    (a few of them marked present if none are), or the demo's own."""
+    approved = meeting.registrations.filter(status=RegistrationStatus.APPROVED).order_by("pk")
+    if not approved.exists():
+        for full_name, email, iso_code, language in PARTICIPANTS:
+            ministry = Institution.objects.filter(
+                member_state__iso_code=iso_code, kind=InstitutionKind.MINISTRY
+            ).first()
+            Registration.objects.create(
+                meeting=meeting,
+                status=RegistrationStatus.APPROVED,
+                full_name=full_name,
+                institution=ministry,
+                member_state=ministry.member_state if ministry else None,
+                organization="" if ministry else "Ministry of Labor",
+                role=DelegateRole.DELEGATE,
+                email=email,
+                language=language,
+                confirmed_at=timezone.now(),
+            )
+    if not approved.filter(attended_at__isnull=False).exists():
+        at = timezone.make_aware(datetime.datetime.combine(meeting.start_date, datetime.time(10)))
+        for registration in approved[: len(PARTICIPANTS)]:
+            meeting_services.attendance_record(
+                registration=registration, source=AttendanceSource.IMPORT, at=at
+            )
+    return list(approved.filter(attended_at__isnull=False))
