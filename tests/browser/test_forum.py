@@ -81,6 +81,11 @@ def test_focal_point_quotes_a_post(page, thread, focal_point):
     sign_in(page, focal_point, password=PASSWORD)
     open_thread(page, thread)
 
+    # A reply sent empty is refused on the reply's own address; quoting
+    # from there leads back to the thread.
+    page.get_by_role("button", name="Post the reply").click()
+    expect(page).to_have_url(re.compile(r"/reply/$"))
+    expect(page.get_by_text("This field is required.")).to_be_visible()
     first = thread.posts.get()
     page.locator(f"#post-{first.pk}").get_by_role("link", name="Quote").click()
     reply = field(page, "Your reply")
