@@ -31,76 +31,81 @@ class MoveForm(OptionalReasonForm):
     space = forms.ModelChoiceField(label=_("Move to"), queryset=Space.objects.all())
 
 
+def _step(workflow, name, service, *, form_class=None, renamed=None, **texts):
+    """The admin step of the move ``name``, calling ``service`` with the
+    record (by its model's name), the user and the form's fields, each under
+    its own name or the one ``renamed`` gives it."""
+    record = workflow.model._meta.model_name
+    renamed = renamed or {}
+
+    def run(obj, user, data):
+        arguments = {renamed.get(key, key): value for key, value in data.items()}
+        return service(**{record: obj}, user=user, **arguments)
+
+    return transition_step(workflow, name, run=run, form_class=form_class, **texts)
+
+
 THREAD_STEPS = (
-    transition_step(
+    _step(
         THREAD_WORKFLOW,
         "lock",
+        services.thread_lock,
+        form_class=OptionalReasonForm,
         explanation=_("Nobody but the Secretariat may reply any more; the thread stays readable."),
         done_message=_("The thread is locked."),
-        run=lambda thread, user, data: services.thread_lock(
-            thread=thread, user=user, comment=data["comment"]
-        ),
-        form_class=OptionalReasonForm,
     ),
-    transition_step(
+    _step(
         THREAD_WORKFLOW,
         "unlock",
+        services.thread_unlock,
+        form_class=OptionalReasonForm,
         explanation=_("Those who may write in the space may reply again."),
         done_message=_("The thread is open again."),
-        run=lambda thread, user, data: services.thread_unlock(
-            thread=thread, user=user, comment=data["comment"]
-        ),
-        form_class=OptionalReasonForm,
     ),
-    transition_step(
+    _step(
         THREAD_WORKFLOW,
         "pin",
+        services.thread_pin,
         explanation=_("The thread stays at the top of its space."),
         done_message=_("The thread is pinned."),
-        run=lambda thread, user, data: services.thread_pin(thread=thread, user=user),
     ),
-    transition_step(
+    _step(
         THREAD_WORKFLOW,
         "unpin",
+        services.thread_unpin,
         explanation=_("The thread takes its place by its last post again."),
         done_message=_("The thread is no longer pinned."),
-        run=lambda thread, user, data: services.thread_unpin(thread=thread, user=user),
     ),
-    transition_step(
+    _step(
         THREAD_WORKFLOW,
         "move",
+        services.thread_move,
+        form_class=MoveForm,
         explanation=_("The thread and its posts move; the new space's readers see it."),
         done_message=_("The thread is moved."),
-        run=lambda thread, user, data: services.thread_move(
-            thread=thread, user=user, space=data["space"], comment=data["comment"]
-        ),
-        form_class=MoveForm,
     ),
 )
 
 POST_STEPS = (
-    transition_step(
+    _step(
         POST_WORKFLOW,
         "hide",
+        services.post_hide,
+        form_class=ReasonForm,
+        renamed={"comment": "reason"},
         explanation=_(
             "The post disappears from the thread, search and the emails; the reason is "
             "kept in its history."
         ),
         done_message=_("The post is hidden."),
-        run=lambda post, user, data: services.post_hide(
-            post=post, user=user, reason=data["comment"]
-        ),
-        form_class=ReasonForm,
     ),
-    transition_step(
+    _step(
         POST_WORKFLOW,
         "unhide",
+        services.post_unhide,
+        form_class=OptionalReasonForm,
         explanation=_("The post is shown in its thread again."),
         done_message=_("The post is shown again."),
-        run=lambda post, user, data: services.post_unhide(
-            post=post, user=user, comment=data["comment"]
-        ),
-        form_class=OptionalReasonForm,
     ),
 )
 

@@ -2,7 +2,14 @@
 locked, and may be pinned or moved whatever its state; a post is visible or
 hidden by the Secretariat with a reason, and its author may correct it for a
 while. Every move is written to the activity log with its actor and comment;
-the services in ``services.py`` are the only callers of ``transition()``."""
+the services in ``services.py`` are the only callers of ``transition()``.
+
+Moderation moves come in pairs, a move and its undoing (lock and unlock, pin
+and unpin, hide and show again): each pair is declared once, by what its two
+sides say (``Side``), and ``_between`` or ``_flagged`` builds both moves."""
+
+from dataclasses import dataclass
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -24,12 +31,59 @@ def _stays(obj, **details):
     return obj.status
 
 
-def _pinned(value):
-    def apply(thread, **kwargs):
-        thread.is_pinned = value
-        return ("is_pinned",)
+@dataclass(frozen=True)
+class Side:
+    """What one move of a pair says: its name and label, its refusal by the
+    rule and by the state, and (for a flag) where the flag already says so."""
 
-    return apply
+    name: str
+    label: Any
+    refused: Any
+    wrong_state: Any
+    not_applicable: Any = None
+
+
+def _moderation(side, **move):
+    """A move of ``side``'s words that only the Secretariat makes."""
+    return Transition(
+        name=side.name,
+        label=side.label,
+        allowed=_moderator,
+        refused=side.refused,
+        wrong_state=side.wrong_state,
+        not_applicable=side.not_applicable,
+        **move,
+    )
+
+
+def _between(states, there, back, *, apply=None, **there_only):
+    """``there`` from ``states[0]`` to ``states[1]``, and ``back`` the other
+    way; ``there_only``: what only the first asks (a reason)."""
+    start, end = states
+    return [
+        _moderation(there, sources=(start,), target=end, apply=apply, **there_only),
+        _moderation(back, sources=(end,), target=start, apply=apply),
+    ]
+
+
+def _flagged(field, states, there, back):
+    """``there`` sets the boolean ``field`` and ``back`` clears it, in any of
+    ``states``; each applies only where the flag says otherwise."""
+
+    def move(side, value):
+        def apply(obj, **kwargs):
+            setattr(obj, field, value)
+            return (field,)
+
+        return _moderation(
+            side,
+            sources=tuple(states),
+            target=_stays,
+            applies=lambda obj: getattr(obj, field) != value,
+            apply=apply,
+        )
+
+    return [move(there, True), move(back, False)]
 
 
 def _moved(thread, *, space, **kwargs):
@@ -42,56 +96,48 @@ def _moved(thread, *, space, **kwargs):
 THREAD_WORKFLOW = Workflow(
     Thread,
     transitions=[
-        Transition(
-            name="lock",
-            sources=(ThreadStatus.OPEN,),
-            target=ThreadStatus.LOCKED,
-            label=_("Lock"),
-            allowed=_moderator,
-            refused=_("Only the Secretariat locks threads."),
-            wrong_state=_("Only an open thread can be locked."),
+        *_between(
+            (ThreadStatus.OPEN, ThreadStatus.LOCKED),
+            Side(
+                "lock",
+                _("Lock"),
+                _("Only the Secretariat locks threads."),
+                _("Only an open thread can be locked."),
+            ),
+            Side(
+                "unlock",
+                _("Unlock"),
+                _("Only the Secretariat unlocks threads."),
+                _("Only a locked thread can be unlocked."),
+            ),
         ),
-        Transition(
-            name="unlock",
-            sources=(ThreadStatus.LOCKED,),
-            target=ThreadStatus.OPEN,
-            label=_("Unlock"),
-            allowed=_moderator,
-            refused=_("Only the Secretariat unlocks threads."),
-            wrong_state=_("Only a locked thread can be unlocked."),
+        *_flagged(
+            "is_pinned",
+            ThreadStatus.values,
+            Side(
+                "pin",
+                _("Pin to the top"),
+                _("Only the Secretariat pins threads."),
+                _("This thread cannot be pinned."),
+                _("The thread is already pinned."),
+            ),
+            Side(
+                "unpin",
+                _("Unpin"),
+                _("Only the Secretariat unpins threads."),
+                _("This thread cannot be unpinned."),
+                _("The thread is not pinned."),
+            ),
         ),
-        Transition(
-            name="pin",
+        _moderation(
+            Side(
+                "move",
+                _("Move to another space"),
+                _("Only the Secretariat moves threads."),
+                _("This thread cannot be moved."),
+            ),
             sources=tuple(ThreadStatus.values),
             target=_stays,
-            label=_("Pin to the top"),
-            allowed=_moderator,
-            refused=_("Only the Secretariat pins threads."),
-            wrong_state=_("This thread cannot be pinned."),
-            applies=lambda thread: not thread.is_pinned,
-            not_applicable=_("The thread is already pinned."),
-            apply=_pinned(True),
-        ),
-        Transition(
-            name="unpin",
-            sources=tuple(ThreadStatus.values),
-            target=_stays,
-            label=_("Unpin"),
-            allowed=_moderator,
-            refused=_("Only the Secretariat unpins threads."),
-            wrong_state=_("This thread cannot be unpinned."),
-            applies=lambda thread: thread.is_pinned,
-            not_applicable=_("The thread is not pinned."),
-            apply=_pinned(False),
-        ),
-        Transition(
-            name="move",
-            sources=tuple(ThreadStatus.values),
-            target=_stays,
-            label=_("Move to another space"),
-            allowed=_moderator,
-            refused=_("Only the Secretariat moves threads."),
-            wrong_state=_("This thread cannot be moved."),
             apply=_moved,
         ),
     ],
@@ -116,27 +162,23 @@ def _edited(post, *, when, body, **kwargs):
 POST_WORKFLOW = Workflow(
     Post,
     transitions=[
-        Transition(
-            name="hide",
-            sources=(PostStatus.VISIBLE,),
-            target=PostStatus.HIDDEN,
-            label=_("Hide"),
-            allowed=_moderator,
-            refused=_("Only the Secretariat hides posts."),
-            wrong_state=_("Only a visible post can be hidden."),
+        *_between(
+            (PostStatus.VISIBLE, PostStatus.HIDDEN),
+            Side(
+                "hide",
+                _("Hide"),
+                _("Only the Secretariat hides posts."),
+                _("Only a visible post can be hidden."),
+            ),
+            Side(
+                "unhide",
+                _("Show again"),
+                _("Only the Secretariat shows hidden posts."),
+                _("Only a hidden post can be shown again."),
+            ),
+            apply=_recount,
             comment_required=True,
             comment_missing=_("Say why the post is hidden."),
-            apply=_recount,
-        ),
-        Transition(
-            name="unhide",
-            sources=(PostStatus.HIDDEN,),
-            target=PostStatus.VISIBLE,
-            label=_("Show again"),
-            allowed=_moderator,
-            refused=_("Only the Secretariat shows hidden posts."),
-            wrong_state=_("Only a hidden post can be shown again."),
-            apply=_recount,
         ),
         Transition(
             name="edit",

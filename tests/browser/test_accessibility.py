@@ -11,6 +11,7 @@ from django.conf import settings
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from forum.enums import ReadAccess
 from meetings import links
 from meetings.enums import RegistrationStatus
 from tests.browser.helpers import (
@@ -22,6 +23,8 @@ from tests.browser.helpers import (
     session_cookie,
     set_language,
 )
+from tests.factories import FocalPointFactory
+from tests.forum.factories import PostFactory, SpaceFactory, ThreadFactory
 from tests.meetings.factories import RegistrationFactory
 
 pytestmark = pytest.mark.browser
@@ -43,7 +46,9 @@ def check_pages(page, pages, language):
     """[description of the violations] of each page that has some."""
     failures = []
     for _name, path in pages:
-        page.goto(path)
+        response = page.goto(path)
+        # A refusal or an error page would pass the check without being the page.
+        assert response.ok, f"{path} answered {response.status}"
         assert html_lang(page) == language, path
         violations = axe_violations(page)
         if violations:
@@ -74,6 +79,57 @@ def test_main_pages_have_no_serious_accessibility_violation(
             ("dashboard", reverse("accounts:dashboard")),
             ("program form", reverse("portfolio:program_create")),
             ("cooperation request form", reverse("cooperation:request_create")),
+        ],
+        language,
+    )
+
+    assert not failures, "axe-core found serious or critical violations:\n" + "\n".join(failures)
+
+
+@pytest.fixture
+def forum():
+    """A public space and a network space, each with a thread whose first
+    post is the focal point's own (which they may still correct) and a reply
+    of another ministry's (which they may quote and report)."""
+    focal_point = FocalPointFactory(full_name="Ana Pérez")
+    threads = {}
+    for access in (ReadAccess.PUBLIC, ReadAccess.NETWORK):
+        space = SpaceFactory(name=f"Labor inspection ({access})", read_access=access)
+        thread = ThreadFactory(space=space, author=focal_point, title="Inspection planning")
+        PostFactory(thread=thread, author=focal_point, body="How do you **plan** inspections?")
+        PostFactory(thread=thread, body="> How do you plan\n\nBy *risk*:\n\n- sector\n- region")
+        threads[access.value] = thread
+    return {"focal_point": focal_point, **threads}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_forum_pages_have_no_serious_accessibility_violation(
+    new_context, live_server, forum, language
+):
+    page = axe_context(new_context, live_server, language).new_page()
+    public, network = forum["public"], forum["network"]
+    search = reverse("search:search") + "?kind=forum&q=inspections"
+    visitor = [
+        ("spaces", reverse("forum:space_list")),
+        ("space", public.space.get_absolute_url()),
+        ("thread", public.get_absolute_url()),
+        ("forum search", search),
+    ]
+
+    failures = check_pages(page, visitor, language)
+    page.context.add_cookies([session_cookie(live_server, forum["focal_point"])])
+    own, reply = network.posts.all()
+    failures += check_pages(
+        page,
+        [
+            ("spaces", reverse("forum:space_list")),
+            ("space", network.space.get_absolute_url()),
+            ("thread with the reply form", network.get_absolute_url()),
+            ("reply quoting a post", f"{network.get_absolute_url()}?quote={reply.pk}"),
+            ("new thread", reverse("forum:thread_create", args=[network.space.slug])),
+            ("correcting a post", reverse("forum:post_edit", args=[own.pk])),
+            ("reporting a post", reverse("forum:post_report", args=[reply.pk])),
+            ("forum search", search),
         ],
         language,
     )

@@ -160,6 +160,23 @@ def test_a_reply_can_quote_a_post(client):
     )
 
 
+def test_the_quote_links_of_a_refused_reply_lead_to_the_thread(client):
+    """A refused reply is shown at the reply's address, which takes POST
+    only: a quote link relative to the page would answer 405 there."""
+    space = SpaceFactory(read_access=ReadAccess.NETWORK)
+    thread = _thread_with_post(space)
+    quoted = thread.posts.get()
+    client.force_login(FocalPointFactory())
+
+    page = client.post(
+        reverse("forum:thread_reply", args=[space.slug, thread.pk]), {"body": " "}
+    ).content.decode()
+
+    quote = f"{thread.get_absolute_url()}?quote={quoted.pk}"
+    assert f'href="{quote}#reply"' in page
+    assert client.get(quote).status_code == 200
+
+
 def test_a_visitor_cannot_download_a_network_space_s_attachment(client, settings, tmp_path):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
