@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from forum.enums import Frequency, PostStatus, ReadAccess
 from forum.models import Follow, Post
-from network.models import ActivityLog
+from core.models import ActivityLog
 from tests.browser.helpers import field, session_cookie, sign_in
 from tests.browser.test_staff import sign_in_staff
 from tests.factories import PASSWORD, FocalPointFactory, UserFactory
