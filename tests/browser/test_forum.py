@@ -9,9 +9,9 @@ import pytest
 from django.contrib.auth.models import Permission
 from playwright.sync_api import expect
 
+from core.models import ActivityLog
 from forum.enums import Frequency, PostStatus, ReadAccess
 from forum.models import Follow, Post
-from core.models import ActivityLog
 from tests.browser.helpers import field, session_cookie, sign_in
 from tests.browser.test_staff import sign_in_staff
 from tests.factories import PASSWORD, FocalPointFactory, UserFactory
