@@ -373,6 +373,7 @@ ROUTE_ARGS = {
             "register",
             "registration_sent",
             "delegation_register",
+            "check_in",
         )
     },
     **{
@@ -724,6 +725,11 @@ EXPECTED = {
     "meetings:meeting_calendar": {
         "public": "200 200 200 200 200",
         "restricted": "404 200 200 200 200",
+    },
+    # The door's staff only; the QR code on a badge leads here.
+    "meetings:check_in": {
+        "public": "L 403 403 403 200",
+        "restricted": "L 403 403 403 200",
     },
     # A delegate may not learn that a restricted meeting (or its reports) exists.
     "meetings:national_report_upload": {
