@@ -8,21 +8,30 @@ opened on a phone at the door (the admin's lists are not made for one), and
 it is where a badge's QR code leads when a phone's own camera reads it."""
 
 import datetime
+import secrets
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from . import check_in, rules, selectors, services
+from network.imports import MAX_IMPORT_BYTES
+
+from . import attendance_import, check_in, rules, selectors, services
 from .enums import AttendanceSource, RegistrationStatus
 from .views import _meeting_for
 
+# How long a previewed report waits for its confirmation.
+PENDING_SECONDS = 3600
 # A check-in queued by a phone that was offline keeps the time it was made,
 # if it arrives within this long; otherwise it is recorded when it arrives.
 OFFLINE_GRACE = datetime.timedelta(days=2)
@@ -134,5 +143,81 @@ def check_in_page(request, slug):
             if scanned and scanned.attended_at
             else "",
             "code_unknown": bool(code) and scanned is None,
+        },
+    )
+
+
+class AttendanceReportForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("Attendance report (CSV)"),
+        help_text=gettext_lazy(
+            "Zoom: Reports › Usage › Participants, exported as CSV. Teams: the meeting's "
+            "Attendance tab, Download (the CSV file, tab-separated UTF-16 works too)."
+        ),
+    )
+
+
+def _pending_key(token):
+    return f"meetings:attendance-import:{token}"
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def attendance_import_page(request, slug):
+    """Upload the report, see who it matches, confirm. The previewed file
+    waits in the cache under a random token tied to the staff member and the
+    meeting; confirming reads it again, so a change made meanwhile counts."""
+    meeting = _staff_meeting(request, slug)
+    form = AttendanceReportForm()
+    report = token = None
+    if request.method == "POST" and "token" in request.POST:
+        key = _pending_key(request.POST["token"])
+        pending = cache.get(key)
+        if (
+            pending is None
+            or pending["user"] != request.user.pk
+            or pending["meeting"] != meeting.pk
+        ):
+            messages.error(
+                request, _("The previewed report is no longer available; upload it again.")
+            )
+            return redirect("meetings:attendance_import", slug=meeting.slug)
+        cache.delete(key)
+        report = attendance_import.attendance_import_confirm(
+            SimpleUploadedFile(pending["name"], pending["data"]), meeting=meeting
+        )
+        messages.success(
+            request,
+            _("%(file)s imported: %(recorded)d recorded as present.")
+            % {"file": report.filename, "recorded": report.recorded},
+        )
+        return redirect("meetings:attendance_import", slug=meeting.slug)
+    if request.method == "POST":
+        form = AttendanceReportForm(request.POST, request.FILES)
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            report = attendance_import.attendance_read(upload, meeting=meeting)
+            if not report.file_error and report.to_record:
+                upload.seek(0)
+                token = secrets.token_urlsafe(24)
+                cache.set(
+                    _pending_key(token),
+                    {
+                        "user": request.user.pk,
+                        "meeting": meeting.pk,
+                        "name": report.filename,
+                        "data": upload.read(MAX_IMPORT_BYTES + 1),
+                    },
+                    PENDING_SECONDS,
+                )
+    return render(
+        request,
+        "meetings/attendance_import.html",
+        {
+            "meeting": meeting,
+            "form": form,
+            "report": report,
+            "token": token,
+            "counts": selectors.attendance_counts(meeting),
         },
     )

@@ -17,6 +17,11 @@ urlpatterns = [
     path("<slug:slug>/calendar.ics", views.meeting_calendar, name="meeting_calendar"),
     path("<slug:slug>/check-in/", attendance_views.check_in_page, name="check_in"),
     path(
+        "<slug:slug>/attendance/import/",
+        attendance_views.attendance_import_page,
+        name="attendance_import",
+    ),
+    path(
         "<slug:slug>/national-report/",
         views.national_report_upload,
         name="national_report_upload",

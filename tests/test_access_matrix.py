@@ -374,6 +374,7 @@ ROUTE_ARGS = {
             "registration_sent",
             "delegation_register",
             "check_in",
+            "attendance_import",
         )
     },
     **{
@@ -728,6 +729,10 @@ EXPECTED = {
     },
     # The door's staff only; the QR code on a badge leads here.
     "meetings:check_in": {
+        "public": "L 403 403 403 200",
+        "restricted": "L 403 403 403 200",
+    },
+    "meetings:attendance_import": {
         "public": "L 403 403 403 200",
         "restricted": "L 403 403 403 200",
     },
