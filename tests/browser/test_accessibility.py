@@ -8,11 +8,13 @@ from urllib.parse import urlparse
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from meetings import links
-from meetings.enums import RegistrationStatus
+from meetings import links, services
+from meetings.check_in import check_in_url
+from meetings.enums import AttendanceSource, RegistrationStatus
 from tests.browser.helpers import (
     axe_violations,
     describe_violations,
@@ -22,7 +24,8 @@ from tests.browser.helpers import (
     session_cookie,
     set_language,
 )
-from tests.meetings.factories import RegistrationFactory
+from tests.factories import UserFactory
+from tests.meetings.factories import MeetingFactory, RegistrationFactory
 
 pytestmark = pytest.mark.browser
 
@@ -74,6 +77,44 @@ def test_main_pages_have_no_serious_accessibility_violation(
             ("dashboard", reverse("accounts:dashboard")),
             ("program form", reverse("portfolio:program_create")),
             ("cooperation request form", reverse("cooperation:request_create")),
+        ],
+        language,
+    )
+
+    assert not failures, "axe-core found serious or critical violations:\n" + "\n".join(failures)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_attendance_pages_have_no_serious_accessibility_violation(
+    new_context, live_server, language
+):
+    """The check-in page as staff see it on a phone, and the import page."""
+    staff = UserFactory(is_staff=True)
+    staff.user_permissions.set(
+        Permission.objects.filter(
+            content_type__app_label="meetings",
+            codename__in=[
+                "view_meeting",
+                "change_meeting",
+                "view_registration",
+                "change_registration",
+            ],
+        )
+    )
+    meeting = MeetingFactory()
+    present = RegistrationFactory(meeting=meeting, status=RegistrationStatus.APPROVED)
+    RegistrationFactory(meeting=meeting, status=RegistrationStatus.APPROVED)
+    services.attendance_record(registration=present, source=AttendanceSource.LIST)
+    context = new_context(bypass_csp=True, viewport={"width": 390, "height": 844})
+    set_language(context, live_server, language)
+    context.add_cookies([session_cookie(live_server, staff)])
+    page = context.new_page()
+
+    failures = check_pages(
+        page,
+        [
+            ("check-in", check_in_url(present).removeprefix(settings.SITE_URL)),
+            ("attendance import", reverse("meetings:attendance_import", args=[meeting.slug])),
         ],
         language,
     )

@@ -248,3 +248,15 @@ def test_someone_not_approved_is_not_checked_in(staff_client):
 
     assert answer["status"] == "refused"
     assert not registration.meeting.registrations.attended().exists()
+
+
+def test_the_check_in_list_runs_a_fixed_number_of_queries(staff_client, count_queries):
+    meeting = MeetingFactory()
+    approved(meeting=meeting)
+    small = count_queries(page(meeting))
+    for _ in range(3):
+        services.attendance_record(
+            registration=approved(meeting=meeting), source=AttendanceSource.LIST
+        )
+
+    assert count_queries(page(meeting)) == small
