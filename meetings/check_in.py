@@ -62,7 +62,7 @@ def registration_for_code(meeting, text):
     if not constant_time_compare(match.group(2), _signature(registration_id, meeting.pk)):
         return None
     return (
-        Registration.objects.select_related("meeting", "institution")
+        Registration.objects.select_related("meeting", "institution__member_state", "member_state")
         .filter(pk=registration_id, meeting=meeting)
         .first()
     )

@@ -748,7 +748,7 @@ def check_in_list(meeting):
     delegation: the list the door's staff tick."""
     return (
         meeting.registrations.filter(status=RegistrationStatus.APPROVED)
-        .select_related("institution", "member_state")
+        .select_related("institution__member_state", "member_state")
         .order_by("full_name", "pk")
     )
 

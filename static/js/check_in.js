@@ -202,6 +202,8 @@
   }
 
   window.addEventListener("online", flush);
+  // A phone on a network that reaches nothing says it is online all along.
+  window.setInterval(flush, 15000);
   writeQueue(readQueue());
   flush();
 })();

@@ -39,7 +39,9 @@ def door_staff():
     return user
 
 
-def test_staff_check_participants_in_from_a_phone(new_context, live_server, door_staff):
+def test_staff_check_participants_in_from_a_phone(
+    new_context, live_server, door_staff, page_faults
+):
     meeting = MeetingFactory()
     ana = RegistrationFactory(
         meeting=meeting, full_name="Ana Pérez", status=RegistrationStatus.APPROVED
@@ -77,6 +79,7 @@ def test_staff_check_participants_in_from_a_phone(new_context, live_server, door
 
     # Without a connection: kept on the phone, sent when it is back.
     context.set_offline(True)
+    page_faults.expect("ERR_INTERNET_DISCONNECTED")
     code_field.fill(check_in_code(marcia))
     code_form.get_by_role("button", name="Check in").click()
     expect(status).to_contain_text("No connection")
