@@ -82,17 +82,25 @@ def queue_after_commit(task, *args):
     transaction.on_commit(lambda: task.delay(*args), robust=True)
 
 
-def email_enqueue(*, key, to, template, context, language=""):
+def email_enqueue(*, key, to, template, context, language="", html_template=""):
     """Record the email ``template`` for ``to`` under ``key`` and send it once
     the current transaction commits. A key seen before sends nothing again.
 
     ``template`` names ``<template>_subject.txt`` and ``<template>_body.txt``;
-    they are rendered in ``language`` (the recipient's), or the site's."""
-    context = Context({"site_url": settings.SITE_URL, **context}, autoescape=False)
+    they are rendered in ``language`` (the recipient's), or the site's. An
+    ``html_template`` (escaped as HTML, with the plain text as ``text_body``)
+    adds an HTML version, for what plain text cannot carry (an image)."""
+    values = {"site_url": settings.SITE_URL, **context}
+    context = Context(values, autoescape=False)
+    html_body = ""
     with translation.override(language or settings.LANGUAGE_CODE):
         subject = " ".join(_render_text(f"{template}_subject.txt", context).split())
         body = _render_text(f"{template}_body.txt", context)
-    return email_enqueue_rendered(email=OutgoingEmail(key=key, to=to, subject=subject, body=body))
+        if html_template:
+            html_body = get_template(html_template).render({**values, "text_body": body})
+    return email_enqueue_rendered(
+        email=OutgoingEmail(key=key, to=to, subject=subject, body=body, html_body=html_body)
+    )
 
 
 def email_enqueue_rendered(*, email):

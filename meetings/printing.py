@@ -10,7 +10,9 @@ import warnings
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
 
+from .check_in import check_in_code, qr_svg
 from .exports import approved_in_delegation_order
 
 # Two columns of five: badges of 90 by 55 mm fill an A4 sheet with room to cut.
@@ -56,8 +58,13 @@ def participation_letter(registration):
 
 
 def badge_pages(meeting):
-    """``meeting``'s approved participants by delegation, BADGES_PER_PAGE to a page."""
+    """``meeting``'s approved participants by delegation, BADGES_PER_PAGE to a page,
+    each with the QR code and the code that check them in at the door."""
     participants = approved_in_delegation_order(meeting)
+    for registration in participants:
+        # segno's SVG holds only its path: nothing a participant typed.
+        registration.check_in_qr = mark_safe(qr_svg(registration))
+        registration.check_in_code = check_in_code(registration)
     return [
         participants[start : start + BADGES_PER_PAGE]
         for start in range(0, len(participants), BADGES_PER_PAGE)

@@ -64,6 +64,12 @@ def can_manage_registrations(user):
     return is_active_user(user) and user.is_staff and user.has_perm("meetings.change_registration")
 
 
+def can_record_attendance(user):
+    """Check participants in at the door and import a webinar's attendance:
+    staff who may change registrations."""
+    return can_manage_registrations(user)
+
+
 def can_upload_national_report(user, meeting):
     """A focal point of a ministry of a member state, while reports are asked for."""
     return (

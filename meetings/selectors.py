@@ -738,3 +738,23 @@ def next_registration_moment(now):
         closes=Min("registration_closes_at", filter=Q(registration_closes_at__gt=now)),
     )
     return min(filter(None, moments.values()), default=None)
+
+
+# Attendance ---------------------------------------------------------------
+
+
+def check_in_list(meeting):
+    """The approved participants of ``meeting`` in name order, with their
+    delegation: the list the door's staff tick."""
+    return (
+        meeting.registrations.filter(status=RegistrationStatus.APPROVED)
+        .select_related("institution__member_state", "member_state")
+        .order_by("full_name", "pk")
+    )
+
+
+def attendance_counts(meeting):
+    """{"present": …, "approved": …} of ``meeting``'s approved participants."""
+    return meeting.registrations.filter(status=RegistrationStatus.APPROVED).aggregate(
+        approved=Count("pk"), present=Count("pk", filter=Q(attended_at__isnull=False))
+    )

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from . import views
+from . import attendance_views, views
 
 app_name = "meetings"
 
@@ -15,6 +15,12 @@ urlpatterns = [
     path("", include("meetings.registration_urls")),
     path("<slug:slug>/", views.meeting_detail, name="meeting_detail"),
     path("<slug:slug>/calendar.ics", views.meeting_calendar, name="meeting_calendar"),
+    path("<slug:slug>/check-in/", attendance_views.check_in_page, name="check_in"),
+    path(
+        "<slug:slug>/attendance/import/",
+        attendance_views.attendance_import_page,
+        name="attendance_import",
+    ),
     path(
         "<slug:slug>/national-report/",
         views.national_report_upload,

@@ -28,6 +28,7 @@ from core.workflow import Transition, Workflow
 from network.selectors import focal_points_of
 
 from . import rules
+from .check_in import check_in_code, qr_png_data_uri
 from .enums import FINAL, PLACE_HOLDING, Approval, RegistrationStatus
 from .links import manage_path
 from .models import Registration
@@ -104,20 +105,28 @@ def _withdrawn(registration, *, user, comment, when):
 
 
 def tell_registrant(registration, event, *, note=""):
-    """Email the registrant about ``event`` (a template name), once per event."""
+    """Email the registrant about ``event`` (a template name), once per event.
+    An approved participant's email carries their check-in code, and the QR
+    code of it in its HTML version."""
+    context = {
+        "registration": registration,
+        "meeting": registration.meeting,
+        "manage_path": manage_path(registration),
+        "position": registration.waitlist_position(),
+        "wait_reason": registration.waiting_reason(),
+        "note": note,
+    }
+    approved = registration.status == Status.APPROVED
+    if approved:
+        context["check_in_code"] = check_in_code(registration)
+        context["check_in_qr"] = qr_png_data_uri(registration)
     email_enqueue(
         key=f"meetings:registration:{registration.pk}:{event}",
         to=registration.email,
         template=f"meetings/email/registration_{event}",
-        context={
-            "registration": registration,
-            "meeting": registration.meeting,
-            "manage_path": manage_path(registration),
-            "position": registration.waitlist_position(),
-            "wait_reason": registration.waiting_reason(),
-            "note": note,
-        },
+        context=context,
         language=registration.language,
+        html_template="meetings/email/check_in.html" if approved else "",
     )
 
 

@@ -377,6 +377,8 @@ ROUTE_ARGS = {
             "register",
             "registration_sent",
             "delegation_register",
+            "check_in",
+            "attendance_import",
         )
     },
     **{
@@ -735,6 +737,15 @@ EXPECTED = {
     "meetings:meeting_calendar": {
         "public": "200 200 200 200 200",
         "restricted": "404 200 200 200 200",
+    },
+    # The door's staff only; the QR code on a badge leads here.
+    "meetings:check_in": {
+        "public": "L 403 403 403 200",
+        "restricted": "L 403 403 403 200",
+    },
+    "meetings:attendance_import": {
+        "public": "L 403 403 403 200",
+        "restricted": "L 403 403 403 200",
     },
     # A delegate may not learn that a restricted meeting (or its reports) exists.
     "meetings:national_report_upload": {

@@ -28,6 +28,7 @@ from .. import exports, printing, rules, services
 from ..enums import PLACE_HOLDING, FundingItem, RegistrationStatus
 from ..models import AgendaSession, Document, FundingCommitment, Meeting, Registration
 from ..national_reports import national_reports_missing
+from ..selectors import attendance_counts
 from .funding import UncoveredFundingFilter, uncovered_funding_view
 
 
@@ -182,6 +183,7 @@ class MeetingAdmin(TranslatedAdmin):
     )
     readonly_fields = (
         "slug",
+        "attendance",
         "national_reports_received",
         "personal_data_purged_at",
         "participation_summary",
@@ -246,6 +248,7 @@ class MeetingAdmin(TranslatedAdmin):
             },
         ),
         (_("Funding"), {"fields": ("funding_needs",)}),
+        (_("Attendance"), {"fields": ("attendance",)}),
         (_("National reports"), {"fields": ("national_reports_due", "national_reports_received")}),
         (_("Visibility"), {"fields": ("visibility",)}),
         (
@@ -306,6 +309,17 @@ class MeetingAdmin(TranslatedAdmin):
             *super().get_urls(),
         ]
 
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or not rules.can_record_attendance(request.user):
+            # Its links lead to pages only those who record attendance open.
+            return [
+                (name, options)
+                for name, options in fieldsets
+                if "attendance" not in options["fields"]
+            ]
+        return fieldsets
+
     def has_manage_registrations_permission(self, request):
         return rules.can_manage_registrations(request.user)
 
@@ -352,6 +366,20 @@ class MeetingAdmin(TranslatedAdmin):
         if not meeting.funding_needs:
             return None
         return not meeting.uncovered_items()
+
+    @admin.display(description=_("present"))
+    def attendance(self, meeting):
+        if meeting.pk is None:
+            return "—"
+        counts = attendance_counts(meeting)
+        return format_html(
+            '{} · <a href="{}">{}</a> · <a href="{}">{}</a>',
+            _("%(present)d of %(approved)d approved participants") % counts,
+            reverse("meetings:check_in", kwargs={"slug": meeting.slug}),
+            _("Check-in page"),
+            reverse("meetings:attendance_import", kwargs={"slug": meeting.slug}),
+            _("Import attendance"),
+        )
 
     @admin.display(description=_("national reports received"))
     def national_reports_received(self, meeting):

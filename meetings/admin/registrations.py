@@ -95,6 +95,21 @@ REGISTRATION_STEPS = (
 )
 
 
+class AttendedFilter(admin.SimpleListFilter):
+    title = _("present")
+    parameter_name = "attended"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Present")), ("no", _("Not recorded as present"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.attended()
+        if self.value() == "no":
+            return queryset.filter(attended_at__isnull=True)
+        return queryset
+
+
 @admin.register(Registration)
 class RegistrationAdmin(ObjectStepsAdmin, admin.ModelAdmin):
     """Registrations as they come from the form; staff correct a person's
@@ -109,12 +124,15 @@ class RegistrationAdmin(ObjectStepsAdmin, admin.ModelAdmin):
         "member_state",
         "role",
         "status",
+        "attended_at",
         "created_at",
         "letter",
     )
     list_filter = (
         AwaitingApprovalFilter,
         "status",
+        AttendedFilter,
+        "attendance_source",
         "meeting",
         "role",
         "member_state",
@@ -142,6 +160,8 @@ class RegistrationAdmin(ObjectStepsAdmin, admin.ModelAdmin):
         "confirmed_at",
         "waitlisted_at",
         "offer_expires_at",
+        "attended_at",
+        "attendance_source",
         "updated_at",
     )
     fieldsets = (
@@ -162,6 +182,7 @@ class RegistrationAdmin(ObjectStepsAdmin, admin.ModelAdmin):
                 )
             },
         ),
+        (_("Attendance"), {"fields": ("attended_at", "attendance_source")}),
         (
             _("Needs and consent"),
             {

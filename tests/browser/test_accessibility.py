@@ -8,12 +8,14 @@ from urllib.parse import urlparse
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 from playwright.sync_api import expect
 
 from forum.enums import ReadAccess
-from meetings import links
-from meetings.enums import RegistrationStatus
+from meetings import links, services
+from meetings.check_in import check_in_url
+from meetings.enums import AttendanceSource, RegistrationStatus
 from tests.browser.helpers import (
     axe_violations,
     describe_violations,
@@ -23,9 +25,9 @@ from tests.browser.helpers import (
     session_cookie,
     set_language,
 )
-from tests.factories import FocalPointFactory
+from tests.factories import FocalPointFactory, UserFactory
 from tests.forum.factories import PostFactory, SpaceFactory, ThreadFactory
-from tests.meetings.factories import RegistrationFactory
+from tests.meetings.factories import MeetingFactory, RegistrationFactory
 
 pytestmark = pytest.mark.browser
 
@@ -130,6 +132,44 @@ def test_forum_pages_have_no_serious_accessibility_violation(
             ("correcting a post", reverse("forum:post_edit", args=[own.pk])),
             ("reporting a post", reverse("forum:post_report", args=[reply.pk])),
             ("forum search", search),
+        ],
+        language,
+    )
+
+    assert not failures, "axe-core found serious or critical violations:\n" + "\n".join(failures)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_attendance_pages_have_no_serious_accessibility_violation(
+    new_context, live_server, language
+):
+    """The check-in page as staff see it on a phone, and the import page."""
+    staff = UserFactory(is_staff=True)
+    staff.user_permissions.set(
+        Permission.objects.filter(
+            content_type__app_label="meetings",
+            codename__in=[
+                "view_meeting",
+                "change_meeting",
+                "view_registration",
+                "change_registration",
+            ],
+        )
+    )
+    meeting = MeetingFactory()
+    present = RegistrationFactory(meeting=meeting, status=RegistrationStatus.APPROVED)
+    RegistrationFactory(meeting=meeting, status=RegistrationStatus.APPROVED)
+    services.attendance_record(registration=present, source=AttendanceSource.LIST)
+    context = new_context(bypass_csp=True, viewport={"width": 390, "height": 844})
+    set_language(context, live_server, language)
+    context.add_cookies([session_cookie(live_server, staff)])
+    page = context.new_page()
+
+    failures = check_pages(
+        page,
+        [
+            ("check-in", check_in_url(present).removeprefix(settings.SITE_URL)),
+            ("attendance import", reverse("meetings:attendance_import", args=[meeting.slug])),
         ],
         language,
     )

@@ -16,8 +16,10 @@ from django.utils import timezone
 from pytest_django.asserts import assertTemplateUsed
 
 from core.models import ActivityLog, EmailDelivery
+from meetings import services
 from meetings.enums import (
     Approval,
+    AttendanceSource,
     DelegateRole,
     FundingItem,
     FundingStatus,
@@ -721,3 +723,37 @@ def test_dashboard_counts_registrations_to_approve_and_meetings_with_uncovered_f
     assert lines["Meetings with uncovered funding"]["count"] == 2
     for label in ("Registrations to approve", "Meetings with uncovered funding"):
         assert staff_client.get(lines[label]["url"]).status_code == 200
+
+
+def test_meeting_change_page_counts_who_is_present(staff_client):
+    meeting = MeetingFactory()
+    present = RegistrationFactory(meeting=meeting, status=RegistrationStatus.APPROVED)
+    RegistrationFactory(meeting=meeting, status=RegistrationStatus.APPROVED)
+    services.attendance_record(registration=present, source=AttendanceSource.LIST)
+
+    response = staff_client.get(reverse("admin:meetings_meeting_change", args=[meeting.pk]))
+
+    page = response.content.decode()
+    assert "1 of 2 approved participants" in page
+    assert reverse("meetings:check_in", kwargs={"slug": meeting.slug}) in page
+    assert reverse("meetings:attendance_import", kwargs={"slug": meeting.slug}) in page
+
+
+def test_registration_changelist_filters_who_is_present(staff_client):
+    meeting = MeetingFactory()
+    present = RegistrationFactory(
+        meeting=meeting, full_name="Ana Present", status=RegistrationStatus.APPROVED
+    )
+    RegistrationFactory(
+        meeting=meeting, full_name="Luis Absent", status=RegistrationStatus.APPROVED
+    )
+    services.attendance_record(registration=present, source=AttendanceSource.CHECK_IN)
+    url = reverse("admin:meetings_registration_changelist")
+
+    present_page = staff_client.get(url, {"attended": "yes"}).content.decode()
+    source_page = staff_client.get(url, {"attendance_source": "check_in"}).content.decode()
+
+    assert "Ana Present" in present_page
+    assert "Luis Absent" not in present_page
+    assert "Ana Present" in source_page
+    assert "Luis Absent" not in source_page
