@@ -23,6 +23,7 @@ def opens(group, app_label, model_name):
     """Whether ``group`` may open the list of ``app_label.model_name``."""
     if group == TECHNICAL_SECRETARIAT:
         return app_label in (
+            "core",
             "network",
             "accounts",
             "portfolio",
@@ -81,8 +82,8 @@ def test_staff_roles_registered_models_are_the_expected_ones():
         ("meetings", "document"),
         ("meetings", "meeting"),
         ("meetings", "registration"),
+        ("core", "emaildelivery"),
         ("network", "conference"),
-        ("network", "emaildelivery"),
         ("network", "institution"),
         ("network", "memberstate"),
         ("network", "topic"),
@@ -155,7 +156,9 @@ def test_staff_roles_each_reach_the_admin_index(client, group):
             [
                 "accounts",
                 "cooperation",
+                "core",
                 "django_celery_beat",
+                "evaluations",
                 "forum",
                 "fund",
                 "library",
