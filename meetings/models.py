@@ -932,7 +932,9 @@ class Registration(models.Model):
         related_name="meeting_registrations",
     )
     role = models.CharField(_("role"), max_length=10, choices=DelegateRole.choices)
-    email = models.EmailField(_("email"))
+    # Required by the registration forms; empty only for a historical
+    # participant imported without one (meetings/imports.py).
+    email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     language = models.CharField(
         _("language for emails"), max_length=2, choices=interface_languages, default="es"
@@ -971,6 +973,16 @@ class Registration(models.Model):
     attendance_source = models.CharField(
         _("attendance recorded by"), max_length=10, choices=AttendanceSource.choices, blank=True
     )
+    imported_from = models.CharField(
+        _("imported from"),
+        max_length=250,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "The spreadsheet a historical participant was brought in from (empty: registered "
+            "on the portal)."
+        ),
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = RegistrationQuerySet.as_manager()
@@ -983,6 +995,7 @@ class Registration(models.Model):
             models.UniqueConstraint(
                 "meeting",
                 Lower("email"),
+                condition=~Q(email=""),
                 name="meetings_registration_one_per_email",
                 violation_error_message=_("This address is registered for this meeting already."),
             )

@@ -104,7 +104,10 @@ def _withdrawn(registration, *, user, comment, when):
 
 
 def tell_registrant(registration, event, *, note=""):
-    """Email the registrant about ``event`` (a template name), once per event."""
+    """Email the registrant about ``event`` (a template name), once per event;
+    a historical participant imported without an address is told nothing."""
+    if not registration.email:
+        return
     email_enqueue(
         key=f"meetings:registration:{registration.pk}:{event}",
         to=registration.email,

@@ -112,7 +112,13 @@ def test_staff_roles_changelist_opens_only_for_the_role_that_holds_it(
 
 # The admin's imports from a spreadsheet (network.admin_imports): for the roles
 # that may add and change the records.
-IMPORTS = [("fund", "contribution"), ("network", "user"), ("portfolio", "program")]
+IMPORTS = [
+    ("fund", "contribution"),
+    ("meetings", "meeting"),
+    ("meetings", "registration"),
+    ("network", "user"),
+    ("portfolio", "program"),
+]
 
 
 def imports_for(group, app_label, model_name):
