@@ -66,7 +66,10 @@ def test_staff_roles_registered_models_are_the_expected_ones():
         ("django_celery_beat", "solarschedule"),
         ("fund", "allocation"),
         ("fund", "closedyear"),
+        ("fund", "allocation"),
         ("fund", "contribution"),
+        ("fund", "expense"),
+        ("fund", "pledge"),
         ("fund", "expense"),
         ("forum", "post"),
         ("forum", "report"),
@@ -113,7 +116,10 @@ def test_staff_roles_changelist_opens_only_for_the_role_that_holds_it(
 # The admin's imports from a spreadsheet (network.admin_imports): for the roles
 # that may add and change the records.
 IMPORTS = [
+    ("fund", "allocation"),
     ("fund", "contribution"),
+    ("fund", "expense"),
+    ("fund", "pledge"),
     ("meetings", "meeting"),
     ("meetings", "registration"),
     ("network", "user"),
