@@ -6,6 +6,7 @@ waiting list, emails) live in services.py."""
 
 import datetime
 import zoneinfo
+from urllib.parse import urljoin
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
@@ -25,6 +26,7 @@ from network.enums import interface_languages
 from network.files import ServedFileField, unguessable_name
 from network.models import unique_slug
 from network.rules import is_focal_point
+from network.schema_org import OAS, media_object
 from network.uploads import DocumentValidator
 
 from .enums import (
@@ -781,6 +783,46 @@ class Document(models.Model):
 
     def __str__(self):
         return f"{self.symbol} {self.title}"
+
+    def get_absolute_url(self):
+        # Documents are listed on their meeting's page, each row with this anchor.
+        return f"{self.meeting.get_absolute_url()}#document-{self.pk}"
+
+    def structured_data(self, *, url):
+        """The document as a schema.org DigitalDocument (a Report for the
+        reports), with a MediaObject per language version; None for a
+        document or a meeting restricted to delegates, which nobody else
+        should be pointed to. Uses the prefetched files where there are."""
+        if self.visibility != Visibility.PUBLIC or self.meeting.visibility != Visibility.PUBLIC:
+            return None
+        files = sorted(self.files.all(), key=lambda version: version.language)
+        reports = (DocumentKind.REPORT, DocumentKind.FINAL_REPORT, DocumentKind.NATIONAL_REPORT)
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Report" if self.kind in reports else "DigitalDocument",
+            "name": self.title,
+            "identifier": self.symbol,
+            "url": url,
+            "datePublished": self.published_on.isoformat(),
+            "publisher": OAS,
+            "recordedAt": {
+                "@type": "Event",
+                "name": self.meeting.title,
+                "url": urljoin(url, self.meeting.get_absolute_url()),
+            },
+        }
+        if files:
+            data["inLanguage"] = [version.language for version in files]
+            data["encoding"] = [
+                media_object(
+                    page_url=url,
+                    file_url=version.get_file_url(),
+                    language=version.language,
+                    file_name=version.file.name,
+                )
+                for version in files
+            ]
+        return data
 
 
 class DocumentFile(models.Model):
