@@ -12,6 +12,7 @@ import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from openpyxl import Workbook
 
 from meetings import services
 from meetings.enums import DatePrecision, DelegateRole, MeetingStatus, RegistrationStatus
@@ -293,4 +294,30 @@ def test_meeting_import_of_a_hostile_file_gives_a_message_never_a_500(client, di
 
     assert response.status_code == 200
     assert "rows" in response.context["report"].file_error
+    assert Meeting.objects.count() == 0
+
+
+def test_meeting_import_reads_typed_cells_of_a_workbook_and_refuses_wrong_types(directory, staff):
+    workbook = Workbook()
+    for row in (
+        ["title_en", "kind", "start_date", "end_date", "host_state"],
+        ["Seminar on social dialogue", "seminar", 2006, None, "AR"],
+        ["Workshop on inspection", "Workshop", datetime.datetime(2005, 4, 10), None, 32],
+        ["Symposium", 3.5, "next spring", datetime.date(2005, 4, 11), "CO"],
+    ):
+        workbook.active.append(row)
+    out = io.BytesIO()
+    workbook.save(out)
+
+    report = run_import(
+        MeetingImporter(),
+        SimpleUploadedFile("meetings.xlsx", out.getvalue()),
+        user=staff,
+        commit=False,
+    )
+
+    created, wrong_state, wrong_types = report.rows
+    assert created.action == Action.CREATED
+    assert wrong_state.errors == {"host_state": ["No member state is known as “32”."]}
+    assert set(wrong_types.errors) == {"kind", "start_date"}
     assert Meeting.objects.count() == 0
