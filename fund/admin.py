@@ -26,7 +26,7 @@ from core.admin_imports import ImportAdmin
 
 from . import rules, selectors, services
 from .enums import PledgeState, PledgeStatus
-from .imports import ContributionImporter
+from .imports import AllocationImporter, ContributionImporter, ExpenseImporter, PledgeImporter
 from .models import Allocation, ClosedYear, Contribution, Expense, Pledge, signed
 
 # Kept by the services and the void and reverse actions, never typed in.
@@ -270,8 +270,9 @@ class LedgerAdmin(SavedByServiceAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(Pledge)
-class PledgeAdmin(LedgerAdmin):
+class PledgeAdmin(ImportAdmin, LedgerAdmin):
     record_service = "pledge_record"
+    importer_class = PledgeImporter
     entry_fields = (
         "institution",
         "amount",
@@ -284,7 +285,7 @@ class PledgeAdmin(LedgerAdmin):
         "reference",
     )
     frozen_fields = ("institution", "amount", "currency", "amount_usd")
-    books_fields = ("state", "withdrawn_on", *BOOKS_FIELDS)
+    books_fields = ("state", "withdrawn_on", *BOOKS_FIELDS, "imported_from")
     list_display = (
         "announced_on",
         "institution",
@@ -293,7 +294,7 @@ class PledgeAdmin(LedgerAdmin):
         "years",
         "state",
     )
-    list_filter = (PledgeStateFilter, "currency", "voided")
+    list_filter = (PledgeStateFilter, "currency", "voided", "imported_from")
     list_select_related = ("institution__member_state",)
     search_fields = (
         "reference",
@@ -411,8 +412,10 @@ class ContributionAdmin(ImportAdmin, LedgerAdmin):
 
 
 @admin.register(Allocation)
-class AllocationAdmin(LedgerAdmin):
+class AllocationAdmin(ImportAdmin, LedgerAdmin):
     record_service = "allocation_record"
+    importer_class = AllocationImporter
+    books_fields = (*BOOKS_FIELDS, "imported_from")
     entry_fields = ("purpose", "budget_line", "ceiling", "decided_on", "decided_at", "reference")
     frozen_fields = ("budget_line", "ceiling")
     list_display = (
@@ -423,7 +426,7 @@ class AllocationAdmin(LedgerAdmin):
         "remaining_display",
         "entry_status",
     )
-    list_filter = ("budget_line", "voided")
+    list_filter = ("budget_line", "voided", "imported_from")
     search_fields = ("purpose", "reference", "decided_at")
     date_hierarchy = "decided_on"
 
@@ -456,9 +459,11 @@ class AllocationAdmin(LedgerAdmin):
 
 
 @admin.register(Expense)
-class ExpenseAdmin(LedgerAdmin):
+class ExpenseAdmin(ImportAdmin, LedgerAdmin):
     form = ExpenseAdminForm
     record_service = "expense_record"
+    importer_class = ExpenseImporter
+    books_fields = (*BOOKS_FIELDS, "imported_from")
     entry_fields = (
         "spent_on",
         "amount",
@@ -477,7 +482,7 @@ class ExpenseAdmin(LedgerAdmin):
         "amount_display",
         "entry_status",
     )
-    list_filter = ("budget_line", "voided", ReversalFilter, "allocation")
+    list_filter = ("budget_line", "voided", ReversalFilter, "allocation", "imported_from")
     list_select_related = ("allocation",)
     search_fields = ("description", "reference", "allocation__purpose")
     date_hierarchy = "spent_on"

@@ -226,6 +226,13 @@ class Pledge(LedgerEntry):
         blank=True,
         help_text=_("The day the institution said it would not pay."),
     )
+    imported_from = models.CharField(
+        _("imported from"),
+        max_length=250,
+        blank=True,
+        editable=False,
+        help_text=_("The spreadsheet a historical record was brought in from (empty: typed in)."),
+    )
 
     objects = PledgeQuerySet.as_manager()
 
@@ -357,6 +364,13 @@ class Allocation(LedgerEntry):
         max_length=250,
         help_text=_("The meeting, and the symbol of its report where there is one."),
     )
+    imported_from = models.CharField(
+        _("imported from"),
+        max_length=250,
+        blank=True,
+        editable=False,
+        help_text=_("The spreadsheet a historical record was brought in from (empty: typed in)."),
+    )
 
     class Meta:
         verbose_name = _("allocation")
@@ -399,6 +413,13 @@ class Expense(LedgerEntry):
         upload_to=expense_document_path,
         blank=True,
         validators=[DocumentValidator(allowed=(DocumentKind.PDF,))],
+    )
+    imported_from = models.CharField(
+        _("imported from"),
+        max_length=250,
+        blank=True,
+        editable=False,
+        help_text=_("The spreadsheet a historical record was brought in from (empty: typed in)."),
     )
 
     class Meta:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import search
 from core.files import ServedFileField, unguessable_name
+from core.schema_org import media_object
 from core.uploads import DocumentKind, detect_document_kind
 from network.models import unique_slug
 
@@ -22,6 +23,16 @@ TRANSLATED_FIELDS = ("title", "abstract")
 # The fixed paths of library/urls.py that an item's slug would shadow.
 RESERVED_SLUGS = {"feed", "mine", "new"}
 LIBRARY_FILE_KINDS = (DocumentKind.PDF, DocumentKind.DOCX, DocumentKind.ODT)
+
+
+# The licences whose text has an address, for the markup's ``license``.
+LICENCE_URLS = {
+    Licence.CC_BY: "https://creativecommons.org/licenses/by/4.0/",
+    Licence.CC_BY_SA: "https://creativecommons.org/licenses/by-sa/4.0/",
+    Licence.CC_BY_NC: "https://creativecommons.org/licenses/by-nc/4.0/",
+    Licence.CC_BY_NC_SA_IGO: "https://creativecommons.org/licenses/by-nc-sa/3.0/igo/",
+    Licence.PUBLIC_DOMAIN: "https://creativecommons.org/publicdomain/mark/1.0/",
+}
 
 
 class LibraryItemQuerySet(models.QuerySet):
@@ -214,6 +225,54 @@ class LibraryItem(models.Model):
     def authors(self):
         """Who wrote it, in order (from the prefetched authorships when there are)."""
         return [a for a in self.authorships.all() if a.role == AuthorRole.AUTHOR]
+
+    def structured_data(self, *, url):
+        """The item as schema.org CreativeWork (a Report for a report) for
+        search engines and harvesters, with a MediaObject per language
+        version; None unless it is published, so that a draft is never
+        pointed to. Uses the prefetched authorships and files."""
+        if not self.is_public:
+            return None
+        date_length = {DatePrecision.YEAR: 4, DatePrecision.MONTH: 7}.get(self.date_precision, 10)
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Report" if self.kind == ItemKind.REPORT else "CreativeWork",
+            "name": getattr(self, f"title_{self.language}") or self.title,
+            "url": url,
+            "datePublished": self.published_on.isoformat()[:date_length],
+            "genre": str(self.get_kind_display()),
+            "publisher": {"@type": "Organization", "name": self.owner.name},
+        }
+        abstract = getattr(self, f"abstract_{self.language}", None) or self.abstract
+        if abstract:
+            data["abstract"] = abstract
+        if self.identifier:
+            data["identifier"] = self.identifier
+        if self.url:
+            data["sameAs"] = self.url
+        if self.licence in LICENCE_URLS:
+            data["license"] = LICENCE_URLS[self.licence]
+        authors = [
+            {"@type": "Person", "name": authorship.display_name}
+            if authorship.is_person
+            else {"@type": "Organization", "name": authorship.institution.name}
+            for authorship in self.authors()
+        ]
+        if authors:
+            data["author"] = authors
+        files = sorted(self.files.all(), key=lambda version: version.language)
+        data["inLanguage"] = [version.language for version in files] or [self.language]
+        if files:
+            data["encoding"] = [
+                media_object(
+                    page_url=url,
+                    file_url=version.get_file_url(),
+                    language=version.language,
+                    file_name=version.file.name,
+                )
+                for version in files
+            ]
+        return data
 
     def citation_apa(self, *, url=""):
         """The APA (7th edition) reference, as plain text to copy."""

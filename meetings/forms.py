@@ -35,6 +35,8 @@ class RegistrationForm(forms.ModelForm):
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)
         self.meeting = meeting
+        # The model leaves it blank only for imported historical participants.
+        self.fields["email"].required = True
         self.fields["institution"].queryset = Institution.objects.filter(
             is_active=True
         ).select_related("member_state")
@@ -89,6 +91,11 @@ class DelegateForm(forms.ModelForm):
     class Meta:
         model = Registration
         fields = [*PERSON_FIELDS, "needs_visa_letter", "requests_travel_funding", "listed_consent"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The model leaves it blank only for imported historical participants.
+        self.fields["email"].required = True
 
 
 class BaseDelegationFormSet(forms.BaseModelFormSet):

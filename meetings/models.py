@@ -6,6 +6,7 @@ waiting list, emails) live in services.py."""
 
 import datetime
 import zoneinfo
+from urllib.parse import urljoin
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
@@ -22,6 +23,7 @@ from django.utils.translation import pgettext, pgettext_lazy
 from accounts.models import new_nonce
 from core import search
 from core.files import ServedFileField, unguessable_name
+from core.schema_org import OAS, media_object
 from core.uploads import DocumentValidator
 from network.enums import interface_languages
 from network.models import unique_slug
@@ -782,6 +784,46 @@ class Document(models.Model):
     def __str__(self):
         return f"{self.symbol} {self.title}"
 
+    def get_absolute_url(self):
+        # Documents are listed on their meeting's page, each row with this anchor.
+        return f"{self.meeting.get_absolute_url()}#document-{self.pk}"
+
+    def structured_data(self, *, url):
+        """The document as a schema.org DigitalDocument (a Report for the
+        reports), with a MediaObject per language version; None for a
+        document or a meeting restricted to delegates, which nobody else
+        should be pointed to. Uses the prefetched files where there are."""
+        if self.visibility != Visibility.PUBLIC or self.meeting.visibility != Visibility.PUBLIC:
+            return None
+        files = sorted(self.files.all(), key=lambda version: version.language)
+        reports = (DocumentKind.REPORT, DocumentKind.FINAL_REPORT, DocumentKind.NATIONAL_REPORT)
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Report" if self.kind in reports else "DigitalDocument",
+            "name": self.title,
+            "identifier": self.symbol,
+            "url": url,
+            "datePublished": self.published_on.isoformat(),
+            "publisher": OAS,
+            "recordedAt": {
+                "@type": "Event",
+                "name": self.meeting.title,
+                "url": urljoin(url, self.meeting.get_absolute_url()),
+            },
+        }
+        if files:
+            data["inLanguage"] = [version.language for version in files]
+            data["encoding"] = [
+                media_object(
+                    page_url=url,
+                    file_url=version.get_file_url(),
+                    language=version.language,
+                    file_name=version.file.name,
+                )
+                for version in files
+            ]
+        return data
+
 
 class DocumentFile(models.Model):
     """One language version of a document."""
@@ -932,7 +974,9 @@ class Registration(models.Model):
         related_name="meeting_registrations",
     )
     role = models.CharField(_("role"), max_length=10, choices=DelegateRole.choices)
-    email = models.EmailField(_("email"))
+    # Required by the registration forms; empty only for a historical
+    # participant imported without one (meetings/imports.py).
+    email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     language = models.CharField(
         _("language for emails"), max_length=2, choices=interface_languages, default="es"
@@ -971,6 +1015,16 @@ class Registration(models.Model):
     attendance_source = models.CharField(
         _("attendance recorded by"), max_length=10, choices=AttendanceSource.choices, blank=True
     )
+    imported_from = models.CharField(
+        _("imported from"),
+        max_length=250,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "The spreadsheet a historical participant was brought in from (empty: registered "
+            "on the portal)."
+        ),
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = RegistrationQuerySet.as_manager()
@@ -983,6 +1037,7 @@ class Registration(models.Model):
             models.UniqueConstraint(
                 "meeting",
                 Lower("email"),
+                condition=~Q(email=""),
                 name="meetings_registration_one_per_email",
                 violation_error_message=_("This address is registered for this meeting already."),
             )

@@ -360,7 +360,12 @@ def attendance_record(*, registration, source, at=None):
 
 def registrations_purge(*, today=None):
     """Delete the registrations of meetings past their retention period,
-    keeping anonymous counts on the meeting. Returns the meetings purged."""
+    keeping anonymous counts on the meeting. Returns the meetings purged.
+
+    Participants imported from the Secretariat's historical records
+    (``meetings/imports.py``) are kept: they are the meeting's archive,
+    brought in on purpose long after it, not data the portal collected to
+    run a registration."""
     today = today or timezone.localdate()
     purged = []
     candidates = Meeting.objects.filter(
@@ -371,7 +376,7 @@ def registrations_purge(*, today=None):
             continue
         with transaction.atomic():
             meeting = _locked_meeting(meeting.pk)
-            registrations = meeting.registrations.all()
+            registrations = meeting.registrations.filter(imported_from="")
             # The log names who registered and who decided: personal data too.
             ActivityLog.objects.filter(
                 content_type=ContentType.objects.get_for_model(Registration),

@@ -105,9 +105,12 @@ def _withdrawn(registration, *, user, comment, when):
 
 
 def tell_registrant(registration, event, *, note=""):
-    """Email the registrant about ``event`` (a template name), once per event.
-    An approved participant's email carries their check-in code, and the QR
-    code of it in its HTML version."""
+    """Email the registrant about ``event`` (a template name), once per event;
+    a historical participant imported without an address is told nothing. An
+    approved participant's email carries their check-in code, and the QR code
+    of it in its HTML version."""
+    if not registration.email:
+        return
     context = {
         "registration": registration,
         "meeting": registration.meeting,

@@ -20,12 +20,14 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from core.admin_actions import log_action
+from core.admin_imports import ImportAdmin
 from core.admin_inlines import RowAutocompleteInlineMixin
 from core.admin_translation import TranslatedAdmin
 from network.models import WorkingGroup
 
 from .. import exports, printing, rules, services
 from ..enums import PLACE_HOLDING, FundingItem, RegistrationStatus
+from ..imports import MeetingImporter
 from ..models import AgendaSession, Document, FundingCommitment, Meeting, Registration
 from ..national_reports import national_reports_missing
 from ..selectors import attendance_counts
@@ -140,8 +142,11 @@ def _places_raised(form):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(TranslatedAdmin):
+class MeetingAdmin(ImportAdmin, TranslatedAdmin):
     form = MeetingAdminForm
+    importer_class = MeetingImporter
+    # The meetings' own list (with its link to uncovered funding), not the import mixin's.
+    change_list_template = "admin/meetings/meeting/change_list.html"
     list_display = (
         "title",
         "kind",

@@ -20,10 +20,12 @@ from django.utils.translation import ngettext
 
 from core.admin_actions import apply_to_each, ask_then_apply
 from core.admin_activity import ActivityLogInline
+from core.admin_imports import ImportAdmin
 from core.admin_steps import ObjectStepsAdmin, transition_step
 
 from .. import printing, rules, services
 from ..enums import RegistrationStatus
+from ..imports import ParticipantImporter
 from ..models import Registration
 from ..workflows import REGISTRATION_WORKFLOW
 
@@ -34,6 +36,11 @@ class RegistrationAdminForm(forms.ModelForm):
         # constraint is not checked by the form: check it, for a message
         # rather than a database error.
         email = self.cleaned_data["email"].strip()
+        if not email and self.instance.imported_from:
+            # A historical participant imported without an address.
+            return email
+        if not email:
+            raise ValidationError(_("Give the person's email address."))
         others = Registration.objects.filter(
             meeting_id=self.instance.meeting_id, email__iexact=email
         ).exclude(pk=self.instance.pk)
@@ -111,12 +118,13 @@ class AttendedFilter(admin.SimpleListFilter):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(ObjectStepsAdmin, admin.ModelAdmin):
+class RegistrationAdmin(ImportAdmin, ObjectStepsAdmin, admin.ModelAdmin):
     """Registrations as they come from the form; staff correct a person's
     details here, and approve or decline with the actions (which email the
     person). The status itself is never typed in."""
 
     form = RegistrationAdminForm
+    importer_class = ParticipantImporter
     list_display = (
         "full_name",
         "meeting",
@@ -138,6 +146,7 @@ class RegistrationAdmin(ObjectStepsAdmin, admin.ModelAdmin):
         "member_state",
         "needs_visa_letter",
         "requests_travel_funding",
+        "imported_from",
     )
     list_select_related = ("meeting", "institution__member_state", "member_state")
     search_fields = (
@@ -156,6 +165,7 @@ class RegistrationAdmin(ObjectStepsAdmin, admin.ModelAdmin):
         "letter",
         "user",
         "registered_by",
+        "imported_from",
         "created_at",
         "confirmed_at",
         "waitlisted_at",
@@ -165,7 +175,10 @@ class RegistrationAdmin(ObjectStepsAdmin, admin.ModelAdmin):
         "updated_at",
     )
     fieldsets = (
-        (None, {"fields": ("meeting", "status", "waitlist_position", "letter")}),
+        (
+            None,
+            {"fields": ("meeting", "status", "waitlist_position", "letter", "imported_from")},
+        ),
         (
             _("Person"),
             {
@@ -237,6 +250,12 @@ class RegistrationAdmin(ObjectStepsAdmin, admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def has_import_permission(self, request):
+        # Registrations are never added through the admin's form, so the
+        # Secretariat holds no add permission: importing historical
+        # participants is managing registrations.
+        return rules.can_manage_registrations(request.user)
 
     def get_urls(self):
         return [

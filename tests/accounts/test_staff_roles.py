@@ -69,7 +69,10 @@ def test_staff_roles_registered_models_are_the_expected_ones():
         ("evaluations", "questionnaire"),
         ("fund", "allocation"),
         ("fund", "closedyear"),
+        ("fund", "allocation"),
         ("fund", "contribution"),
+        ("fund", "expense"),
+        ("fund", "pledge"),
         ("fund", "expense"),
         ("forum", "post"),
         ("forum", "report"),
@@ -115,7 +118,16 @@ def test_staff_roles_changelist_opens_only_for_the_role_that_holds_it(
 
 # The admin's imports from a spreadsheet (core.admin_imports): for the roles
 # that may add and change the records.
-IMPORTS = [("fund", "contribution"), ("network", "user"), ("portfolio", "program")]
+IMPORTS = [
+    ("fund", "allocation"),
+    ("fund", "contribution"),
+    ("fund", "expense"),
+    ("fund", "pledge"),
+    ("meetings", "meeting"),
+    ("meetings", "registration"),
+    ("network", "user"),
+    ("portfolio", "program"),
+]
 
 
 def imports_for(group, app_label, model_name):
