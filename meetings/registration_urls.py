@@ -24,6 +24,11 @@ urlpatterns = [
         views.participation_letter,
         name="participation_letter",
     ),
+    path(
+        "registration/<str:token>/calendar.ics",
+        views.registration_calendar,
+        name="registration_calendar",
+    ),
     path("<slug:slug>/register/", views.register, name="register"),
     path("<slug:slug>/register/sent/", views.registration_sent, name="registration_sent"),
     path(

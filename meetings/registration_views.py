@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from network.workflow import next_steps
 
-from . import links, printing, rules, selectors, services
+from . import ical, links, printing, rules, selectors, services
 from .enums import RegistrationStatus
 from .forms import DeclineForm, DelegationFormSet, RegistrationForm, RegistrationLinkForm
 from .models import Meeting, Registration
@@ -154,6 +154,7 @@ def registration_manage(request, token):
             "token": token,
             "position": registration.waitlist_position(),
             "wait_reason": registration.waiting_reason(),
+            "may_join": rules.registration_may_join(registration),
         },
     )
 
@@ -189,6 +190,28 @@ def participation_letter(request, token):
     response["Content-Disposition"] = (
         f'attachment; filename="participation-{registration.meeting.slug}-{registration.pk}.pdf"'
     )
+    return response
+
+
+@require_safe
+def registration_calendar(request, token):
+    """The registrant's own calendar event (iCalendar), carrying the online
+    link once they are approved; the public feeds never carry it."""
+    try:
+        registration = links.registration_from_token(token, purpose="manage")
+    except links.RegistrationLinkInvalid as error:
+        return _bad_link(request, error)
+    meeting = registration.meeting
+    if not meeting.is_dated:
+        raise Http404
+    join_url = meeting.online_url if rules.registration_may_join(registration) else ""
+    response = HttpResponse(
+        ical.participant_calendar(registration, join_url=join_url),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{meeting.slug}.ics"'
+    # The online link is for this person only: no shared cache keeps it.
+    response["Cache-Control"] = "private, no-store"
     return response
 
 

@@ -35,9 +35,24 @@ def can_view_meeting(user, meeting):
 
 
 def can_view_restricted_material(user, meeting):
-    """Delegates-only documents, the online link, national reports: the
+    """Delegates-only documents and national reports: the
     meeting's approved delegates, the focal points of the network and staff."""
     return is_meetings_staff(user) or is_focal_point(user) or is_delegate_of(user, meeting)
+
+
+def can_join_online(user, meeting):
+    """The online link of a webinar or hybrid meeting: its approved
+    participants and staff only (not every focal point: a link passed around
+    lets anyone into the room)."""
+    return is_meetings_staff(user) or is_delegate_of(user, meeting)
+
+
+def registration_may_join(registration):
+    """A registrant reached by their signed link sees the online link once
+    approved, and never before."""
+    return registration.status == RegistrationStatus.APPROVED and bool(
+        registration.meeting.online_url
+    )
 
 
 def can_download_document(user, document):

@@ -142,6 +142,7 @@ def meeting_detail(request, slug):
                 institution=user.institution if user.is_authenticated else None,
             ),
             "may_see_restricted": may_see_restricted,
+            "may_join": bool(meeting.online_url) and rules.can_join_online(user, meeting),
             "national_reports": (
                 meeting.national_reports.select_related("member_state")
                 if may_see_restricted and meeting.national_reports_due
