@@ -738,3 +738,17 @@ def next_registration_moment(now):
         closes=Min("registration_closes_at", filter=Q(registration_closes_at__gt=now)),
     )
     return min(filter(None, moments.values()), default=None)
+
+
+def certificate_by_code(*, code):
+    """The certified registration whose certificate bears ``code`` (as
+    normalized by models.normalize_certificate_code), with its meeting; None
+    for a code never issued."""
+    if not code:
+        return None
+    return (
+        Registration.objects.certified()
+        .select_related("meeting")
+        .filter(certificate_code=code)
+        .first()
+    )

@@ -11,10 +11,12 @@ urlpatterns = [
     path("calendar.ics", views.calendar_feed, name="calendar_feed"),
     path("documents/", views.document_list, name="document_list"),
     path("documents/<int:pk>/<str:lang>/", views.document_download, name="document_download"),
+    path("certificates/verify/", views.certificate_verify, name="certificate_verify"),
     # Registering, confirming, cancelling; the focal point's delegation.
     path("", include("meetings.registration_urls")),
     path("<slug:slug>/", views.meeting_detail, name="meeting_detail"),
     path("<slug:slug>/calendar.ics", views.meeting_calendar, name="meeting_calendar"),
+    path("<slug:slug>/slides/", views.meeting_slides, name="meeting_slides"),
     path(
         "<slug:slug>/national-report/",
         views.national_report_upload,
