@@ -31,7 +31,7 @@ from .enums import (
     RegistrationStatus,
     Visibility,
 )
-from .links import manage_token
+from .links import certificate_path, manage_token
 from .models import (
     Document,
     DocumentFile,
@@ -752,3 +752,12 @@ def certificate_by_code(*, code):
         .filter(certificate_code=code)
         .first()
     )
+
+
+def certificate_path_for(*, user, meeting):
+    """The link to the signed-in person's certificate of attendance of
+    ``meeting``, if they have one (rules.registration_may_have_certificate)."""
+    if not is_active_user(user) or not meeting.is_over():
+        return None
+    registration = meeting.registrations.for_person(user).certified().first()
+    return certificate_path(registration) if registration else None

@@ -145,6 +145,7 @@ def meeting_detail(request, slug):
             ),
             "may_see_restricted": may_see_restricted,
             "may_join": bool(meeting.online_url) and rules.can_join_online(user, meeting),
+            "certificate_path": selectors.certificate_path_for(user=user, meeting=meeting),
             "may_see_materials": (
                 bool(meeting.recording_url or meeting.slides)
                 and rules.can_view_materials(user, meeting)

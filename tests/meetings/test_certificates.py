@@ -18,7 +18,7 @@ from meetings import links, services, views
 from meetings.enums import AttendanceSource, MeetingKind, MeetingStatus, SessionKind
 from meetings.enums import RegistrationStatus as Status
 from meetings.models import CERTIFICATE_CODE_ALPHABET, normalize_certificate_code
-from tests.factories import InstitutionFactory, SecretariatStaffFactory
+from tests.factories import InstitutionFactory, SecretariatStaffFactory, UserFactory
 from tests.meetings.factories import AgendaSessionFactory, MeetingFactory, RegistrationFactory
 
 pytestmark = pytest.mark.django_db
@@ -185,7 +185,10 @@ def test_the_registrants_page_offers_the_certificate_to_attendees_only(client):
     present = attendee()
     absent = RegistrationFactory(meeting=present.meeting, status=Status.APPROVED)
 
-    assert certificate_url(present) in client.get(links.manage_path(present)).content.decode()
+    page = client.get(links.manage_path(present)).content.decode()
+    link = re.search(r'href="([^"]+)" data-testid="certificate"', page).group(1)
+
+    assert client.get(link).content.startswith(b"%PDF")
     assert "certificate.pdf" not in client.get(links.manage_path(absent)).content.decode()
 
 
@@ -322,3 +325,19 @@ def test_the_verification_form_alone_counts_nothing(client, monkeypatch):
 
     for _ in range(3):
         assert client.get(reverse("meetings:certificate_verify")).status_code == 200
+
+
+def test_the_meeting_page_offers_a_signed_in_attendee_their_certificate(client):
+    meeting = past_webinar()
+    present, absent = UserFactory(), UserFactory()
+    attendee(meeting, email=present.email)
+    RegistrationFactory(meeting=meeting, email=absent.email, status=Status.APPROVED)
+
+    client.force_login(present)
+    mine = client.get(meeting.get_absolute_url()).content.decode()
+    client.force_login(absent)
+    theirs = client.get(meeting.get_absolute_url()).content.decode()
+
+    link = re.search(r'href="([^"]+)" data-testid="certificate"', mine).group(1)
+    assert client.get(link).content.startswith(b"%PDF")
+    assert 'data-testid="certificate"' not in theirs
