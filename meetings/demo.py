@@ -1,5 +1,6 @@
-"""Demo meetings drawn from the seed documents (``demo_data``), and one upcoming
-meeting taking registrations.
+"""Demo meetings drawn from the seed documents (``demo_data``), one upcoming
+meeting taking registrations, and a past webinar whose participants were
+recorded as present and have their certificates of attendance.
 
 Idempotent like the directory's loader: meetings are matched by their slug,
 sessions by title, presenters by name, funding lines by party and item,
@@ -11,6 +12,7 @@ of the first loading, and never moved afterwards.
 import datetime
 import itertools
 import zoneinfo
+from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -22,8 +24,8 @@ from network.demo import DEMO_FOCAL_POINT_EMAIL, DEMO_STAFF_EMAIL, upsert
 from network.enums import InstitutionKind
 from network.models import Conference, Institution, MemberState, Topic, User, WorkingGroup
 
-from . import demo_data
-from .enums import FundingItem, RegistrationStatus
+from . import demo_data, services
+from .enums import AttendanceSource, FundingItem, RegistrationStatus
 from .models import (
     AgendaSession,
     Document,
@@ -74,6 +76,7 @@ def load():
     for entry in demo_data.PLANNED_ACTIVITIES:
         _meeting(entry, directory)
     _upcoming(demo_data.UPCOMING, directory)
+    _past_webinar(demo_data.PAST_WEBINAR, directory)
 
 
 def _date(value):
@@ -261,6 +264,54 @@ def _upcoming(entry, directory):
     _relations(meeting, entry, directory, working_groups=set())
     _agenda(meeting, entry["sessions"], directory)
     _registrations(meeting, entry["registrations"], directory)
+
+
+def _past_webinar(entry, directory):
+    """The webinar, its participants, who attended (as the platform's
+    report, imported, says) and their certificates' codes."""
+    day = timezone.localdate() - datetime.timedelta(days=entry["days_ago"])
+    starts = datetime.datetime.combine(
+        day, _time(entry["start_time"]), tzinfo=zoneinfo.ZoneInfo(settings.TIME_ZONE)
+    )
+    meeting = _upsert_meeting(
+        entry["slug"],
+        {
+            "kind": "webinar",
+            "title_en": entry["title_en"],
+            "title_es": entry["title_es"],
+            "status": "held",
+            "description_en": entry["description"],
+            "is_online": True,
+            "time_zone": settings.TIME_ZONE,
+            "date_precision": "day",
+            "start_time": _time(entry["start_time"]),
+            "end_time": _time(entry["end_time"]),
+            "languages": entry["languages"],
+            "online_url": entry["online_url"],
+            "recording_url": entry["recording_url"],
+            "materials_access": entry["materials_access"],
+            "certified_hours": Decimal(entry["certified_hours"]),
+        },
+        create_only={
+            "start_date": day,
+            "end_date": day,
+            "registration_opens_at": starts - datetime.timedelta(days=14),
+            "registration_closes_at": starts - datetime.timedelta(days=1),
+        },
+    )
+    entry = {**entry, "funding": []}
+    _relations(meeting, entry, directory, working_groups=set())
+    _agenda(meeting, entry["sessions"], directory)
+    _registrations(meeting, entry["registrations"], directory)
+    attended = [each["email"] for each in entry["registrations"] if each["attended"]]
+    for registration in meeting.registrations.filter(email__in=attended):
+        services.attendance_record(
+            registration=registration,
+            source=AttendanceSource.IMPORT,
+            at=datetime.datetime.combine(meeting.start_date, meeting.start_time, tzinfo=meeting.tz)
+            + datetime.timedelta(minutes=3),
+        )
+        services.certificate_code_for(registration=registration)
 
 
 def _registrations(meeting, registrations, directory):

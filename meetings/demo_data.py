@@ -1623,3 +1623,107 @@ SPANISH = {
         },
     },
 }
+
+
+# ---------------------------------------------------------------------------
+# A past webinar, with attendance, a recording and certificates
+# ---------------------------------------------------------------------------
+# 003 (Cartagena, April 2015): "in the RIAL's last call for proposals, there was
+# a webinar that allowed for cooperation match-making". The cooperation demo
+# links it to its past call by this slug (cooperation/demo_data.py, PAST_CALL):
+# made here first, it is found there. Its day is set once, relative to the
+# first loading, as the cooperation demo would (the call opened 330 days
+# before, the webinar 14 days after). Participants' names and attendance are
+# invented.
+
+PAST_WEBINAR = {
+    "slug": "rial-10th-call-match-making-webinar-demo",
+    "title_en": "Match-making webinar of the 10th RIAL call (demo)",
+    "title_es": "Webinario de búsqueda de socios de la 10ª convocatoria de la RIAL (demo)",
+    "description": (
+        "Ministries that need cooperation meet those that offer it, before proposals are "
+        "written. Demo data, illustrative: the activities, amounts and dates are invented "
+        "from the themes of the Cartagena meeting (April 2015)."
+    ),
+    "days_ago": 316,
+    "start_time": "10:00",
+    "end_time": "11:30",
+    "languages": ["es", "en"],
+    "online_url": "https://meet.rial.demo/j/10th-call-match-making",
+    "recording_url": "https://video.rial.demo/10th-call-match-making-recording",
+    "materials_access": "participants",
+    "certified_hours": "1.5",
+    "topics": ["labor-inspection", "employment-services"],
+    "coordinators": ["OAS"],
+    "sessions": [
+        {
+            "day": 1,
+            "start_time": "10:00",
+            "end_time": "10:15",
+            "kind": "opening",
+            "title": "The call, its terms and its calendar",
+        },
+        {
+            "day": 1,
+            "start_time": "10:15",
+            "end_time": "11:15",
+            "kind": "session",
+            "title": "Needs and offers: ministries present what they seek and what they share",
+        },
+        {
+            "day": 1,
+            "start_time": "11:15",
+            "end_time": "11:30",
+            "kind": "closing",
+            "title": "Next steps to a joint proposal",
+        },
+    ],
+    # All approved by the demo staff; "attended" ones are in the platform's
+    # attendance report (imported), the others registered but did not join.
+    "registrations": [
+        {
+            "full_name": "Mariana Quesada (demo)",
+            "job_title": "Head of International Cooperation",
+            "institution": "CR",
+            "role": "head",
+            "email": "mariana.quesada@rial.demo",
+            "language": "es",
+            "listed_consent": True,
+            "path": ["submitted", "approved"],
+            "attended": True,
+        },
+        {
+            "full_name": "Devon Charles (demo)",
+            "job_title": "Senior Labour Officer",
+            "institution": "TT",
+            "role": "delegate",
+            "email": "devon.charles@rial.demo",
+            "language": "en",
+            "listed_consent": True,
+            "path": ["submitted", "approved"],
+            "attended": True,
+        },
+        {
+            "full_name": "Paulo Ferreira (demo)",
+            "job_title": "Coordinator of Labor Inspection",
+            "institution": "BR",
+            "role": "delegate",
+            "email": "paulo.ferreira@rial.demo",
+            "language": "pt",
+            "listed_consent": False,
+            "path": ["submitted", "approved"],
+            "attended": True,
+        },
+        {
+            "full_name": "Gustavo Benítez (demo)",
+            "job_title": "Director of Employment",
+            "institution": "PY",
+            "role": "delegate",
+            "email": "gustavo.benitez@rial.demo",
+            "language": "es",
+            "listed_consent": True,
+            "path": ["submitted", "approved"],
+            "attended": False,
+        },
+    ],
+}

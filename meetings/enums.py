@@ -121,6 +121,14 @@ class AttendanceSource(models.TextChoices):
     IMPORT = "import", _("Imported from the online platform's report")
 
 
+class MaterialsAccess(models.TextChoices):
+    """Who may see a meeting's recording and slides once it is over."""
+
+    PUBLIC = "public", _("Everyone who may see the meeting")
+    PARTICIPANTS = "participants", _("Approved participants")
+    ATTENDEES = "attendees", _("Participants recorded as present")
+
+
 class WaitReason(models.TextChoices):
     """Why a registration is on the waiting list."""
 

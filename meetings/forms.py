@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from network.forms import InstitutionChoiceField
 from network.models import Institution, MemberState
 
-from .models import Registration
+from .models import Registration, normalize_certificate_code
 
 PERSON_FIELDS = ["full_name", "job_title", "role", "email", "phone", "language"]
 NEEDS_FIELDS = [
@@ -140,3 +140,20 @@ class RegistrationLinkForm(forms.Form):
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
+
+
+class CertificateCodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Verification code"),
+        # Room for spaces and dashes around the twelve characters.
+        max_length=40,
+        help_text=_("As printed at the foot of the certificate, such as 7KQ2-M9XD-4HTP."),
+    )
+
+    def clean_code(self):
+        code = normalize_certificate_code(self.cleaned_data["code"])
+        if not code:
+            raise forms.ValidationError(
+                _("A verification code has twelve letters and digits, such as 7KQ2-M9XD-4HTP.")
+            )
+        return code

@@ -59,6 +59,12 @@ def confirm_path(registration):
     )
 
 
+def certificate_path(registration):
+    """The certificate of attendance: the same signed link as the
+    registrant's page, honoured after that page's links expire."""
+    return reverse("meetings:certificate_download", kwargs={"token": manage_token(registration)})
+
+
 def manage_link_expired(registration, *, now=None):
     """Whether the meeting ended long enough ago that its links stop working."""
     last_day = registration.meeting.last_day
@@ -75,6 +81,10 @@ def registration_from_token(token, *, purpose, now=None):
     salt, max_age = {
         "confirm": (CONFIRM_SALT, CONFIRMATION_MAX_AGE),
         "manage": (MANAGE_SALT, MANAGE_MAX_AGE),
+        # A certificate is asked for long after the meeting: its link
+        # outlives the registrant's page (until the link's maximum age, or the
+        # registration's purge).
+        "certificate": (MANAGE_SALT, MANAGE_MAX_AGE),
     }[purpose]
     try:
         data = signing.loads(token, salt=salt, max_age=max_age)

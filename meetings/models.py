@@ -5,6 +5,8 @@ Rules about one object live here; workflows that move registrations (places,
 waiting list, emails) live in services.py."""
 
 import datetime
+import decimal
+import secrets
 import zoneinfo
 from urllib.parse import urljoin
 
@@ -38,6 +40,7 @@ from .enums import (
     DocumentKind,
     FundingItem,
     FundingStatus,
+    MaterialsAccess,
     MeetingKind,
     MeetingStatus,
     MonthPart,
@@ -50,7 +53,14 @@ from .enums import (
 from .rules import is_meetings_staff
 
 # The fixed paths of meetings/urls.py that a meeting's slug would shadow.
-RESERVED_SLUGS = {"timeline", "documents", "delegation", "registration", "calendar-ics"}
+RESERVED_SLUGS = {
+    "timeline",
+    "documents",
+    "delegation",
+    "registration",
+    "calendar-ics",
+    "certificates",
+}
 
 MONTH_PART_FIRST_DAY = {
     MonthPart.WHOLE: 1,
@@ -58,6 +68,38 @@ MONTH_PART_FIRST_DAY = {
     MonthPart.MIDDLE: 11,
     MonthPart.END: 21,
 }
+
+
+# Crockford's base32: no I, L, O or U, so that a code read aloud or copied
+# by hand from paper survives (``normalize_certificate_code``).
+CERTIFICATE_CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+# 12 characters of 32: 2**60 codes, so that guessing one is hopeless.
+CERTIFICATE_CODE_LENGTH = 12
+_CODE_LOOKALIKES = str.maketrans({"O": "0", "I": "1", "L": "1"})
+
+
+def new_certificate_code():
+    return "".join(
+        secrets.choice(CERTIFICATE_CODE_ALPHABET) for _ in range(CERTIFICATE_CODE_LENGTH)
+    )
+
+
+def normalize_certificate_code(text):
+    """The code typed in (any case, with spaces or dashes, O for 0, I or L
+    for 1) as stored; "" when it cannot be a code at all."""
+    code = "".join(str(text).split()).replace("-", "").upper().translate(_CODE_LOOKALIKES)
+    if len(code) != CERTIFICATE_CODE_LENGTH or set(code) - set(CERTIFICATE_CODE_ALPHABET):
+        return ""
+    return code
+
+
+def format_certificate_code(code):
+    """ABCD-EFGH-JKMN: easier to read and type."""
+    return "-".join(code[start : start + 4] for start in range(0, len(code), 4))
+
+
+def meeting_slides_path(meeting, filename):
+    return unguessable_name("meetings/slides", filename)
 
 
 def validate_time_zone(value):
@@ -301,6 +343,37 @@ class Meeting(models.Model):
         blank=True,
         editable=False,
         help_text=_("Anonymous counts kept after the registrations were purged."),
+    )
+
+    # After the meeting.
+    recording_url = models.URLField(
+        _("recording"), blank=True, help_text=_("The address of the recording, once published.")
+    )
+    slides = ServedFileField(
+        _("slides"),
+        upload_to=meeting_slides_path,
+        validators=[DocumentValidator()],
+        blank=True,
+        help_text=_("The presentations, as one PDF, DOCX, XLSX or ODT file."),
+    )
+    materials_access = models.CharField(
+        _("recording and slides shown to"),
+        max_length=12,
+        choices=MaterialsAccess.choices,
+        default=MaterialsAccess.PARTICIPANTS,
+        help_text=_("Shown on the meeting's page once it is over."),
+    )
+    certified_hours = models.DecimalField(
+        _("certified hours"),
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(decimal.Decimal("0.5"))],
+        help_text=_(
+            "The hours stated on certificates of attendance. Empty: the hours of the agenda's "
+            "sessions, or of the meeting's days."
+        ),
     )
 
     # National reports.
@@ -588,6 +661,39 @@ class Meeting(models.Model):
         return max(self.quota_per_institution - taken, 0)
 
     # Funding --------------------------------------------------------------
+
+    def is_over(self, now=None):
+        """Whether the meeting has ended (recordings, certificates come after)."""
+        if self.status == MeetingStatus.HELD:
+            return True
+        if self.status == MeetingStatus.CANCELLED or not self.is_dated:
+            return False
+        return self.ends_at() <= (now or timezone.now())
+
+    def get_slides_url(self):
+        return reverse("meetings:meeting_slides", kwargs={"slug": self.slug})
+
+    def hours(self):
+        """The hours a certificate of attendance states: the certified hours
+        set by staff; otherwise the agenda's sessions with both times (breaks
+        excepted); otherwise the daily hours times the days; None if unknown."""
+        if self.certified_hours is not None:
+            return self.certified_hours
+        minutes = 0
+        for session in self.sessions.all():
+            if session.kind != SessionKind.BREAK and session.start_time and session.end_time:
+                start = datetime.datetime.combine(datetime.date.min, session.start_time)
+                end = datetime.datetime.combine(datetime.date.min, session.end_time)
+                minutes += (end - start).seconds // 60
+        if not minutes and self.is_dated and self.start_time and self.end_time:
+            start = datetime.datetime.combine(self.start_date, self.start_time)
+            end = datetime.datetime.combine(self.start_date, self.end_time)
+            days = (self.last_day - self.start_date).days + 1
+            minutes = (end - start).seconds // 60 * days
+        if not minutes:
+            return None
+        # To the half hour: what a certificate can honestly claim.
+        return (decimal.Decimal(minutes) / 30).quantize(0, decimal.ROUND_HALF_UP) / 2
 
     def uncovered_items(self):
         """The needed funding items that no party has committed to cover."""
@@ -933,6 +1039,12 @@ class RegistrationQuerySet(models.QuerySet):
         ticked on the list or found in the online platform's report."""
         return self.filter(attended_at__isnull=False)
 
+    def certified(self):
+        """Those who may have a certificate of attendance: recorded as
+        present and still approved (a registration declined afterwards
+        loses it)."""
+        return self.attended().filter(status=RegistrationStatus.APPROVED)
+
 
 class Registration(models.Model):
     """A person's registration for a meeting, as part of a delegation."""
@@ -1025,6 +1137,16 @@ class Registration(models.Model):
             "on the portal)."
         ),
     )
+    # Given with the first certificate (services.certificate_code_for) and
+    # never changed: the code printed on it, which the public page verifies.
+    certificate_code = models.CharField(
+        _("certificate code"),
+        max_length=CERTIFICATE_CODE_LENGTH,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = RegistrationQuerySet.as_manager()
@@ -1064,6 +1186,14 @@ class Registration(models.Model):
             self.status == RegistrationStatus.SUBMITTED
             and self.meeting.approval != Approval.ENDORSEMENT
         )
+
+    @property
+    def is_certified(self):
+        """As RegistrationQuerySet.certified, for one registration."""
+        return self.attended_at is not None and self.status == RegistrationStatus.APPROVED
+
+    def certificate_code_display(self):
+        return format_certificate_code(self.certificate_code or "")
 
     def waiting_reason(self):
         """Why this registration waits (a WaitReason), or None if it does not:

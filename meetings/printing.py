@@ -1,5 +1,6 @@
 """PDF documents of a meeting: the letter confirming a delegate's
-participation, and name badges for the approved participants.
+participation, the certificate of attendance, and name badges for the
+approved participants.
 
 WeasyPrint is imported inside the functions: it loads the system's Pango,
 which the rest of the portal (and every worker that never prints) can do
@@ -7,8 +8,10 @@ without."""
 
 import warnings
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 
@@ -51,6 +54,26 @@ def participation_letter(registration):
             {
                 "registration": registration,
                 "meeting": registration.meeting,
+                "issued_on": timezone.localdate(),
+                "language": registration.language,
+            },
+        )
+
+
+def certificate_of_attendance(registration, *, code):
+    """The certificate that ``registration``'s participant attended, in the
+    registrant's language, bearing the verification ``code``. Whether a
+    certificate is due is the caller's to check (rules)."""
+    meeting = registration.meeting
+    with translation.override(registration.language):
+        return _pdf(
+            "meetings/print/certificate.html",
+            {
+                "registration": registration,
+                "meeting": meeting,
+                "hours": meeting.hours(),
+                "code": registration.certificate_code_display(),
+                "verify_url": settings.SITE_URL + reverse("meetings:certificate_verify"),
                 "issued_on": timezone.localdate(),
                 "language": registration.language,
             },

@@ -24,6 +24,21 @@ urlpatterns = [
         views.participation_letter,
         name="participation_letter",
     ),
+    path(
+        "registration/<str:token>/calendar.ics",
+        views.registration_calendar,
+        name="registration_calendar",
+    ),
+    path(
+        "registration/<str:token>/slides/",
+        views.registration_slides,
+        name="registration_slides",
+    ),
+    path(
+        "registration/<str:token>/certificate.pdf",
+        views.certificate_download,
+        name="certificate_download",
+    ),
     path("<slug:slug>/register/", views.register, name="register"),
     path("<slug:slug>/register/sent/", views.registration_sent, name="registration_sent"),
     path(

@@ -1,5 +1,8 @@
-"""Registering for a meeting: the delegate's form and signed links, and the
-focal point's delegation pages. The workflow itself is in services.py."""
+"""Registering for a meeting: the delegate's form and signed links (with
+their calendar event, slides and certificate), and the focal point's
+delegation pages. The workflow itself is in services.py."""
+
+import os
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,9 +14,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from core.files import file_response
 from core.workflow import next_steps
 
-from . import links, printing, rules, selectors, services
+from . import ical, links, printing, rules, selectors, services
 from .enums import RegistrationStatus
 from .forms import DeclineForm, DelegationFormSet, RegistrationForm, RegistrationLinkForm
 from .models import Meeting, Registration
@@ -154,6 +158,9 @@ def registration_manage(request, token):
             "token": token,
             "position": registration.waitlist_position(),
             "wait_reason": registration.waiting_reason(),
+            "may_join": rules.registration_may_join(registration),
+            "may_see_materials": rules.registration_may_see_materials(registration),
+            "may_have_certificate": rules.registration_may_have_certificate(registration),
         },
     )
 
@@ -190,6 +197,68 @@ def participation_letter(request, token):
         f'attachment; filename="participation-{registration.meeting.slug}-{registration.pk}.pdf"'
     )
     return response
+
+
+@require_safe
+def registration_calendar(request, token):
+    """The registrant's own calendar event (iCalendar), carrying the online
+    link once they are approved; the public feeds never carry it."""
+    try:
+        registration = links.registration_from_token(token, purpose="manage")
+    except links.RegistrationLinkInvalid as error:
+        return _bad_link(request, error)
+    meeting = registration.meeting
+    if not meeting.is_dated:
+        raise Http404
+    join_url = meeting.online_url if rules.registration_may_join(registration) else ""
+    response = HttpResponse(
+        ical.participant_calendar(registration, join_url=join_url),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{meeting.slug}.ics"'
+    # The online link is for this person only: no shared cache keeps it.
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_safe
+def registration_slides(request, token):
+    """The slides, for a registrant the meeting's setting allows (as their
+    page lists them); to anyone else, they do not exist."""
+    try:
+        registration = links.registration_from_token(token, purpose="manage")
+    except links.RegistrationLinkInvalid as error:
+        return _bad_link(request, error)
+    meeting = registration.meeting
+    if not meeting.slides or not rules.registration_may_see_materials(registration):
+        raise Http404
+    return file_response(meeting.slides, filename=f"{meeting.slug}-slides{_extension(meeting)}")
+
+
+def _extension(meeting):
+    return os.path.splitext(meeting.slides.name)[1].lower()
+
+
+@require_safe
+def certificate_download(request, token):
+    """The certificate of attendance (PDF), only for a participant recorded
+    as present once the meeting is over; anyone else is told why, with no PDF."""
+    try:
+        registration = links.registration_from_token(token, purpose="certificate")
+    except links.RegistrationLinkInvalid as error:
+        return _bad_link(request, error)
+    if not rules.registration_may_have_certificate(registration):
+        return render(
+            request,
+            "meetings/certificate_unavailable.html",
+            {"registration": registration, "meeting": registration.meeting},
+            status=404,
+        )
+    code = services.certificate_code_for(registration=registration)
+    return printing.pdf_attachment(
+        printing.certificate_of_attendance(registration, code=code),
+        f"certificate-{registration.meeting.slug}-{code}.pdf",
+    )
 
 
 # The focal point's delegation ----------------------------------------------

@@ -6,7 +6,7 @@ Functions taking a meeting or registration read only what they are given
 
 from network.rules import is_active_user, is_focal_point, is_focal_point_of
 
-from .enums import RegistrationStatus, Visibility
+from .enums import MaterialsAccess, RegistrationStatus, Visibility
 
 
 def is_meetings_staff(user):
@@ -35,9 +35,24 @@ def can_view_meeting(user, meeting):
 
 
 def can_view_restricted_material(user, meeting):
-    """Delegates-only documents, the online link, national reports: the
+    """Delegates-only documents and national reports: the
     meeting's approved delegates, the focal points of the network and staff."""
     return is_meetings_staff(user) or is_focal_point(user) or is_delegate_of(user, meeting)
+
+
+def can_join_online(user, meeting):
+    """The online link of a webinar or hybrid meeting: its approved
+    participants and staff only (not every focal point: a link passed around
+    lets anyone into the room)."""
+    return is_meetings_staff(user) or is_delegate_of(user, meeting)
+
+
+def registration_may_join(registration):
+    """A registrant reached by their signed link sees the online link once
+    approved, and never before."""
+    return registration.status == RegistrationStatus.APPROVED and bool(
+        registration.meeting.online_url
+    )
 
 
 def can_download_document(user, document):
@@ -77,3 +92,40 @@ def can_upload_national_report(user, meeting):
         and is_focal_point(user)
         and user.institution.member_state_id is not None
     )
+
+
+def is_attendee_of(user, meeting):
+    """A signed-in person recorded as present at ``meeting``."""
+    if not is_active_user(user):
+        return False
+    return meeting.registrations.for_person(user).certified().exists()
+
+
+def can_view_materials(user, meeting):
+    """The recording and slides, once the meeting is over, for those its
+    setting names (staff always)."""
+    if not meeting.is_over() or not can_view_meeting(user, meeting):
+        return False
+    if is_meetings_staff(user) or meeting.materials_access == MaterialsAccess.PUBLIC:
+        return True
+    if meeting.materials_access == MaterialsAccess.PARTICIPANTS:
+        return is_delegate_of(user, meeting)
+    return is_attendee_of(user, meeting)
+
+
+def registration_may_see_materials(registration):
+    """As can_view_materials, for a registrant reached by their signed link."""
+    meeting = registration.meeting
+    if not meeting.is_over():
+        return False
+    if meeting.materials_access == MaterialsAccess.PUBLIC:
+        return True
+    if meeting.materials_access == MaterialsAccess.PARTICIPANTS:
+        return registration.status == RegistrationStatus.APPROVED
+    return registration.is_certified
+
+
+def registration_may_have_certificate(registration):
+    """A certificate of attendance: recorded as present (checked in, ticked
+    or in the imported report), still approved, and the meeting is over."""
+    return registration.is_certified and registration.meeting.is_over()

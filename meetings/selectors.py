@@ -31,7 +31,7 @@ from .enums import (
     RegistrationStatus,
     Visibility,
 )
-from .links import manage_token
+from .links import certificate_path, manage_token
 from .models import (
     Document,
     DocumentFile,
@@ -758,3 +758,26 @@ def attendance_counts(meeting):
     return meeting.registrations.filter(status=RegistrationStatus.APPROVED).aggregate(
         approved=Count("pk"), present=Count("pk", filter=Q(attended_at__isnull=False))
     )
+
+
+def certificate_by_code(*, code):
+    """The certified registration whose certificate bears ``code`` (as
+    normalized by models.normalize_certificate_code), with its meeting; None
+    for a code never issued."""
+    if not code:
+        return None
+    return (
+        Registration.objects.certified()
+        .select_related("meeting")
+        .filter(certificate_code=code)
+        .first()
+    )
+
+
+def certificate_path_for(*, user, meeting):
+    """The link to the signed-in person's certificate of attendance of
+    ``meeting``, if they have one (rules.registration_may_have_certificate)."""
+    if not is_active_user(user) or not meeting.is_over():
+        return None
+    registration = meeting.registrations.for_person(user).certified().first()
+    return certificate_path(registration) if registration else None

@@ -33,7 +33,7 @@ from .enums import (
     RegistrationStatus,
 )
 from .links import confirm_path, manage_link_expired, manage_path
-from .models import Meeting, Registration
+from .models import Meeting, Registration, new_certificate_code
 from .workflows import has_room, tell_registrant
 
 Status = RegistrationStatus
@@ -353,6 +353,27 @@ def attendance_record(*, registration, source, at=None):
     )
     registration.refresh_from_db(fields=["attended_at", "attendance_source"])
     return bool(recorded)
+
+
+# Certificates -------------------------------------------------------------
+
+
+def certificate_code_for(*, registration):
+    """The verification code printed on ``registration``'s certificate:
+    drawn at random the first time, then the same on every copy. Whether a
+    certificate is due is the caller's to check (rules)."""
+    while registration.certificate_code is None:
+        try:
+            with transaction.atomic():
+                Registration.objects.filter(
+                    pk=registration.pk, certificate_code__isnull=True
+                ).update(certificate_code=new_certificate_code())
+        except IntegrityError:
+            # Another registration drew the same code (one chance in 2**60
+            # per certificate): draw again.
+            continue
+        registration.refresh_from_db(fields=["certificate_code"])
+    return registration.certificate_code
 
 
 # Personal data ------------------------------------------------------------

@@ -11,6 +11,7 @@ urlpatterns = [
     path("calendar.ics", views.calendar_feed, name="calendar_feed"),
     path("documents/", views.document_list, name="document_list"),
     path("documents/<int:pk>/<str:lang>/", views.document_download, name="document_download"),
+    path("certificates/verify/", views.certificate_verify, name="certificate_verify"),
     # Registering, confirming, cancelling; the focal point's delegation.
     path("", include("meetings.registration_urls")),
     path("<slug:slug>/", views.meeting_detail, name="meeting_detail"),
@@ -21,6 +22,7 @@ urlpatterns = [
         attendance_views.attendance_import_page,
         name="attendance_import",
     ),
+    path("<slug:slug>/slides/", views.meeting_slides, name="meeting_slides"),
     path(
         "<slug:slug>/national-report/",
         views.national_report_upload,

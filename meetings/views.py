@@ -9,6 +9,7 @@ from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -22,8 +23,9 @@ from core.pagination import Paginator
 from core.versions import content_versions
 
 from . import ical, national_reports, rules, selectors
-from .enums import Visibility
+from .enums import MaterialsAccess, Visibility
 from .filters import DocumentSearchForm, MeetingFilter, TimelineForm
+from .forms import CertificateCodeForm
 from .models import DocumentFile, Meeting, NationalReport
 
 PAGE_SIZE = 20
@@ -142,6 +144,12 @@ def meeting_detail(request, slug):
                 institution=user.institution if user.is_authenticated else None,
             ),
             "may_see_restricted": may_see_restricted,
+            "may_join": bool(meeting.online_url) and rules.can_join_online(user, meeting),
+            "certificate_path": selectors.certificate_path_for(user=user, meeting=meeting),
+            "may_see_materials": (
+                bool(meeting.recording_url or meeting.slides)
+                and rules.can_view_materials(user, meeting)
+            ),
             "national_reports": (
                 meeting.national_reports.select_related("member_state")
                 if may_see_restricted and meeting.national_reports_due
@@ -173,6 +181,73 @@ def calendar_feed(request):
     return HttpResponse(
         ical.meetings_calendar(meetings, name=_("RIAL meetings")),
         content_type=CALENDAR_CONTENT_TYPE,
+    )
+
+
+@require_safe
+def meeting_slides(request, slug):
+    """The slides, for those the meeting's setting allows once it is over;
+    to anyone else, they do not exist."""
+    meeting = _meeting_for(request, slug)
+    if not meeting.slides or not rules.can_view_materials(request.user, meeting):
+        raise Http404
+    extension = os.path.splitext(meeting.slides.name)[1].lower()
+    return file_response(
+        meeting.slides,
+        filename=f"{meeting.slug}-slides{extension}",
+        private=not (
+            meeting.visibility == Visibility.PUBLIC
+            and meeting.materials_access == MaterialsAccess.PUBLIC
+        ),
+    )
+
+
+# Certificates ----------------------------------------------------------------
+
+# Look-ups of codes a client may make in an hour: plenty for a person checking
+# certificates, and with codes drawn from 2**60, nothing for a guesser.
+VERIFICATIONS_PER_HOUR = 60
+
+
+def _verifications_exceeded(request):
+    key = f"meetings:certificate-verify:{request.META.get('REMOTE_ADDR', '')}"
+    # add() starts the hour's count only if none runs; incr() counts this one.
+    cache.add(key, 0, timeout=60 * 60)
+    try:
+        return cache.incr(key) > VERIFICATIONS_PER_HOUR
+    except ValueError:
+        # The count expired between the two calls: this is the hour's first.
+        cache.add(key, 1, timeout=60 * 60)
+        return False
+
+
+@require_safe
+def certificate_verify(request):
+    """Whether a certificate of attendance is genuine: for a real code, the
+    participant's name and the meeting, and nothing else about them."""
+    form = CertificateCodeForm(request.GET or None)
+    certificate = None
+    status = 200
+    if form.is_bound:
+        if _verifications_exceeded(request):
+            form = CertificateCodeForm()
+            status = 429
+        elif form.is_valid():
+            certificate = selectors.certificate_by_code(code=form.cleaned_data["code"])
+            if certificate is None:
+                form.add_error(
+                    "code",
+                    _(
+                        "No certificate bears this code. Check it against the certificate: "
+                        "it has twelve letters and digits."
+                    ),
+                )
+                status = 404
+    return render(
+        request,
+        "meetings/certificate_verify.html",
+        {"form": form, "certificate": certificate, "too_many": status == 429},
+        status=status,
     )
 
 

@@ -365,6 +365,14 @@ ROUTE_ARGS = {
         "current": lambda w: {"token": meeting_links.manage_token(w["registration"])},
         "replaced": lambda w: {"token": _replaced(w, meeting_links.manage_token)},
     },
+    **{
+        f"meetings:{name}": {
+            "current": lambda w: {"token": meeting_links.manage_token(w["registration"])},
+            "replaced": lambda w: {"token": _replaced(w, meeting_links.manage_token)},
+        }
+        for name in ("registration_calendar", "registration_slides", "certificate_download")
+    },
+    "meetings:certificate_verify": {"": _no_args},
     "meetings:registration_link_request": {"": _no_args},
     **{
         f"meetings:{name}": {
@@ -374,6 +382,7 @@ ROUTE_ARGS = {
         for name in (
             "meeting_detail",
             "meeting_calendar",
+            "meeting_slides",
             "register",
             "registration_sent",
             "delegation_register",
@@ -720,6 +729,22 @@ EXPECTED = {
         "current": "200 200 200 200 200",
         "replaced": "410 410 410 410 410",
     },
+    "meetings:registration_calendar": {
+        "current": "200 200 200 200 200",
+        "replaced": "410 410 410 410 410",
+    },
+    # The world's meeting is not over and nobody attended it: no slides, no
+    # certificate, for anyone (tests/meetings/test_materials.py and
+    # test_certificates.py cover them once it is).
+    **{
+        f"meetings:{name}": {"current": "404 404 404 404 404", "replaced": "410 410 410 410 410"}
+        for name in ("registration_slides", "certificate_download")
+    },
+    "meetings:meeting_slides": {
+        "public": "404 404 404 404 404",
+        "restricted": "404 404 404 404 404",
+    },
+    "meetings:certificate_verify": "200 200 200 200 200",
     "meetings:registration_link_request": "200 200 200 200 200",
     "meetings:register": {"public": "200 200 200 200 200", "restricted": "404 200 200 200 200"},
     "meetings:registration_sent": {

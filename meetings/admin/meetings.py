@@ -252,6 +252,17 @@ class MeetingAdmin(ImportAdmin, TranslatedAdmin):
                 )
             },
         ),
+        (
+            _("After the meeting"),
+            {
+                "description": _(
+                    "The recording and slides appear on the meeting's page once it is over, "
+                    "for those chosen here. Certificates of attendance state the certified "
+                    "hours."
+                ),
+                "fields": ("recording_url", "slides", "materials_access", "certified_hours"),
+            },
+        ),
         (_("Funding"), {"fields": ("funding_needs",)}),
         (_("Attendance"), {"fields": ("attendance",)}),
         (_("National reports"), {"fields": ("national_reports_due", "national_reports_received")}),

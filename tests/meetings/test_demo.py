@@ -6,7 +6,7 @@ from django.apps import apps
 from django.core.management import call_command
 from django.utils import timezone
 
-from meetings import demo_data
+from meetings import demo_data, links
 from meetings.enums import (
     Approval,
     DatePrecision,
@@ -226,3 +226,26 @@ def test_loading_again_later_does_not_move_the_upcoming_meeting(monkeypatch):
     assert Registration.objects.filter(meeting=meeting).count() == len(
         demo_data.UPCOMING["registrations"]
     )
+
+
+def test_the_past_match_making_webinar_has_attendees_with_certificates(client):
+    load_demo()
+
+    meeting = Meeting.objects.get(slug=demo_data.PAST_WEBINAR["slug"])
+    registrations = meeting.registrations.all()
+
+    assert meeting.kind == "webinar"
+    assert meeting.is_over()
+    assert meeting.recording_url
+    assert meeting.calls.get().title_en == "10th RIAL call for cooperation proposals (demo)"
+    assert {r.status for r in registrations} == {RegistrationStatus.APPROVED}
+    attendees = registrations.attended()
+    assert attendees.count() == 3
+    assert {r.attendance_source for r in attendees} == {"import"}
+    for attendee in attendees:
+        assert attendee.certificate_code
+        response = client.get(links.certificate_path(attendee))
+        assert response.status_code == 200
+        assert response.content.startswith(b"%PDF")
+    absent = registrations.get(attended_at__isnull=True)
+    assert client.get(links.certificate_path(absent)).status_code == 404
