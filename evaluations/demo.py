@@ -1,4 +1,5 @@
-"""Demo evaluation: a questionnaire on a meeting already held, with the
+"""Demo evaluation: a questionnaire on the past match-making webinar of the
+meetings' demo (meetings/demo_data.py PAST_WEBINAR), with the
 answers of some of its participants. Idempotent like the other loaders: the
 questionnaire is matched by its meeting and title; participants and answers
 are added only where there are none.
@@ -14,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from meetings import services as meeting_services
+from meetings.demo_data import PAST_WEBINAR
 from meetings.enums import AttendanceSource, DelegateRole, RegistrationStatus
 from meetings.models import Meeting, Registration
 from network.enums import InstitutionKind
@@ -23,7 +25,7 @@ from . import services
 from .enums import QuestionKind
 from .models import Invitation, Question, Questionnaire
 
-MEETING_SLUG = "wg2-meeting-cartagena-2015"
+MEETING_SLUG = PAST_WEBINAR["slug"]
 
 QUESTIONNAIRE = {
     "title_en": "Evaluation of the meeting",
