@@ -1395,6 +1395,15 @@ UPCOMING = {
 # in English and the page says so.
 
 SPANISH = {
+    "rial-10th-call-match-making-webinar-demo": {
+        "sessions": {
+            "The call, its terms and its calendar": "La convocatoria, sus bases y su calendario",
+            "Needs and offers: ministries present what they seek and what they share": (
+                "Necesidades y ofertas: los ministerios presentan lo que buscan y lo que comparten"
+            ),
+            "Next steps to a joint proposal": "Próximos pasos hacia una propuesta conjunta",
+        },
+    },
     "wg2-meeting-washington-2004": {
         "description": (
             "Primera reunión del Grupo de Trabajo 2, «Fortalecimiento de la capacidad de los "

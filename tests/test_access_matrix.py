@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.apps import apps
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.shortcuts import resolve_url
@@ -125,6 +126,8 @@ def world(db, settings, tmp_path):
     }
     public_meeting = MeetingFactory(national_reports_due=timezone.localdate())
     restricted_meeting = MeetingFactory(visibility=Visibility.DELEGATES)
+    # Shown by no route while the meeting is not over; stored all the same.
+    restricted_meeting.slides.save("slides.pdf", ContentFile(b"%PDF-1.4\n%slides\n"))
     delegate = UserFactory()
     registration = RegistrationFactory(
         meeting=restricted_meeting,

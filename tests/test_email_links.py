@@ -29,6 +29,7 @@ from cooperation import services as cooperation_services
 from cooperation.enums import RequestStatus
 from cooperation.models import Request
 from core.models import EmailDelivery
+from evaluations import services as evaluation_services
 from forum import services as forum_services
 from forum.enums import Frequency, ReadAccess
 from forum.models import Follow
@@ -48,6 +49,7 @@ from portfolio import services as portfolio_services
 from portfolio.enums import RevisionStatus
 from tests.cooperation.factories import CallFactory
 from tests.cooperation.lifecycle import advance, parties
+from tests.evaluations.factories import attendee, questionnaire_with_questions
 from tests.factories import (
     FocalPointFactory,
     InstitutionFactory,
@@ -253,6 +255,14 @@ def send_forum_emails():
     forum_services.digest_send(day=timezone.localdate(post.created_at))
 
 
+def send_evaluation_emails():
+    """A questionnaire to the one present, then its reminder a week later."""
+    questionnaire = questionnaire_with_questions(reminder_after_days=7)
+    attendee(questionnaire.meeting, email="present@example.org")
+    evaluation_services.evaluations_send()
+    evaluation_services.evaluations_send(now=timezone.now() + datetime.timedelta(days=8))
+
+
 def send_fund_emails(settings):
     """The alert of a balance below the minimum, and a pledge's reminder."""
     settings.FUND_MINIMUM_ANNUAL_BUDGET = Decimal("120000.00")
@@ -323,6 +333,7 @@ def sent(settings):
         send_library_emails()
         send_forum_emails()
         send_cooperation_emails()
+        send_evaluation_emails()
         send_fund_emails(settings)
     finally:
         template_rendered.disconnect(record)

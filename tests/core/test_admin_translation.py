@@ -16,6 +16,7 @@ from portfolio.models import TargetGroup
 from tests.admin_forms import change_form_data
 from tests.conftest import sign_in_with_second_factor
 from tests.cooperation.factories import CallFactory, RequestFactory
+from tests.evaluations.factories import QuestionnaireFactory
 from tests.factories import (
     InstitutionFactory,
     MemberStateFactory,
@@ -65,6 +66,9 @@ SPANISH_ONLY = {
         title_es="Visita técnica al servicio de mediación",
         summary_en="",
         summary_es="Tres mediadores aprenden el sistema del proveedor.",
+    ),
+    "evaluations.questionnaire": lambda: QuestionnaireFactory(
+        title_en="", title_es="Evaluación del taller", intro_es="Tres preguntas."
     ),
     "network.memberstate": lambda: MemberStateFactory(name_en="", name_es="Tierra de Prueba"),
     "network.institution": lambda: InstitutionFactory(

@@ -25,6 +25,7 @@ from portfolio import services
 from portfolio.models import ProgramAttachment
 from tests.conftest import sign_in_with_second_factor
 from tests.cooperation.factories import CallFactory, NeedFactory, RequestFactory
+from tests.evaluations.factories import QuestionFactory, QuestionnaireFactory
 from tests.factories import (
     FocalPointFactory,
     InstitutionFactory,
@@ -110,6 +111,7 @@ def one_of_each():
     WorkingGroupFactory(chair=ministry)
     TopicFactory()
     UserFactory()
+    QuestionFactory(questionnaire=QuestionnaireFactory(meeting=meeting))
     # A space, a thread and a post of the forum, and a report of the post.
     Report.objects.create(post=PostFactory(), reporter=focal_point, reason="Off topic")
     revision = services.program_update(
