@@ -23,7 +23,6 @@ SQLite has neither: the columns hold NULL there, and the apps search with
 LIKE instead (``is_postgresql``).
 """
 
-import json
 import unicodedata
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -244,29 +243,6 @@ def newest_keys(matches, *, limit=None):
     ranking the rows reads them by their keys, not the search indexes again."""
     limit = MAX_MATCHES + 1 if limit is None else limit
     return list(_untranslated(matches).order_by("-pk").values_list("pk", flat=True)[:limit])
-
-
-def found_through_an_index(queryset, *, fewer_than):
-    """Whether PostgreSQL's planner would find ``queryset``'s rows through an
-    index, not by reading its tables whole, and expects fewer than
-    ``fewer_than`` of them: from its plan alone, no row is read."""
-    plan = json.loads(queryset.order_by().explain(format="json"))
-    if isinstance(plan, list):
-        plan = plan[0]
-    return plan["Plan"]["Plan Rows"] < fewer_than and '"Seq Scan"' not in json.dumps(plan)
-
-
-def planned_alone(values):
-    """``values`` (a one-column queryset) as a subquery that PostgreSQL plans
-    by itself (``OFFSET 0`` keeps it from being folded into the outer query),
-    so that its rows are found through their own index first. Folded into a
-    query bounded by a LIMIT, a subquery on rarer words than the planner
-    thought may be read by walking the outer key's index and testing each
-    row against the words, all of them when fewer keys match than the bound:
-    the 129,007 pages of the library for 969 items (library/selectors.py
-    FEW_PAGES)."""
-    sql, params = values.order_by().query.sql_with_params()
-    return RawSQL(f"SELECT * FROM ({sql} OFFSET 0) AS planned_alone", params)
 
 
 def _untranslated(queryset):

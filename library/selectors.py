@@ -82,17 +82,6 @@ def items_for_list():
     )
 
 
-# Below this many pages holding the words (as the planner estimates them,
-# where it would read them through their GIN index), they are found through
-# it before the items are; otherwise by
-# walking the items' keys from the newest, which stops at the bound. At
-# factor 10 (129,007 pages, bench/search.py's database): "inspeção", 6,500
-# pages estimated, 70 ms through the index against 394 ms walking (fewer
-# items hold it than the bound, so the walk tests every page); "child",
-# 12,958 pages, 166 ms through the index against 52 ms walking.
-FEW_PAGES = 10_000
-
-
 def clean_query(raw):
     """The words to search for, whitespace collapsed, at most MAX_QUERY_LENGTH characters."""
     return " ".join(str(raw or "").split())[:MAX_QUERY_LENGTH].strip()
@@ -118,10 +107,7 @@ def item_search(*, queryset, query):
         parsed = search.text_query(query)
         by_item = search.newest_keys(queryset.filter(search_vector=parsed))
         pages = LibraryPage.objects.filter(search_vector=parsed)
-        in_pages = pages.values("item_id")
-        if search.found_through_an_index(pages, fewer_than=FEW_PAGES):
-            in_pages = search.planned_alone(in_pages)
-        by_text = search.newest_keys(queryset.filter(pk__in=in_pages))
+        by_text = search.newest_keys(queryset.filter(pk__in=pages.values("item_id")))
         keys = list(dict.fromkeys([*by_item, *by_text]))[: search.MAX_MATCHES + 1]
         return search.with_keys(queryset, keys).annotate(
             rank=SearchRank(F("search_vector"), parsed)

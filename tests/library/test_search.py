@@ -188,11 +188,10 @@ def test_the_list_with_a_search_runs_the_same_queries_for_one_item_and_for_three
 
     assert search_queries(client, "employment") == one
     # PostgreSQL: the words parsed once; the keys matching by title or
-    # abstract; the plan of the pages holding the words (how to find them),
-    # and the keys matching by the pages; the rows; their files; the
-    # snippets; the filters' choices (topics, member states, working groups).
-    # SQLite: the keys; the rows; their files; the snippets; the choices.
-    assert one == (10 if search.is_postgresql() else 7)
+    # abstract, and by the pages; the rows; their files; the snippets; the
+    # filters' choices (topics, member states, working groups). SQLite: the
+    # keys; the rows; their files; the snippets; the choices.
+    assert one == (9 if search.is_postgresql() else 7)
 
 
 def test_a_download_reads_only_what_its_permission_check_needs(client):

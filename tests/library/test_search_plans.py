@@ -90,20 +90,3 @@ def test_the_search_finds_the_pages_it_reads_through_the_indexes(a_thousand_item
     assert items
     assert all("<mark>Cartagena</mark>" in snippets[item.pk].html for item in items)
     assert all(snippets[item.pk].page >= 1 for item in items)
-
-
-@pytest.mark.parametrize("query", ["Cartagena", "zoología"])
-def test_words_of_few_pages_find_them_through_the_index_before_the_items(a_thousand_items, query):
-    """Left to fold the pages into the items' query bounded by a LIMIT, the
-    planner may walk the items' keys and test every page, all of them when
-    fewer items than the bound hold the words (bench/search.py: 394 ms for
-    "inspeção" at factor 10, 70 ms this way)."""
-
-    def run():
-        with search.parsing_once():
-            list(LibraryItemFilter({"q": query}, queryset=selectors.items_for_list()).qs[:20])
-
-    by_pages = [plan for sql, plan in plans(run) if "planned_alone" in sql]
-
-    assert by_pages, query
-    assert all("library_librarypage_search_vector_gin" in plan for plan in by_pages)
