@@ -124,6 +124,16 @@ class ContributionImporter(Importer):
         return Action.CREATED, contribution
 
 
+def _recorded_once(model, record, *, user, reference, filename, values):
+    """The row's record of ``model``: the one in the books with ``reference``
+    and these ``values`` (unchanged), or a new one by the fund's service
+    ``record`` (created); a reference in the books with other values is refused."""
+    found = _already_recorded(model, reference, values)
+    if found is not None:
+        return found
+    return Action.CREATED, record(user=user, reference=reference, imported_from=filename, **values)
+
+
 def _already_recorded(model, reference, values):
     """Action.UNCHANGED and the record of ``model`` with ``reference`` when
     it holds ``values``; None when there is none; refuses the row otherwise."""
@@ -232,13 +242,14 @@ class PledgeImporter(Importer):
             "withdrawn_on": withdrawn_on,
         }
         row.done()
-        found = _already_recorded(Pledge, reference, values)
-        if found is not None:
-            return found
-        pledge = services.pledge_record(
-            user=user, reference=reference, imported_from=self.filename, **values
+        return _recorded_once(
+            Pledge,
+            services.pledge_record,
+            user=user,
+            reference=reference,
+            filename=self.filename,
+            values=values,
         )
-        return Action.CREATED, pledge
 
 
 class AllocationImporter(Importer):
@@ -296,13 +307,14 @@ class AllocationImporter(Importer):
             "decided_at": row.text("decided_at", required=True),
         }
         row.done()
-        found = _already_recorded(Allocation, reference, values)
-        if found is not None:
-            return found
-        allocation = services.allocation_record(
-            user=user, reference=reference, imported_from=self.filename, **values
+        return _recorded_once(
+            Allocation,
+            services.allocation_record,
+            user=user,
+            reference=reference,
+            filename=self.filename,
+            values=values,
         )
-        return Action.CREATED, allocation
 
 
 class ExpenseImporter(Importer):
@@ -346,13 +358,14 @@ class ExpenseImporter(Importer):
             "allocation": self._allocation(row),
         }
         row.done()
-        found = _already_recorded(Expense, reference, values)
-        if found is not None:
-            return found
-        expense = services.expense_record(
-            user=user, reference=reference, imported_from=self.filename, **values
+        return _recorded_once(
+            Expense,
+            services.expense_record,
+            user=user,
+            reference=reference,
+            filename=self.filename,
+            values=values,
         )
-        return Action.CREATED, expense
 
     def _allocation(self, row):
         reference = row.text("allocation")
