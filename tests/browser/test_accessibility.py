@@ -12,6 +12,7 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from evaluations import links as evaluation_links
 from forum.enums import ReadAccess
 from meetings import links, services
 from meetings.check_in import check_in_url
@@ -24,6 +25,11 @@ from tests.browser.helpers import (
     search_page,
     session_cookie,
     set_language,
+)
+from tests.evaluations.factories import (
+    InvitationFactory,
+    attendee,
+    questionnaire_with_questions,
 )
 from tests.factories import FocalPointFactory, UserFactory
 from tests.forum.factories import PostFactory, SpaceFactory, ThreadFactory
@@ -45,12 +51,16 @@ def axe_context(new_context, live_server, language):
 
 
 def check_pages(page, pages, language):
-    """[description of the violations] of each page that has some."""
+    """[description of the violations] of each page that has some. A page is
+    (name, path), or (name, path, status) for a page that answers another
+    status than 200 on purpose (a refusal explained, a code not found)."""
     failures = []
-    for _name, path in pages:
+    for _name, path, *expected in pages:
         response = page.goto(path)
         # A refusal or an error page would pass the check without being the page.
-        assert response.ok, f"{path} answered {response.status}"
+        assert response.status == (expected[0] if expected else 200), (
+            f"{path} answered {response.status}"
+        )
         assert html_lang(page) == language, path
         violations = axe_violations(page)
         if violations:
@@ -170,6 +180,43 @@ def test_attendance_pages_have_no_serious_accessibility_violation(
         [
             ("check-in", check_in_url(present).removeprefix(settings.SITE_URL)),
             ("attendance import", reverse("meetings:attendance_import", args=[meeting.slug])),
+        ],
+        language,
+    )
+
+    assert not failures, "axe-core found serious or critical violations:\n" + "\n".join(failures)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_after_meeting_pages_have_no_serious_accessibility_violation(
+    new_context, live_server, page_faults, language
+):
+    """What a participant opens after a meeting, from an email: the
+    evaluation's questionnaire, the certificate refused to someone not
+    recorded as present; and the public page that verifies a certificate,
+    empty, with a genuine code and with a forged one."""
+    questionnaire = questionnaire_with_questions()
+    # The questionnaire and the certificate speak the registrant's language.
+    invitation = InvitationFactory(
+        questionnaire=questionnaire,
+        registration=attendee(questionnaire.meeting, language=language),
+    )
+    absent = RegistrationFactory(
+        meeting=questionnaire.meeting, status=RegistrationStatus.APPROVED, language=language
+    )
+    code = services.certificate_code_for(registration=invitation.registration)
+    verify = reverse("meetings:certificate_verify")
+    page_faults.expect(r"status of 404 .*(certificate\.pdf|verify/\?code=)")
+    page = axe_context(new_context, live_server, language).new_page()
+
+    failures = check_pages(
+        page,
+        [
+            ("evaluation", evaluation_links.answer_path(invitation)),
+            ("certificate unavailable", links.certificate_path(absent), 404),
+            ("certificate verification", verify),
+            ("certificate verified", f"{verify}?code={code}"),
+            ("certificate not found", f"{verify}?code=ABCD23456789", 404),
         ],
         language,
     )
