@@ -3,7 +3,7 @@ toolkits, each with one file per language version."""
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVector, SearchVectorField
-from django.db import models
+from django.db import connections, models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -35,12 +35,33 @@ LICENCE_URLS = {
 }
 
 
+# Every distinct word of an item's pages, as their tsvectors stem it, without
+# positions: a long document's positions would pass tsvector's size limit.
+TEXT_VECTOR_OF_PAGES = """
+UPDATE library_libraryitem SET text_vector = (
+    SELECT array_to_tsvector(array_agg(DISTINCT lexeme))
+    FROM library_librarypage AS page, unnest(page.search_vector) AS word
+    WHERE page.item_id = library_libraryitem.id
+)
+"""
+
+
 class LibraryItemQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=ItemStatus.PUBLISHED)
 
     def owned_by(self, institution):
         return self.filter(owner=institution)
+
+    def text_vectors_refresh(self):
+        """Set these items' ``text_vector`` from their pages as they are now:
+        after pages were written or deleted (PostgreSQL's search only)."""
+        if not search.is_postgresql():
+            return
+        keys = list(self.values_list("pk", flat=True))
+        if keys:
+            with connections[self.db].cursor() as cursor:
+                cursor.execute(TEXT_VECTOR_OF_PAGES + " WHERE id = ANY(%s)", [keys])
 
 
 class LibraryItem(models.Model):
@@ -159,7 +180,7 @@ class LibraryItem(models.Model):
 
     # PostgreSQL's search (core/search.py): the identifier and titles
     # above the abstracts, each stemmed in its language; the files' text is
-    # searched page by page (LibraryPage).
+    # kept page by page (LibraryPage), for the snippets.
     search_vector = models.GeneratedField(
         expression=search.vector_column(
             SearchVector("identifier", config="simple", weight="A"),
@@ -169,6 +190,13 @@ class LibraryItem(models.Model):
         output_field=SearchVectorField(),
         db_persist=True,
     )
+
+    # The words of its files' pages, for the search to find the item by
+    # them in its own table (text_vectors_refresh). Looked for through the
+    # pages, the items holding a word few items hold were found by testing
+    # every page of the library: the planner, taking each page's match for
+    # a different item's, expected to stop long before the end.
+    text_vector = SearchVectorField(null=True, editable=False)
 
     objects = LibraryItemQuerySet.as_manager()
 
@@ -403,12 +431,19 @@ class LibraryFile(models.Model):
         if self.pk:
             # The pages of the previous file, or in the previous language.
             stale = self.pages.all() if uploaded else self.pages.exclude(language=self.language)
-            stale.delete()
+            if stale.delete()[0]:
+                LibraryItem.objects.filter(pk=self.item_id).text_vectors_refresh()
         super().save(*args, **kwargs)
         if uploaded:
             from .tasks import extract_file_text  # tasks → services → models
 
             extract_file_text.delay_on_commit(self.pk)
+
+    def delete(self, *args, **kwargs):
+        deleted = super().delete(*args, **kwargs)
+        # Its pages went with it.
+        LibraryItem.objects.filter(pk=self.item_id).text_vectors_refresh()
+        return deleted
 
     def get_file_url(self):
         return reverse(

@@ -339,6 +339,7 @@ def generate(factor, rng: random.Random):
         ],
         batch_size=1000,
     )
+    LibraryItem.objects.filter(pk__in=created.values()).text_vectors_refresh()
     Through = LibraryItem.topics.through
     Through.objects.bulk_create(
         [

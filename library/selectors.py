@@ -95,19 +95,28 @@ def item_search(*, queryset, query):
     other filters: it bounds what they keep.
 
     PostgreSQL: the items' own search column (titles above abstracts) and
-    their pages' (each page stemmed in its file's language), each read
-    through its GIN index, the query in every content language; ranked by
+    the words of their pages (each page stemmed in its file's language), in
+    the items' table through their GIN indexes, the query in
+    every content language (a phrase's words must follow each other on a
+    page: for a phrase, the pages themselves are searched); ranked by
     the titles and abstracts, so that an item about the words comes before
     one that mentions them. SQLite: every word somewhere in the item's texts
-    or its pages."""
+    or its pages, a phrase's words too."""
     query = clean_query(query)
     if not query:
         return queryset.annotate(rank=Value(0.0, output_field=FloatField()))
     if search.is_postgresql():
         parsed = search.text_query(query)
+        if '"' in query:
+            # A phrase: which words follow which is known on the pages only.
+            pages = LibraryPage.objects.filter(search_vector=parsed)
+            in_text = queryset.filter(pk__in=pages.values("item_id"))
+        else:
+            in_text = queryset.filter(text_vector=parsed)
+        # Each column by itself, through its own index: asked for either,
+        # the planner read the whole table of a small library.
         by_item = search.newest_keys(queryset.filter(search_vector=parsed))
-        pages = LibraryPage.objects.filter(search_vector=parsed)
-        by_text = search.newest_keys(queryset.filter(pk__in=pages.values("item_id")))
+        by_text = search.newest_keys(in_text)
         keys = list(dict.fromkeys([*by_item, *by_text]))[: search.MAX_MATCHES + 1]
         return search.with_keys(queryset, keys).annotate(
             rank=SearchRank(F("search_vector"), parsed)
@@ -116,7 +125,8 @@ def item_search(*, queryset, query):
         "identifier",
         *(f"{name}_{code}" for name in ("title", "abstract") for code in CONTENT_CODES),
     ]
-    for word in query.split()[:MAX_WORDS]:
+    # No phrases here: each word of one is looked for by itself.
+    for word in query.replace('"', " ").split()[:MAX_WORDS]:
         in_pages = LibraryPage.objects.filter(text__icontains=word).values("item_id")
         queryset = queryset.filter(
             reduce(or_, (Q(**{f"{name}__icontains": word}) for name in fields)) | Q(pk__in=in_pages)

@@ -159,3 +159,4 @@ def file_pages_replace(*, library_file, text, page_count):
         )
         for number, page in split_pages(text, page_count)
     )
+    LibraryItem.objects.filter(pk=library_file.item_id).text_vectors_refresh()

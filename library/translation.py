@@ -16,4 +16,4 @@ class LibraryItemTranslation(TranslationOptions):
 
 
 # The search column is the database's, derived from the row.
-register_history(LibraryItem, app=__package__, excluded_fields=["search_vector"])
+register_history(LibraryItem, app=__package__, excluded_fields=["search_vector", "text_vector"])
