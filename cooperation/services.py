@@ -125,9 +125,13 @@ def request_carried_out(*, request, user, last_day):
     return transition(request, "carry_out", user=user, last_day=last_day)
 
 
-def final_report_submit(*, request, user, what_was_done, lessons, achieved, evidence=()):
+def final_report_submit(
+    *, request, user, what_was_done, lessons, achieved, evidence=(), evaluation=None
+):
     """``achieved``: {expected result pk: value reached}, for every result;
-    ``evidence``: uploaded files showing the activity took place."""
+    ``evidence``: uploaded files showing the activity took place;
+    ``evaluation``: (questionnaire, answers) of the final reports'
+    questionnaire (evaluations), recorded with the report or not at all."""
     return transition(
         request,
         "report",
@@ -136,6 +140,7 @@ def final_report_submit(*, request, user, what_was_done, lessons, achieved, evid
         lessons=lessons,
         achieved=achieved,
         evidence=evidence,
+        evaluation=evaluation,
     )
 
 

@@ -22,6 +22,8 @@ from core.htmx import render_results
 from core.pagination import Paginator
 from core.versions import content_versions
 from core.workflow import next_steps
+from evaluations import selectors as evaluation_selectors
+from evaluations.forms import AnswerForm
 from portfolio.models import Program
 
 from . import matching, rules, selectors, services
@@ -423,7 +425,16 @@ def request_report(request, reference):
         return refused
     results = list(coop.results.all())
     form = FinalReportForm(request.POST or None, request.FILES or None, results=results)
-    if request.method == "POST" and form.is_valid():
+    # The final reports' questionnaire, when the Secretariat asks one: its
+    # questions below the report's, answered and recorded with it.
+    questionnaire = evaluation_selectors.final_report_questionnaire()
+    evaluation = None
+    if questionnaire is not None:
+        evaluation = AnswerForm(
+            request.POST or None, questions=questionnaire.questions.all(), prefix="evaluation"
+        )
+    evaluation_valid = evaluation is None or evaluation.is_valid()
+    if request.method == "POST" and form.is_valid() and evaluation_valid:
         try:
             services.final_report_submit(
                 request=coop,
@@ -432,13 +443,18 @@ def request_report(request, reference):
                 lessons=form.cleaned_data["lessons"],
                 achieved=form.achieved(),
                 evidence=form.cleaned_data["evidence"],
+                evaluation=None if evaluation is None else (questionnaire, evaluation.answers()),
             )
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(request, _("Thank you: the final report is submitted."))
             return redirect(coop)
-    return render(request, "cooperation/request_report_form.html", {"coop": coop, "form": form})
+    return render(
+        request,
+        "cooperation/request_report_form.html",
+        {"coop": coop, "form": form, "questionnaire": questionnaire, "evaluation": evaluation},
+    )
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -27,6 +27,7 @@ from modeltranslation.utils import build_localized_fieldname
 from core.mail import email_people
 from core.versions import CONTENT_CODES
 from core.workflow import Transition, Workflow
+from evaluations.services import final_report_answers_record
 from fund.enums import BudgetLine as FundBudgetLine
 from fund.services import allocation_record
 from network.selectors import focal_points_of, secretariat_recipients
@@ -161,9 +162,22 @@ def _carried_out(request, *, user, comment, when, last_day):
     return ("carried_out_on", "report_due_on")
 
 
-def _reported(request, *, user, comment, when, what_was_done, lessons, achieved, evidence=()):
+def _reported(
+    request,
+    *,
+    user,
+    comment,
+    when,
+    what_was_done,
+    lessons,
+    achieved,
+    evidence=(),
+    evaluation=None,
+):
     """``achieved``: {expected result pk: value reached}, for every result;
-    ``evidence``: uploaded files showing the activity took place."""
+    ``evidence``: uploaded files showing the activity took place;
+    ``evaluation``: (questionnaire, answers) when the final reports'
+    questionnaire was answered with it."""
     results = list(request.results.all())
     missing = [result.indicator for result in results if not str(achieved.get(result.pk, ""))]
     if missing:
@@ -178,6 +192,9 @@ def _reported(request, *, user, comment, when, what_was_done, lessons, achieved,
         request=request, what_was_done=what_was_done, lessons=lessons, submitted_by=user
     )
     evidence_add(request, evidence, user=user)
+    if evaluation is not None:
+        questionnaire, answers = evaluation
+        final_report_answers_record(questionnaire=questionnaire, request=request, answers=answers)
     return ()
 
 

@@ -1,4 +1,5 @@
-"""Questionnaires and their questions, edited by the meetings staff; the
+"""Questionnaires and their questions (a meeting's, or the one asked in
+cooperation final reports), edited by the meetings staff; the
 results page (counts, averages, a bar per rating, the free texts) and the
 CSV export of every answer, for them only (rules.py)."""
 
@@ -40,11 +41,25 @@ class QuestionInline(TranslationTabularInline):
 
 @admin.register(Questionnaire)
 class QuestionnaireAdmin(TranslatedAdmin):
-    list_display = ("title", "meeting", "is_anonymous", "created_at", "results_link")
-    list_filter = ("is_anonymous",)
+    list_display = (
+        "title",
+        "meeting",
+        "for_final_reports",
+        "is_anonymous",
+        "created_at",
+        "results_link",
+    )
+    list_filter = ("for_final_reports", "is_anonymous")
     search_fields = ("title", "meeting__title")
     autocomplete_fields = ("meeting",)
-    fields = ("title", "intro", "meeting", "is_anonymous", "reminder_after_days")
+    fields = (
+        "title",
+        "intro",
+        "meeting",
+        "for_final_reports",
+        "is_anonymous",
+        "reminder_after_days",
+    )
     inlines = [QuestionInline]
     list_select_related = ("meeting",)
 

@@ -1,8 +1,10 @@
 """Demo evaluation: a questionnaire on the past match-making webinar of the
 meetings' demo (meetings/demo_data.py PAST_WEBINAR), with the
-answers of some of its participants. Idempotent like the other loaders: the
-questionnaire is matched by its meeting and title; participants and answers
-are added only where there are none.
+answers of some of its participants; and the questionnaire asked in the
+cooperation activities' final reports, with the answers of the demo's
+reported activities. Idempotent like the other loaders: the questionnaires
+are matched by their meeting or their use and title; participants and
+answers are added only where there are none.
 
 The meeting is named by its slug (``MEETING_SLUG``), loaded by
 meetings/demo.py before this. Should it have no approved participants (the
@@ -14,6 +16,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from cooperation.models import Request
 from meetings import services as meeting_services
 from meetings.demo_data import PAST_WEBINAR
 from meetings.enums import AttendanceSource, DelegateRole, RegistrationStatus
@@ -115,8 +118,74 @@ ANSWERS = [
 ]
 
 
+FINAL_REPORTS_QUESTIONNAIRE = {
+    "title_en": "The activity in a few questions",
+    "title_es": "La actividad en pocas preguntas",
+    "title_fr": "L'activité en quelques questions",
+    "title_pt": "A atividade em poucas perguntas",
+    "intro_en": (
+        "Asked with every final report, so that the network learns from all its activities."
+    ),
+    "intro_es": (
+        "Se pregunta con cada informe final, para que la red aprenda de todas sus actividades."
+    ),
+    "intro_fr": (
+        "Posées avec chaque rapport final, pour que le réseau apprenne de toutes ses activités."
+    ),
+    "intro_pt": (
+        "Perguntadas com cada relatório final, para que a rede aprenda com todas as atividades."
+    ),
+}
+
+FINAL_REPORTS_QUESTIONS = [
+    (
+        QuestionKind.RATING,
+        True,
+        {
+            "en": "How well did the activity answer your ministry's need?",
+            "es": "¿En qué medida la actividad respondió a la necesidad de su ministerio?",
+            "fr": "Dans quelle mesure l'activité a-t-elle répondu au besoin de votre ministère ?",
+            "pt": "Em que medida a atividade respondeu à necessidade do seu ministério?",
+        },
+    ),
+    (
+        QuestionKind.RATING,
+        True,
+        {
+            "en": "How would you rate the support of the provider ministry?",
+            "es": "¿Cómo califica el apoyo del ministerio oferente?",
+            "fr": "Comment évaluez-vous l'appui du ministère prestataire ?",
+            "pt": "Como avalia o apoio do ministério prestador?",
+        },
+    ),
+    (
+        QuestionKind.TEXT,
+        False,
+        {
+            "en": "What would you advise a ministry planning a similar activity?",
+            "es": "¿Qué aconsejaría a un ministerio que prepara una actividad similar?",
+            "fr": "Que conseilleriez-vous à un ministère qui prépare une activité semblable ?",
+            "pt": "O que aconselharia a um ministério que prepara uma atividade semelhante?",
+        },
+    ),
+]
+
+# The answers given with the demo's final reports, in the order of the
+# reported activities: two ratings and the advice.
+FINAL_REPORTS_ANSWERS = [
+    (5, 5, "Agree on the agenda with the provider before the visit."),
+    (4, 5, "Incluir a los inspectores regionales desde el inicio."),
+    (4, 4, ""),
+]
+
+
 @transaction.atomic
 def load():
+    _meeting_evaluation()
+    _final_reports_evaluation()
+
+
+def _meeting_evaluation():
     meeting = Meeting.objects.get(slug=MEETING_SLUG)
     questionnaire = _questionnaire(meeting)
     participants = _participants(meeting)
@@ -147,14 +216,45 @@ def load():
         )
 
 
+def _final_reports_evaluation():
+    """The final reports' questionnaire, unless the Secretariat has one, and
+    the answers of the activities reported before it was asked."""
+    questionnaire = Questionnaire.objects.filter(for_final_reports=True).first()
+    if questionnaire is None:
+        questionnaire = _with_questions(
+            Questionnaire.objects.create(for_final_reports=True, **FINAL_REPORTS_QUESTIONNAIRE),
+            FINAL_REPORTS_QUESTIONS,
+        )
+    if questionnaire.title_en != FINAL_REPORTS_QUESTIONNAIRE["title_en"]:
+        return
+    if questionnaire.responses.exists():
+        return
+    questions = list(questionnaire.questions.all())
+    reported = Request.objects.filter(final_report__isnull=False).select_related("final_report")
+    for request, values in zip(reported.order_by("pk"), FINAL_REPORTS_ANSWERS, strict=False):
+        services.final_report_answers_record(
+            questionnaire=questionnaire,
+            request=request,
+            answers={
+                question: value or None for question, value in zip(questions, values, strict=True)
+            },
+            today=timezone.localdate(request.final_report.submitted_at),
+        )
+
+
 def _questionnaire(meeting):
     questionnaire = Questionnaire.objects.filter(
         meeting=meeting, title_en=QUESTIONNAIRE["title_en"]
     ).first()
     if questionnaire is not None:
         return questionnaire
-    questionnaire = Questionnaire.objects.create(meeting=meeting, **QUESTIONNAIRE)
-    for position, (kind, required, texts) in enumerate(QUESTIONS, start=1):
+    return _with_questions(
+        Questionnaire.objects.create(meeting=meeting, **QUESTIONNAIRE), QUESTIONS
+    )
+
+
+def _with_questions(questionnaire, questions):
+    for position, (kind, required, texts) in enumerate(questions, start=1):
         Question.objects.create(
             questionnaire=questionnaire,
             position=position,

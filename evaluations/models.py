@@ -16,15 +16,14 @@ from .enums import RATINGS, QuestionKind
 
 
 class Questionnaire(models.Model):
-    """A short questionnaire sent to those who attended what it evaluates.
+    """A short questionnaire: sent to those who attended a meeting once it
+    is over, or asked in every cooperation activity's final report.
 
-    What it evaluates is a nullable foreign key per kind of activity, today
-    the meeting only. A cooperation activity's final report will get a second
-    nullable key (``request``) and a check that at most one is set: plain
-    foreign keys keep the database's integrity (PROTECT, joins, indexes)
-    that a generic relation (content type and object id) would give up, and
-    two kinds of target do not justify that machinery. The questions and the
-    answers do not depend on the target; only the sending does (services.py)."""
+    A meeting's is that meeting's (a foreign key). The final reports' is one
+    questionnaire at a time, ticked ``for_final_reports``, so that the
+    answers of every activity add up in its results. The questions and the
+    answers do not depend on what is evaluated; only the asking does
+    (services.py, and the final report's page in cooperation)."""
 
     title = models.CharField(_("title"), max_length=200)
     intro = models.TextField(
@@ -37,6 +36,14 @@ class Questionnaire(models.Model):
         null=True,
         blank=True,
         related_name="questionnaires",
+    )
+    for_final_reports = models.BooleanField(
+        _("asked in final reports"),
+        default=False,
+        help_text=_(
+            "Its questions follow every cooperation activity's final report submitted while "
+            "this is ticked. One questionnaire at a time, and not a meeting's."
+        ),
     )
     is_anonymous = models.BooleanField(
         _("anonymous answers"),
@@ -54,6 +61,23 @@ class Questionnaire(models.Model):
         verbose_name = _("evaluation questionnaire")
         verbose_name_plural = _("evaluation questionnaires")
         ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["for_final_reports"],
+                condition=Q(for_final_reports=True),
+                name="evaluations_questionnaire_one_for_final_reports",
+                violation_error_message=_(
+                    "Another questionnaire is asked in final reports: untick it first."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(meeting__isnull=True) | Q(for_final_reports=False),
+                name="evaluations_questionnaire_meeting_or_final_reports",
+                violation_error_message=_(
+                    "A questionnaire follows a meeting or the final reports, not both."
+                ),
+            ),
+        ]
 
     def __str__(self):
         return self.title
@@ -124,8 +148,9 @@ class Invitation(models.Model):
 
 
 class Response(models.Model):
-    """One person's answers. ``registration`` is set only when the
-    questionnaire is not anonymous."""
+    """One person's answers. ``registration`` (a meeting's participant) or
+    ``request`` (the activity whose final report gave them) is set only when
+    the questionnaire is not anonymous."""
 
     questionnaire = models.ForeignKey(
         Questionnaire,
@@ -136,6 +161,14 @@ class Response(models.Model):
     registration = models.ForeignKey(
         "meetings.Registration",
         verbose_name=_("registration"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="evaluation_responses",
+    )
+    request = models.ForeignKey(
+        "cooperation.Request",
+        verbose_name=_("cooperation request"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,

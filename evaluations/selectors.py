@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 
 from .enums import RATINGS
-from .models import Answer, Invitation, Response
+from .models import Answer, Invitation, Questionnaire, Response
 
 
 @dataclass
@@ -77,18 +77,20 @@ def questionnaire_participation(*, questionnaire):
 
 
 def questionnaire_export_rows(*, questionnaire):
-    """The CSV's rows: a header, then one row per response. The respondent's
-    name and delegation only when the questionnaire is not anonymous."""
+    """The CSV's rows: a header, then one row per response. Who answered
+    only when the questionnaire is not anonymous: the participant's name and
+    delegation, or the cooperation request and its beneficiary ministry."""
     questions = list(questionnaire.questions.all())
     named = not questionnaire.is_anonymous
     header = ["response", "submitted_on"]
     if named:
-        header += ["full_name", "delegation"]
+        final_reports = questionnaire.for_final_reports
+        header += ["request", "requester"] if final_reports else ["full_name", "delegation"]
     header += [f"Q{number}: {question.text}" for number, question in enumerate(questions, 1)]
     yield header
     responses = (
         Response.objects.filter(questionnaire=questionnaire)
-        .select_related("registration__institution")
+        .select_related("registration__institution", "request__requester")
         .prefetch_related("answers")
         .order_by("pk")
     )
@@ -96,8 +98,7 @@ def questionnaire_export_rows(*, questionnaire):
         by_question = {answer.question_id: answer for answer in response.answers.all()}
         row = [response.pk, response.submitted_on.isoformat()]
         if named:
-            registration = response.registration
-            row += [registration.full_name, registration.delegation] if registration else ["", ""]
+            row += _respondent(response, questionnaire)
         for question in questions:
             answer = by_question.get(question.pk)
             if answer is None:
@@ -105,3 +106,21 @@ def questionnaire_export_rows(*, questionnaire):
             else:
                 row.append(answer.rating if answer.rating is not None else answer.text)
         yield row
+
+
+def _respondent(response, questionnaire):
+    if questionnaire.for_final_reports:
+        request = response.request
+        return [request.reference, str(request.requester)] if request else ["", ""]
+    registration = response.registration
+    return [registration.full_name, registration.delegation] if registration else ["", ""]
+
+
+def final_report_questionnaire():
+    """The questionnaire asked in final reports now, with its questions; None
+    when there is none, or it has no question yet."""
+    return (
+        Questionnaire.objects.filter(for_final_reports=True, questions__isnull=False)
+        .prefetch_related("questions")
+        .first()
+    )

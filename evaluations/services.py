@@ -1,5 +1,6 @@
 """Sending questionnaires to those who attended, reminding them once, and
-recording an answer once.
+recording an answer once; recording the answers given with a cooperation
+activity's final report.
 
 Answers are not written to the activity log: an entry naming who answered
 an anonymous questionnaire, next to the response, would undo the anonymity."""
@@ -116,6 +117,32 @@ def response_submit(*, invitation, answers, today=None):
     Raises ValidationError, saving nothing, when the invitation has answered
     already or an answer is missing or out of range."""
     questionnaire = invitation.questionnaire
+    rows = _answer_rows(questionnaire, answers)
+    # The claim decides: a second submission, even at the same moment, saves nothing.
+    claimed = Invitation.objects.filter(pk=invitation.pk, has_answered=False).update(
+        has_answered=True
+    )
+    if not claimed:
+        raise ValidationError(_("You have already answered this questionnaire. Thank you."))
+    invitation.has_answered = True
+    return _response_record(questionnaire, rows, today=today, registration=invitation.registration)
+
+
+@transaction.atomic
+def final_report_answers_record(*, questionnaire, request, answers, today=None):
+    """Record the answers given with ``request``'s final report to the final
+    reports' questionnaire; the final report's own step (cooperation's
+    workflow) makes it once per request. Raises ValidationError, saving
+    nothing, when an answer is missing or out of range."""
+    if not questionnaire.for_final_reports:
+        raise ValidationError(_("This questionnaire is not asked in final reports."))
+    rows = _answer_rows(questionnaire, answers)
+    return _response_record(questionnaire, rows, today=today, request=request)
+
+
+def _answer_rows(questionnaire, answers):
+    """The unsaved Answer rows of ``answers`` (question → value), checked
+    against the questionnaire's questions; ValidationError otherwise."""
     questions = list(questionnaire.questions.all())
     rows = []
     for question in questions:
@@ -132,17 +159,16 @@ def response_submit(*, invitation, answers, today=None):
             rows.append(Answer(question=question, text=str(value).strip()))
     if set(answers) - set(questions):
         raise ValidationError(_("An answer names a question of another questionnaire."))
-    # The claim decides: a second submission, even at the same moment, saves nothing.
-    claimed = Invitation.objects.filter(pk=invitation.pk, has_answered=False).update(
-        has_answered=True
-    )
-    if not claimed:
-        raise ValidationError(_("You have already answered this questionnaire. Thank you."))
-    invitation.has_answered = True
+    return rows
+
+
+def _response_record(questionnaire, rows, *, today, **respondent):
+    """The response and its answers; who gave them (``respondent``: a
+    registration or a request) only when the questionnaire is not anonymous."""
     response = Response.objects.create(
         questionnaire=questionnaire,
-        registration=None if questionnaire.is_anonymous else invitation.registration,
         submitted_on=today or timezone.localdate(),
+        **({} if questionnaire.is_anonymous else respondent),
     )
     for row in rows:
         row.response = response

@@ -2,6 +2,7 @@
 
 import pytest
 
+from cooperation.models import Request
 from evaluations import demo, selectors
 from evaluations.models import Answer, Invitation, Questionnaire, Response
 from tests.network.test_demo import load_demo
@@ -27,6 +28,19 @@ def test_a_meeting_held_has_an_evaluation_with_answers_from_those_present():
     assert invitations.filter(has_answered=False, reminded_at__isnull=False).exists()
     first = selectors.questionnaire_results(questionnaire=questionnaire)[0]
     assert first.count == len(demo.ANSWERS)
+
+
+def test_the_final_reports_have_a_questionnaire_with_the_reported_activities_answers():
+    load_demo()
+
+    questionnaire = Questionnaire.objects.get(for_final_reports=True)
+    reported = Request.objects.filter(final_report__isnull=False).count()
+    assert questionnaire.title_es == "La actividad en pocas preguntas"
+    assert reported
+    answered = min(reported, len(demo.FINAL_REPORTS_ANSWERS))
+    assert Response.objects.filter(questionnaire=questionnaire).count() == answered
+    first = selectors.questionnaire_results(questionnaire=questionnaire)[0]
+    assert first.count == answered
 
 
 def test_loading_the_demo_twice_adds_nothing():
