@@ -7,16 +7,19 @@ import re
 from urllib.parse import urlparse
 
 import pytest
+from django.apps import apps
 from django.conf import settings
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from cooperation.enums import RequestStatus
 from evaluations import links as evaluation_links
 from forum.enums import ReadAccess
 from meetings import links, services
 from meetings.check_in import check_in_url
 from meetings.enums import AttendanceSource, RegistrationStatus
+from rial_portal.roles import TECHNICAL_SECRETARIAT, grant_role_permissions
 from tests.browser.helpers import (
     axe_violations,
     describe_violations,
@@ -26,6 +29,7 @@ from tests.browser.helpers import (
     session_cookie,
     set_language,
 )
+from tests.cooperation.lifecycle import advance, parties
 from tests.evaluations.factories import (
     InvitationFactory,
     attendee,
@@ -218,6 +222,32 @@ def test_after_meeting_pages_have_no_serious_accessibility_violation(
             ("certificate verified", f"{verify}?code={code}"),
             ("certificate not found", f"{verify}?code=ABCD23456789", 404),
         ],
+        language,
+    )
+
+    assert not failures, "axe-core found serious or critical violations:\n" + "\n".join(failures)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_final_report_with_its_questionnaire_has_no_serious_accessibility_violation(
+    new_context, live_server, language
+):
+    """The beneficiary's final report, with the questions the Secretariat
+    asks in every final report below the report's own fields."""
+    # The Secretariat's group, which a live server's flush after another test
+    # removed, with its permissions as every migrate grants them.
+    Group.objects.get_or_create(name=TECHNICAL_SECRETARIAT)
+    for app_config in apps.get_app_configs():
+        grant_role_permissions(sender=app_config)
+    questionnaire_with_questions(meeting=None, for_final_reports=True)
+    p = advance(parties(), RequestStatus.CARRIED_OUT)
+    context = axe_context(new_context, live_server, language)
+    context.add_cookies([session_cookie(live_server, p.requester)])
+    page = context.new_page()
+
+    failures = check_pages(
+        page,
+        [("final report", reverse("cooperation:request_report", args=[p.request.reference]))],
         language,
     )
 
