@@ -285,10 +285,10 @@ def attendance_read(file, *, meeting):
     return report
 
 
-def attendance_import_confirm(file, *, meeting):
+def attendance_import_confirm(file, *, meeting, user=None):
     """Read the report in ``file`` again and record each matched person as
-    present (at the time they joined, when the report says). Returns the
-    report, with how many were recorded."""
+    present (at the time they joined, when the report says), by ``user``.
+    Returns the report, with how many were recorded."""
     report = attendance_read(file, meeting=meeting)
     for line in report.lines:
         if line.outcome != MATCHED:
@@ -298,6 +298,7 @@ def attendance_import_confirm(file, *, meeting):
                 registration=line.registration,
                 source=AttendanceSource.IMPORT,
                 at=line.joined_at,
+                user=user,
             )
         except ValidationError:
             # No longer approved since the preview.

@@ -60,9 +60,10 @@ def _time(meeting, at):
     return timezone.localtime(at, meeting.tz).strftime("%H:%M")
 
 
-def _check_in(meeting, data, now):
-    """Record the check-in that the POSTed ``data`` asks for: (status, message,
-    registration). status is "recorded", "already" or "refused"."""
+def _check_in(meeting, data, now, user):
+    """Record the check-in that the POSTed ``data`` asks for, by ``user``:
+    (status, message, registration). status is "recorded", "already" or
+    "refused"."""
     if data.get("registration"):
         source = AttendanceSource.LIST
         registration = (
@@ -79,7 +80,7 @@ def _check_in(meeting, data, now):
             return "refused", _("This code is not a check-in code of this meeting."), None
     try:
         recorded = services.attendance_record(
-            registration=registration, source=source, at=_when(data.get("at"), now)
+            registration=registration, source=source, at=_when(data.get("at"), now), user=user
         )
     except ValidationError:
         return (
@@ -108,7 +109,9 @@ def _wants_json(request):
 def check_in_page(request, slug):
     meeting = _staff_meeting(request, slug)
     if request.method == "POST":
-        status, message, registration = _check_in(meeting, request.POST, timezone.now())
+        status, message, registration = _check_in(
+            meeting, request.POST, timezone.now(), request.user
+        )
         if _wants_json(request):
             return JsonResponse(
                 {
@@ -184,7 +187,9 @@ def attendance_import_page(request, slug):
             return redirect("meetings:attendance_import", slug=meeting.slug)
         cache.delete(key)
         report = attendance_import.attendance_import_confirm(
-            SimpleUploadedFile(pending["name"], pending["data"]), meeting=meeting
+            SimpleUploadedFile(pending["name"], pending["data"]),
+            meeting=meeting,
+            user=request.user,
         )
         messages.success(
             request,

@@ -1127,6 +1127,16 @@ class Registration(models.Model):
     attendance_source = models.CharField(
         _("attendance recorded by"), max_length=10, choices=AttendanceSource.choices, blank=True
     )
+    # The staff member who scanned, ticked or imported it (none for the demo's).
+    attendance_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("attendance recorded by (staff)"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
     imported_from = models.CharField(
         _("imported from"),
         max_length=250,

@@ -341,17 +341,19 @@ def _remind_endorsers(meeting):
 # Attendance ---------------------------------------------------------------
 
 
-def attendance_record(*, registration, source, at=None):
-    """Record that an approved participant was present. The first record
-    stands: scanning a badge twice, ticking a name already ticked or
-    importing the same report again changes nothing. Returns whether this
-    call recorded it."""
+def attendance_record(*, registration, source, at=None, user=None):
+    """Record that an approved participant was present, and which staff
+    ``user`` recorded it. The first record stands: scanning a badge twice,
+    ticking a name already ticked or importing the same report again
+    changes nothing. Returns whether this call recorded it."""
     if registration.status != Status.APPROVED:
         raise ValidationError(_("Only approved participants can be recorded as present."))
     recorded = Registration.objects.filter(pk=registration.pk, attended_at__isnull=True).update(
-        attended_at=at or timezone.now(), attendance_source=source
+        attended_at=at or timezone.now(), attendance_source=source, attendance_recorded_by=user
     )
-    registration.refresh_from_db(fields=["attended_at", "attendance_source"])
+    registration.refresh_from_db(
+        fields=["attended_at", "attendance_source", "attendance_recorded_by"]
+    )
     return bool(recorded)
 
 

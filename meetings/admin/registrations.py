@@ -172,6 +172,7 @@ class RegistrationAdmin(ImportAdmin, ObjectStepsAdmin, admin.ModelAdmin):
         "offer_expires_at",
         "attended_at",
         "attendance_source",
+        "attendance_recorded_by",
         "updated_at",
     )
     fieldsets = (
@@ -195,7 +196,10 @@ class RegistrationAdmin(ImportAdmin, ObjectStepsAdmin, admin.ModelAdmin):
                 )
             },
         ),
-        (_("Attendance"), {"fields": ("attended_at", "attendance_source")}),
+        (
+            _("Attendance"),
+            {"fields": ("attended_at", "attendance_source", "attendance_recorded_by")},
+        ),
         (
             _("Needs and consent"),
             {

@@ -129,7 +129,8 @@ def test_a_formula_or_a_bad_address_is_refused_on_its_line(webinar):
 
 def test_staff_preview_then_confirm(client, webinar):
     meeting, ana, carlos = webinar
-    sign_in_with_second_factor(client, SecretariatStaffFactory())
+    staff = SecretariatStaffFactory()
+    sign_in_with_second_factor(client, staff)
     url = reverse("meetings:attendance_import", kwargs={"slug": meeting.slug})
 
     preview = client.post(url, {"file": sample("attendance-zoom.csv")})
@@ -140,6 +141,7 @@ def test_staff_preview_then_confirm(client, webinar):
     confirmed = client.post(url, {"token": preview.context["token"]}, follow=True)
     assert "2 recorded as present" in confirmed.content.decode()
     assert set(meeting.registrations.attended()) == {ana, carlos}
+    assert {r.attendance_recorded_by for r in meeting.registrations.attended()} == {staff}
     # The token is spent.
     again = client.post(url, {"token": preview.context["token"]}, follow=True)
     assert "no longer available" in again.content.decode()

@@ -24,7 +24,8 @@ def approved(**kwargs):
 
 @pytest.fixture
 def staff_client(client):
-    sign_in_with_second_factor(client, SecretariatStaffFactory())
+    client.staff = SecretariatStaffFactory()
+    sign_in_with_second_factor(client, client.staff)
     return client
 
 
@@ -182,6 +183,7 @@ def test_a_code_scanned_twice_counts_once_and_says_when(staff_client):
     assert second["message"] == f"Ana Pérez was already checked in at {time}."
     assert (second["present"], second["approved"]) == (1, 1)
     assert registration.attendance_source == AttendanceSource.CHECK_IN
+    assert registration.attendance_recorded_by == staff_client.staff
 
 
 def test_ticking_a_name_records_it_from_the_list(staff_client):
@@ -192,6 +194,7 @@ def test_ticking_a_name_records_it_from_the_list(staff_client):
     assert response.status_code == 302
     registration.refresh_from_db()
     assert registration.attendance_source == AttendanceSource.LIST
+    assert registration.attendance_recorded_by == staff_client.staff
 
 
 def test_an_offline_check_in_keeps_the_time_it_was_made(staff_client):
