@@ -64,6 +64,13 @@ class LibraryItemQuerySet(models.QuerySet):
                 cursor.execute(TEXT_VECTOR_OF_PAGES + " WHERE id = ANY(%s)", [keys])
 
 
+class LibraryItemManager(models.Manager.from_queryset(LibraryItemQuerySet)):
+    def get_queryset(self):
+        # The files' words serve the search's conditions only, and weigh up
+        # to tens of kilobytes an item that no page shows.
+        return super().get_queryset().defer("text_vector")
+
+
 class LibraryItem(models.Model):
     owner = models.ForeignKey(
         "network.Institution",
@@ -198,7 +205,7 @@ class LibraryItem(models.Model):
     # a different item's, expected to stop long before the end.
     text_vector = SearchVectorField(null=True, editable=False)
 
-    objects = LibraryItemQuerySet.as_manager()
+    objects = LibraryItemManager()
 
     class Meta:
         verbose_name = _("library item")
@@ -225,6 +232,18 @@ class LibraryItem(models.Model):
                 fallback="item",
                 reserved=RESERVED_SLUGS,
             )
+        if not self._state.adding and not args and kwargs.get("update_fields") is None:
+            # The words are the pages' (text_vectors_refresh): an item loaded
+            # before its files were read must not write back what it held.
+            deferred = self.get_deferred_fields()
+            kwargs["update_fields"] = [
+                field.name
+                for field in self._meta.concrete_fields
+                if not field.primary_key
+                and not field.generated
+                and field.name != "text_vector"
+                and field.attname not in deferred
+            ]
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

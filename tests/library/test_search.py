@@ -184,6 +184,17 @@ def test_a_removed_language_version_takes_its_words_with_it(client):
     assert results(client, "pensiones")[1] == [item]
 
 
+def test_an_item_saved_from_before_its_file_was_read_keeps_the_files_words(client):
+    item = LibraryItemFactory()
+    loaded_before = LibraryItem.objects.get(pk=item.pk)
+    upload(item, docx_bytes("Apprenticeships in the Andes."), "en.docx")
+
+    loaded_before.title_en = "Apprenticeships"
+    loaded_before.save()
+
+    assert results(client, "Andes")[1] == [item]
+
+
 def test_a_file_removed_from_a_draft_is_no_longer_searched():
     owner = FocalPointFactory()
     item = LibraryItemFactory(owner=owner.institution, status=ItemStatus.DRAFT)
