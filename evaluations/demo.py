@@ -199,9 +199,7 @@ def _meeting_evaluation():
         invitation, _created = Invitation.objects.get_or_create(
             questionnaire=questionnaire, registration=registration, defaults={"sent_at": sent_at}
         )
-        answers = {
-            question: value or None for question, value in zip(questions, values, strict=True)
-        }
+        answers = _answers(questions, values)
         services.response_submit(
             invitation=invitation,
             answers=answers,
@@ -235,11 +233,14 @@ def _final_reports_evaluation():
         services.final_report_answers_record(
             questionnaire=questionnaire,
             request=request,
-            answers={
-                question: value or None for question, value in zip(questions, values, strict=True)
-            },
+            answers=_answers(questions, values),
             today=timezone.localdate(request.final_report.submitted_at),
         )
+
+
+def _answers(questions, values):
+    """The answers to ``questions``, one value each in order; empty is blank."""
+    return {question: value or None for question, value in zip(questions, values, strict=True)}
 
 
 def _questionnaire(meeting):

@@ -37,7 +37,46 @@ RECORDED_FIELDS = (
 )
 
 
-class ContributionImporter(Importer):
+class BooksImporter(Importer):
+    """An import of records the fund's books know by their reference: a row
+    whose reference is in the books with the same values is left as it is,
+    with other values refused; a new one is entered by the fund's service
+    ``record`` for ``model``."""
+
+    model = None
+    record = None
+
+    def key(self, cells):
+        return cells.get("reference", "").strip() or None
+
+    def recorded_once(self, reference, values, *, user):
+        """(Action, record) of the row with ``reference`` and ``values``."""
+        recorded = list(self.model.objects.filter(reference=reference)[:2])
+        if len(recorded) > 1:
+            raise RowRefused({"reference": [_("Several records bear this reference already.")]})
+        if not recorded:
+            record = self.record(
+                user=user, reference=reference, imported_from=self.filename, **values
+            )
+            return Action.CREATED, record
+        existing = recorded[0]
+        if all(getattr(existing, name) == value for name, value in values.items()):
+            return Action.UNCHANGED, existing
+        raise RowRefused(
+            {
+                "reference": [
+                    _(
+                        "A record with this reference is in the books with other values; "
+                        "correct it there by voiding or reversing it."
+                    )
+                ]
+            }
+        )
+
+
+class ContributionImporter(BooksImporter):
+    model = Contribution
+    record = staticmethod(services.contribution_record)
     label = gettext_lazy("contributions")
     columns = (
         Column(
@@ -79,9 +118,6 @@ class ContributionImporter(Importer):
     def prepare(self):
         self.institutions = institution_lookup()
 
-    def key(self, cells):
-        return cells.get("reference", "").strip() or None
-
     def import_row(self, row, *, user):
         reference = row.text("reference", required=True)
         amount = row.decimal("amount", required=True)
@@ -99,62 +135,7 @@ class ContributionImporter(Importer):
             "valuation": row.text("valuation"),
         }
         row.done()
-        recorded = list(Contribution.objects.filter(reference=reference)[:2])
-        if len(recorded) > 1:
-            raise RowRefused(
-                {"reference": [_("Several contributions bear this reference already.")]}
-            )
-        if recorded:
-            existing = recorded[0]
-            if all(getattr(existing, name) == value for name, value in values.items()):
-                return Action.UNCHANGED, existing
-            raise RowRefused(
-                {
-                    "reference": [
-                        _(
-                            "A contribution with this reference is in the books with other "
-                            "values; correct it there by voiding or reversing it."
-                        )
-                    ]
-                }
-            )
-        contribution = services.contribution_record(
-            user=user, reference=reference, imported_from=self.filename, **values
-        )
-        return Action.CREATED, contribution
-
-
-def _recorded_once(model, record, *, user, reference, filename, values):
-    """The row's record of ``model``: the one in the books with ``reference``
-    and these ``values`` (unchanged), or a new one by the fund's service
-    ``record`` (created); a reference in the books with other values is refused."""
-    found = _already_recorded(model, reference, values)
-    if found is not None:
-        return found
-    return Action.CREATED, record(user=user, reference=reference, imported_from=filename, **values)
-
-
-def _already_recorded(model, reference, values):
-    """Action.UNCHANGED and the record of ``model`` with ``reference`` when
-    it holds ``values``; None when there is none; refuses the row otherwise."""
-    recorded = list(model.objects.filter(reference=reference)[:2])
-    if len(recorded) > 1:
-        raise RowRefused({"reference": [_("Several records bear this reference already.")]})
-    if not recorded:
-        return None
-    existing = recorded[0]
-    if all(getattr(existing, name) == value for name, value in values.items()):
-        return Action.UNCHANGED, existing
-    raise RowRefused(
-        {
-            "reference": [
-                _(
-                    "A record with this reference is in the books with other values; "
-                    "correct it there by voiding or reversing it."
-                )
-            ]
-        }
-    )
+        return self.recorded_once(reference, values, user=user)
 
 
 REFERENCE = Column(
@@ -164,7 +145,9 @@ REFERENCE = Column(
 )
 
 
-class PledgeImporter(Importer):
+class PledgeImporter(BooksImporter):
+    model = Pledge
+    record = staticmethod(services.pledge_record)
     label = gettext_lazy("pledges")
     columns = (
         REFERENCE,
@@ -217,9 +200,6 @@ class PledgeImporter(Importer):
     def prepare(self):
         self.institutions = institution_lookup()
 
-    def key(self, cells):
-        return cells.get("reference", "").strip() or None
-
     def import_row(self, row, *, user):
         reference = row.text("reference", required=True)
         amount = row.decimal("amount", required=True)
@@ -242,17 +222,12 @@ class PledgeImporter(Importer):
             "withdrawn_on": withdrawn_on,
         }
         row.done()
-        return _recorded_once(
-            Pledge,
-            services.pledge_record,
-            user=user,
-            reference=reference,
-            filename=self.filename,
-            values=values,
-        )
+        return self.recorded_once(reference, values, user=user)
 
 
-class AllocationImporter(Importer):
+class AllocationImporter(BooksImporter):
+    model = Allocation
+    record = staticmethod(services.allocation_record)
     label = gettext_lazy("allocations")
     columns = (
         REFERENCE,
@@ -291,9 +266,6 @@ class AllocationImporter(Importer):
         )
     }
 
-    def key(self, cells):
-        return cells.get("reference", "").strip() or None
-
     def import_row(self, row, *, user):
         reference = row.text("reference", required=True)
         purposes = {f"purpose_{code}": row.text(f"purpose_{code}") for code in CONTENT_CODES}
@@ -307,17 +279,12 @@ class AllocationImporter(Importer):
             "decided_at": row.text("decided_at", required=True),
         }
         row.done()
-        return _recorded_once(
-            Allocation,
-            services.allocation_record,
-            user=user,
-            reference=reference,
-            filename=self.filename,
-            values=values,
-        )
+        return self.recorded_once(reference, values, user=user)
 
 
-class ExpenseImporter(Importer):
+class ExpenseImporter(BooksImporter):
+    model = Expense
+    record = staticmethod(services.expense_record)
     label = gettext_lazy("expenses")
     columns = (
         REFERENCE,
@@ -345,9 +312,6 @@ class ExpenseImporter(Importer):
         for name in ("reference", "spent_on", "amount", "budget_line", "description", "allocation")
     }
 
-    def key(self, cells):
-        return cells.get("reference", "").strip() or None
-
     def import_row(self, row, *, user):
         reference = row.text("reference", required=True)
         values = {
@@ -358,14 +322,7 @@ class ExpenseImporter(Importer):
             "allocation": self._allocation(row),
         }
         row.done()
-        return _recorded_once(
-            Expense,
-            services.expense_record,
-            user=user,
-            reference=reference,
-            filename=self.filename,
-            values=values,
-        )
+        return self.recorded_once(reference, values, user=user)
 
     def _allocation(self, row):
         reference = row.text("allocation")

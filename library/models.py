@@ -58,10 +58,10 @@ class LibraryItemQuerySet(models.QuerySet):
         after pages were written or deleted (PostgreSQL's search only)."""
         if not search.is_postgresql():
             return
-        keys = list(self.values_list("pk", flat=True))
-        if keys:
-            with connections[self.db].cursor() as cursor:
-                cursor.execute(TEXT_VECTOR_OF_PAGES + " WHERE id = ANY(%s)", [keys])
+        # One statement: these items' keys as its subquery, not read first.
+        keys, params = self.values("pk").query.sql_with_params()
+        with connections[self.db].cursor() as cursor:
+            cursor.execute(f"{TEXT_VECTOR_OF_PAGES} WHERE id IN ({keys})", params)
 
 
 class LibraryItemManager(models.Manager.from_queryset(LibraryItemQuerySet)):

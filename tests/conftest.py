@@ -311,6 +311,22 @@ def staff_client(client):
     return sign_in_with_second_factor(client, client.staff)
 
 
+@pytest.fixture
+def secretariat_group():
+    """The staff's groups come from a data migration, which the flush after
+    an earlier test outside a transaction (a live server's, another node's)
+    took away: the Secretariat's made again, with its permissions as every
+    migrate grants them."""
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+
+    from rial_portal.roles import TECHNICAL_SECRETARIAT, grant_role_permissions
+
+    Group.objects.get_or_create(name=TECHNICAL_SECRETARIAT)
+    for app_config in apps.get_app_configs():
+        grant_role_permissions(sender=app_config)
+
+
 def assert_move_follows_table(workflow, record, name, make_move):
     """Make the move ``name`` of ``workflow`` on ``record`` through
     ``make_move()`` and hold it to the table: from one of the move's sources

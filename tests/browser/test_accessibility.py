@@ -7,9 +7,8 @@ import re
 from urllib.parse import urlparse
 
 import pytest
-from django.apps import apps
 from django.conf import settings
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 from playwright.sync_api import expect
 
@@ -19,7 +18,6 @@ from forum.enums import ReadAccess
 from meetings import links, services
 from meetings.check_in import check_in_url
 from meetings.enums import AttendanceSource, RegistrationStatus
-from rial_portal.roles import TECHNICAL_SECRETARIAT, grant_role_permissions
 from tests.browser.helpers import (
     axe_violations,
     describe_violations,
@@ -230,15 +228,10 @@ def test_after_meeting_pages_have_no_serious_accessibility_violation(
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_final_report_with_its_questionnaire_has_no_serious_accessibility_violation(
-    new_context, live_server, language
+    new_context, live_server, secretariat_group, language
 ):
     """The beneficiary's final report, with the questions the Secretariat
     asks in every final report below the report's own fields."""
-    # The Secretariat's group, which a live server's flush after another test
-    # removed, with its permissions as every migrate grants them.
-    Group.objects.get_or_create(name=TECHNICAL_SECRETARIAT)
-    for app_config in apps.get_app_configs():
-        grant_role_permissions(sender=app_config)
     questionnaire_with_questions(meeting=None, for_final_reports=True)
     p = advance(parties(), RequestStatus.CARRIED_OUT)
     context = axe_context(new_context, live_server, language)

@@ -27,10 +27,8 @@ from email.message import Message
 from types import SimpleNamespace
 
 import pytest
-from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
-from django.contrib.auth.models import Group
 from django.test import Client
 from django.utils import timezone
 
@@ -38,7 +36,6 @@ from meetings.enums import RegistrationStatus
 from meetings.models import NationalReport, Registration
 from portfolio.enums import ProgramStatus
 from rial_portal.beat import LOCK_NAME, LOCK_SECONDS, STANDBY_SECONDS
-from rial_portal.roles import TECHNICAL_SECRETARIAT, grant_role_permissions
 from tests.conftest import free_port, sign_in_with_second_factor, wait_for
 from tests.factories import (
     PASSWORD,
@@ -335,17 +332,15 @@ def test_a_person_signed_in_on_one_node_continues_on_the_other_and_their_upload_
     assert direct.value.code == 403
 
 
-def test_a_program_published_on_one_node_is_shown_to_visitors_of_the_other_at_once(nodes):
+def test_a_program_published_on_one_node_is_shown_to_visitors_of_the_other_at_once(
+    nodes, secretariat_group
+):
     node_a, node_b = nodes
     program = ProgramFactory(
         title_en="Apprenticeships for young workers",
         status=ProgramStatus.SUBMITTED,
         published_at=None,
     )
-    # The staff's groups come from a data migration, which the flush after an
-    # earlier test outside a transaction took away.
-    Group.objects.get_or_create(name=TECHNICAL_SECRETARIAT)
-    grant_role_permissions(sender=apps.get_app_config("portfolio"))
     staff = signed_in(SecretariatStaffFactory(), second_factor=True)
     visitor = Browser()
 

@@ -14,9 +14,7 @@ from decimal import Decimal
 
 import docx
 import pytest
-from django.apps import apps
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.db import connection, transaction
 from django.test import Client
@@ -36,7 +34,6 @@ from portfolio import services
 from portfolio.enums import ProgramStatus
 from portfolio.models import Program
 from portfolio.views import program_cards
-from rial_portal.roles import TECHNICAL_SECRETARIAT, grant_role_permissions
 from tests.cooperation.factories import CallFactory, RequestFactory
 from tests.factories import (
     FocalPointFactory,
@@ -90,14 +87,6 @@ def test_an_unchanged_page_is_a_304_for_a_proxy_or_browser_that_kept_it(client):
     response = client.get(url, headers={"if-none-match": etag})
     assert response.status_code == 304
     assert response.content == b""
-
-
-@pytest.fixture
-def secretariat_group():
-    """The staff's groups come from a data migration, which the flush after
-    another test outside a transaction took away: made again here."""
-    Group.objects.get_or_create(name=TECHNICAL_SECRETARIAT)
-    grant_role_permissions(sender=apps.get_app_config("portfolio"))
 
 
 def test_a_published_program_shows_on_the_next_request_everywhere_and_an_archived_one_goes(
