@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from core.files import file_response
 from core.htmx import render_results
 from core.pagination import Paginator
+from core.params import record_key
 from core.versions import content_versions
 from core.workflow import next_steps
 from evaluations import selectors as evaluation_selectors
@@ -196,12 +197,12 @@ def _prefill(request):
     if program is not None and not rules.can_request_program(user, program):
         messages.error(request, _("Your ministry cannot request this program's cooperation."))
         program = None
-    need_pk = request.GET.get("need", "")
+    need_pk = record_key(request.GET.get("need"))
     need = (
         Need.objects.filter(
             pk=need_pk, institution_id=user.institution_id, status=NeedStatus.OPEN
         ).first()
-        if need_pk.isdigit()
+        if need_pk is not None
         else None
     )
     if program is not None:

@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from core.imports import MAX_IMPORT_BYTES
+from core.params import record_key
 
 from . import attendance_import, check_in, rules, selectors, services
 from .enums import AttendanceSource, RegistrationStatus
@@ -66,10 +67,9 @@ def _check_in(meeting, data, now, user):
     "refused"."""
     if data.get("registration"):
         source = AttendanceSource.LIST
+        key = record_key(data["registration"])
         registration = (
-            selectors.check_in_list(meeting).filter(pk=data["registration"]).first()
-            if data["registration"].isdigit()
-            else None
+            selectors.check_in_list(meeting).filter(pk=key).first() if key is not None else None
         )
         if registration is None:
             return "refused", _("This person is not an approved participant."), None

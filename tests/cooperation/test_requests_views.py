@@ -162,6 +162,16 @@ def test_another_ministrys_need_is_not_prefilled(client):
     assert response.context["form"].initial["need"] is None
 
 
+@pytest.mark.parametrize("junk", ["²", "٣", "abc", "99999999999999999999999"])
+def test_a_need_key_that_is_not_a_number_prefills_nothing(client, junk):
+    client.force_login(FocalPointFactory())
+
+    response = client.get(reverse("cooperation:request_create"), {"need": junk})
+
+    assert response.status_code == 200
+    assert response.context["form"].initial["need"] is None
+
+
 def _closed_call():
     return CallFactory(
         opens_at=timezone.now() - datetime.timedelta(days=9),

@@ -229,6 +229,8 @@ def test_an_unbelievable_time_is_replaced_by_now(staff_client, at):
         {"code": "=cmd|' /C calc'!A0"},
         {"registration": "abc"},
         {"registration": "999999"},
+        {"registration": "²"},
+        {"registration": "99999999999999999999999"},
         {},
     ],
 )
