@@ -57,7 +57,10 @@
     }
   }
 
-  // Resolves with the server's answer, or rejects when there is no connection.
+  // Resolves with the server's answer (a refusal is an answer too); rejects
+  // when there is no connection or the portal did not answer with one: a
+  // proxy's 502, an expired session's 403, a captive portal's 511. The
+  // check-in then stays queued, since nothing says it was recorded.
   function send(item) {
     var body = new FormData();
     body.append(item.kind, item.value);
@@ -69,16 +72,18 @@
       headers: { Accept: "application/json", "X-CSRFToken": csrfToken() },
     }).then(function (response) {
       if (!response.ok) {
-        // Signed out, or refused: waiting would not help; say so.
-        return {
-          status: "refused",
-          message: response.status + " " + response.statusText,
-          present: document.getElementById("count-present").textContent,
-          approved: document.getElementById("count-approved").textContent,
-        };
+        throw new Error(response.status + " " + response.statusText);
       }
       return response.json();
     });
+  }
+
+  function sayQueued(error) {
+    if (error && /^\d{3}/.test(error.message)) {
+      say(root.dataset.msgNoAnswer + " (" + error.message.trim() + ")", "warning");
+    } else {
+      say(root.dataset.msgQueued, "info");
+    }
   }
 
   function flush() {
@@ -97,8 +102,9 @@
         sending = false;
         flush();
       })
-      .catch(function () {
+      .catch(function (error) {
         sending = false;
+        sayQueued(error);
       });
   }
 
@@ -113,9 +119,9 @@
     }
     send(item)
       .then(show)
-      .catch(function () {
+      .catch(function (error) {
         writeQueue(readQueue().concat([item]));
-        say(root.dataset.msgQueued, "info");
+        sayQueued(error);
       });
   }
 

@@ -97,3 +97,37 @@ def test_staff_check_participants_in_from_a_phone(
         "Marcia Thompson": AttendanceSource.CHECK_IN,
     }
     assert ana.meeting.registrations.attended().count() == 3
+
+
+def test_a_check_in_the_portal_did_not_answer_waits_on_the_phone(
+    new_context, live_server, door_staff, page_faults
+):
+    """A proxy's 502 (or an expired session's 403) is not a refusal: nothing
+    says the check-in was recorded, so it stays queued and goes out later."""
+    registration = RegistrationFactory(full_name="Ana Pérez", status=RegistrationStatus.APPROVED)
+    page_url = reverse("meetings:check_in", args=[registration.meeting.slug])
+    context = new_context(**PHONE)
+    context.add_cookies([session_cookie(live_server, door_staff)])
+    page = context.new_page()
+    page.goto(page_url)
+    status = page.locator("#check-in-status")
+    page_faults.expect("502")
+
+    def bad_gateway(route):
+        if route.request.method == "POST":
+            route.fulfill(status=502, body="Bad Gateway")
+        else:
+            route.continue_()
+
+    page.route(f"**{page_url}", bad_gateway)
+    page.get_by_role("button", name="Check in Ana Pérez").click()
+    expect(status).to_contain_text("The portal did not record it")
+    expect(status).to_contain_text("502")
+    expect(page.locator("#check-in-pending")).to_contain_text("1")
+    assert not Registration.objects.get(pk=registration.pk).attended_at
+
+    page.unroute(f"**{page_url}")
+    page.reload()
+    expect(status).to_contain_text("Ana Pérez is checked in")
+    expect(page.locator("#check-in-pending")).to_be_hidden()
+    assert Registration.objects.get(pk=registration.pk).attended_at
