@@ -63,6 +63,12 @@ class QuestionnaireAdmin(TranslatedAdmin):
     inlines = [QuestionInline]
     list_select_related = ("meeting",)
 
+    def get_readonly_fields(self, request, obj=None):
+        # The invitations promised anonymity (or said that names are kept).
+        if obj is not None and obj.has_been_asked():
+            return ("is_anonymous",)
+        return ()
+
     # Staff who run meetings, whatever the evaluations app's own permissions.
 
     def has_module_permission(self, request):

@@ -8,6 +8,7 @@ time that would pair them (the invitation records no moment of answering,
 the response only its day), so the answers cannot be traced back to a person
 from the database."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -81,6 +82,26 @@ class Questionnaire(models.Model):
 
     def __str__(self):
         return self.title
+
+    def has_been_asked(self):
+        """Whether someone was invited or answered: from then on the invitation's
+        promise about anonymity holds for every answer still to come."""
+        return self.invitations.exists() or self.responses.exists()
+
+    def clean(self):
+        super().clean()
+        if self.pk is None:
+            return
+        stored = Questionnaire.objects.filter(pk=self.pk).values_list("is_anonymous", flat=True)
+        if stored and stored[0] != self.is_anonymous and self.has_been_asked():
+            raise ValidationError(
+                {
+                    "is_anonymous": _(
+                        "People have been asked already, under the promise this made about "
+                        "their anonymity: it stays as it was."
+                    )
+                }
+            )
 
 
 class Question(models.Model):

@@ -5,6 +5,7 @@ import csv
 import io
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from evaluations import rules, selectors, services
@@ -182,3 +183,23 @@ def test_the_results_page_runs_as_many_queries_whatever_the_number_of_answers(
     answer(3)
 
     assert count_queries(url) == one
+
+
+def test_anonymity_stays_as_promised_once_people_were_asked(staff_client):
+    asked = InvitationFactory(questionnaire=questionnaire_with_questions()).questionnaire
+    not_yet = questionnaire_with_questions()
+    page = staff_client.get(reverse("admin:evaluations_questionnaire_change", args=[asked.pk]))
+
+    assert 'name="is_anonymous"' not in page.content.decode()
+    assert (
+        'name="is_anonymous"'
+        in staff_client.get(
+            reverse("admin:evaluations_questionnaire_change", args=[not_yet.pk])
+        ).content.decode()
+    )
+    asked.is_anonymous = False
+    with pytest.raises(ValidationError) as refused:
+        asked.full_clean()
+    assert "is_anonymous" in refused.value.message_dict
+    not_yet.is_anonymous = False
+    not_yet.full_clean()
