@@ -15,7 +15,7 @@ import datetime
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -32,11 +32,14 @@ from .enums import (
     MeetingStatus,
     RegistrationStatus,
 )
-from .links import confirm_path, manage_link_expired, manage_path
+from .links import certificate_path, confirm_path, manage_link_expired, manage_path
 from .models import Meeting, Registration, new_certificate_code
 from .workflows import has_room, tell_registrant
 
 Status = RegistrationStatus
+# Attendees of a meeting over for longer are not told of their certificate
+# (the portal's first run would otherwise write to years of participants).
+CERTIFICATE_ANNOUNCE_DAYS = 30
 
 
 def _require(allowed, message):
@@ -58,7 +61,10 @@ def registration_links_send(*, email, now=None):
     email = email.strip()
     sent = 0
     for registration in Registration.objects.filter(email__iexact=email).select_related("meeting"):
-        if manage_link_expired(registration, now=now):
+        expired = manage_link_expired(registration, now=now)
+        # The certificate's link outlives the registration page's.
+        certified = rules.registration_may_have_certificate(registration)
+        if expired and not certified:
             continue
         key = (
             f"meetings:registration:{registration.pk}:new-link:"
@@ -74,6 +80,8 @@ def registration_links_send(*, email, now=None):
                 continue
             _new_link_nonce(registration)
             pending = registration.status == Status.PENDING_CONFIRMATION
+            if certified:
+                certificate_code_for(registration=registration)
             email_enqueue(
                 key=key,
                 to=registration.email,
@@ -82,7 +90,8 @@ def registration_links_send(*, email, now=None):
                     "registration": registration,
                     "meeting": registration.meeting,
                     "confirm_path": confirm_path(registration) if pending else "",
-                    "manage_path": "" if pending else manage_path(registration),
+                    "manage_path": "" if pending or expired else manage_path(registration),
+                    "certificate_path": certificate_path(registration) if certified else "",
                 },
                 language=registration.language,
             )
@@ -376,6 +385,56 @@ def certificate_code_for(*, registration):
             continue
         registration.refresh_from_db(fields=["certificate_code"])
     return registration.certificate_code
+
+
+def certificates_announce(*, now=None):
+    """Tell each participant recorded as present at a meeting over within
+    CERTIFICATE_ANNOUNCE_DAYS that their certificate of attendance is ready,
+    with its own link (it outlives the registration page's). Attendance
+    imported after the meeting is announced on the next run; historical
+    participants, brought in from spreadsheets, are never written to. Run by
+    beat; a second run or a retry sends nothing again (once-only keys).
+    Returns how many were announced."""
+    now = now or timezone.now()
+    since = timezone.localdate(now) - datetime.timedelta(days=CERTIFICATE_ANNOUNCE_DAYS)
+    meetings = [
+        meeting
+        for meeting in Meeting.objects.exclude(status=MeetingStatus.CANCELLED).filter(
+            Q(end_date__gte=since) | Q(end_date__isnull=True, start_date__gte=since)
+        )
+        if meeting.is_over(now)
+    ]
+    registrations = Registration.objects.certified().filter(meeting__in=meetings, imported_from="")
+    announced = set(
+        EmailDelivery.objects.filter(
+            key__in=[_certificate_key(registration) for registration in registrations]
+        ).values_list("key", flat=True)
+    )
+    sent = 0
+    for registration in registrations.select_related("meeting"):
+        key = _certificate_key(registration)
+        if key in announced:
+            continue
+        with transaction.atomic():
+            # The code is drawn now, so that opening the link writes nothing.
+            certificate_code_for(registration=registration)
+            email_enqueue(
+                key=key,
+                to=registration.email,
+                template="meetings/email/certificate_ready",
+                context={
+                    "registration": registration,
+                    "meeting": registration.meeting,
+                    "certificate_path": certificate_path(registration),
+                },
+                language=registration.language,
+            )
+        sent += 1
+    return sent
+
+
+def _certificate_key(registration):
+    return f"meetings:registration:{registration.pk}:certificate-ready"
 
 
 # Personal data ------------------------------------------------------------

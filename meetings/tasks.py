@@ -21,3 +21,8 @@ def registrations_purge():
 @shared_task
 def national_reports_remind():
     national_reports.national_reports_remind()
+
+
+@shared_task
+def certificates_announce():
+    services.certificates_announce()

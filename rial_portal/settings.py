@@ -285,6 +285,10 @@ RIAL_PERIODIC_TASKS = {
         "task": "meetings.tasks.national_reports_remind",
         "schedule": 60 * 60,
     },
+    "meetings-certificates-ready": {
+        "task": "meetings.tasks.certificates_announce",
+        "schedule": 60 * 60,
+    },
     "meetings-purge-personal-data": {
         "task": "meetings.tasks.registrations_purge",
         "schedule": crontab(hour=3, minute=0),

@@ -256,11 +256,13 @@ def send_forum_emails():
 
 
 def send_evaluation_emails():
-    """A questionnaire to the one present, then its reminder a week later."""
+    """A questionnaire to the one present, then its reminder a week later;
+    their certificate of attendance."""
     questionnaire = questionnaire_with_questions(reminder_after_days=7)
     attendee(questionnaire.meeting, email="present@example.org")
     evaluation_services.evaluations_send()
     evaluation_services.evaluations_send(now=timezone.now() + datetime.timedelta(days=8))
+    meeting_services.certificates_announce()
 
 
 def send_fund_emails(settings):

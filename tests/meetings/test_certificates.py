@@ -10,14 +10,16 @@ import secrets
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
+from core.models import EmailDelivery
 from meetings import links, services, views
 from meetings.enums import AttendanceSource, MeetingKind, MeetingStatus, SessionKind
 from meetings.enums import RegistrationStatus as Status
-from meetings.models import CERTIFICATE_CODE_ALPHABET, normalize_certificate_code
+from meetings.models import CERTIFICATE_CODE_ALPHABET, Registration, normalize_certificate_code
 from tests.factories import InstitutionFactory, SecretariatStaffFactory, UserFactory
 from tests.meetings.factories import AgendaSessionFactory, MeetingFactory, RegistrationFactory
 
@@ -341,3 +343,90 @@ def test_the_meeting_page_offers_a_signed_in_attendee_their_certificate(client):
     link = re.search(r'href="([^"]+)" data-testid="certificate"', mine).group(1)
     assert client.get(link).content.startswith(b"%PDF")
     assert 'data-testid="certificate"' not in theirs
+
+
+# The certificate announced by email -------------------------------------------
+
+
+def announced_to():
+    return sorted(
+        EmailDelivery.objects.filter(key__endswith=":certificate-ready").values_list(
+            "to", flat=True
+        )
+    )
+
+
+def registration_links(body):
+    """The addresses of registrations in an email, relative to the portal."""
+    return [
+        link.removeprefix(settings.SITE_URL)
+        for link in re.findall(r"https?://\S+", body)
+        if "/registration/" in link and "/new-link/" not in link
+    ]
+
+
+def test_each_attendee_is_told_once_that_their_certificate_is_ready(client):
+    meeting = past_webinar()
+    present = attendee(meeting, email="present@example.org", language="es")
+    RegistrationFactory(meeting=meeting, status=Status.APPROVED, email="absent@example.org")
+
+    assert services.certificates_announce() == 1
+    assert services.certificates_announce() == 0
+
+    assert announced_to() == ["present@example.org"]
+    email = EmailDelivery.objects.get(key__endswith=":certificate-ready")
+    assert "Seminario web de intercambio" in email.subject
+    (link,) = registration_links(email.body)
+    assert link.endswith("/certificate.pdf")
+    # The code was drawn when the email was written: opening the link
+    # changes nothing.
+    code = Registration.objects.get(pk=present.pk).certificate_code
+    assert code
+    response = client.get(link)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert Registration.objects.get(pk=present.pk).certificate_code == code
+
+
+def test_attendance_imported_later_is_announced_on_the_next_run():
+    meeting = past_webinar()
+    attendee(meeting, email="first@example.org")
+    services.certificates_announce()
+    attendee(meeting, email="later@example.org")
+
+    assert services.certificates_announce() == 1
+    assert announced_to() == ["first@example.org", "later@example.org"]
+
+
+def test_no_announcement_before_the_end_long_after_it_or_to_historical_participants():
+    today = timezone.localdate()
+    coming = today + datetime.timedelta(days=5)
+    attendee(past_webinar(start_date=coming, end_date=coming, status=MeetingStatus.CONFIRMED))
+    long_ago = today - datetime.timedelta(days=services.CERTIFICATE_ANNOUNCE_DAYS + 1)
+    attendee(past_webinar(start_date=long_ago, end_date=long_ago))
+    attendee(past_webinar(), imported_from="participants-2015.xlsx")
+
+    assert services.certificates_announce() == 0
+    assert announced_to() == []
+
+
+def test_a_new_link_asked_for_long_after_the_meeting_carries_the_certificate(client):
+    long_ago = timezone.localdate() - datetime.timedelta(days=90)
+    registration = attendee(
+        past_webinar(start_date=long_ago, end_date=long_ago), email="ana@example.org"
+    )
+    RegistrationFactory(
+        meeting=past_webinar(start_date=long_ago, end_date=long_ago),
+        status=Status.APPROVED,
+        email="ana@example.org",
+    )
+
+    assert services.registration_links_send(email="ana@example.org") == 1
+
+    email = EmailDelivery.objects.get(key__contains=":new-link:")
+    # Only the certificate: the registration's page no longer opens.
+    (link,) = registration_links(email.body)
+    assert link.endswith("/certificate.pdf")
+    assert client.get(link).status_code == 200
+    registration.refresh_from_db()
+    assert registration.certificate_code
