@@ -16,12 +16,15 @@ and sends them with ``email_deliver_batch``: one connection to the mail server
 per batch, the same claim and record per message as a single email.
 """
 
+import base64
 import datetime
 import logging
 import random
+import re
 import smtplib
 import time
 from dataclasses import dataclass, field
+from email.mime.image import MIMEImage
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
@@ -67,6 +70,28 @@ class OutgoingEmail:
             "html_body": self.html_body,
             "headers": self.headers,
         }
+
+
+# An image the HTML carries in its address (a check-in QR code), as its
+# template writes it.
+DATA_IMAGE = re.compile(r'src="data:image/(png|jpeg|gif);base64,([A-Za-z0-9+/=]+)"')
+
+
+def _inline_images(html):
+    """``html`` with each data: image replaced by a cid: reference, and the
+    images as MIME parts bearing those Content-IDs."""
+    images = []
+
+    def part(match):
+        subtype, data = match.groups()
+        content_id = f"image{len(images) + 1}@rial"
+        image = MIMEImage(base64.b64decode(data), _subtype=subtype)
+        image.add_header("Content-ID", f"<{content_id}>")
+        image.add_header("Content-Disposition", "inline", filename=f"{content_id}.{subtype}")
+        images.append(image)
+        return f'src="cid:{content_id}"'
+
+    return DATA_IMAGE.sub(part, html), images
 
 
 def backoff_seconds(retries):
@@ -186,7 +211,14 @@ def email_deliver_now(*, delivery_id, connection=None):
         connection=connection,
     )
     if delivery.html_body:
-        message.attach_alternative(delivery.html_body, "text/html")
+        html, images = _inline_images(delivery.html_body)
+        message.attach_alternative(html, "text/html")
+        if images:
+            # The images are parts of the message that the HTML names by
+            # Content-ID: Gmail and Outlook show those, not data: addresses.
+            message.mixed_subtype = "related"
+            for image in images:
+                message.attach(image)
     try:
         if connection is not None:
             # Opened here rather than by the batch, so that a server that is

@@ -1,13 +1,16 @@
 """Checking participants in at the door: the code on the badge and in the
 emails (meetings/check_in.py), and the staff's check-in page."""
 
+import base64
 import datetime
+import re
 
 import pytest
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from core import mail
 from core.models import EmailDelivery
 from meetings import check_in, links, printing, services
 from meetings.enums import Approval, AttendanceSource, RegistrationStatus
@@ -93,6 +96,27 @@ def test_the_approval_email_carries_the_code_and_the_qr_code():
     assert code in delivery.body
     assert code in delivery.html_body
     assert '<img src="data:image/png;base64,' in delivery.html_body
+
+
+def test_the_qr_code_travels_as_an_image_part_the_html_names(smtp_server):
+    """Gmail and Outlook do not show data: images: the QR code leaves as a
+    part of the message, named by Content-ID."""
+    registration = RegistrationFactory(status=RegistrationStatus.SUBMITTED)
+    services.registration_approve(registration=registration, by=SecretariatStaffFactory())
+    delivery = EmailDelivery.objects.get(key__endswith=":approved")
+    stored = re.search(r"base64,([A-Za-z0-9+/=]+)", delivery.html_body).group(1)
+
+    mail.email_deliver_now(delivery_id=delivery.pk)
+
+    (message,) = smtp_server
+    assert message.get_content_type() == "multipart/related"
+    html = message.get_body(preferencelist=("html",)).get_content()
+    assert 'src="cid:image1@rial"' in html
+    assert "data:" not in html
+    assert check_in.check_in_code(registration) in message.get_body(("plain",)).get_content()
+    (image,) = [part for part in message.walk() if part.get_content_maintype() == "image"]
+    assert image["Content-ID"] == "<image1@rial>"
+    assert image.get_content() == base64.b64decode(stored)
 
 
 def test_an_email_before_approval_carries_no_code():
