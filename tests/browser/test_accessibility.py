@@ -194,9 +194,10 @@ def test_after_meeting_pages_have_no_serious_accessibility_violation(
     new_context, live_server, page_faults, language
 ):
     """What a participant opens after a meeting, from an email: the
-    evaluation's questionnaire, the certificate refused to someone not
-    recorded as present; and the public page that verifies a certificate,
-    empty, with a genuine code and with a forged one."""
+    evaluation's questionnaire (to answer, answered already, or through a
+    broken link), the certificate refused to someone not recorded as present;
+    and the public page that verifies a certificate, empty, with a genuine
+    code and with a forged one."""
     questionnaire = questionnaire_with_questions()
     # The questionnaire and the certificate speak the registrant's language.
     invitation = InvitationFactory(
@@ -206,15 +207,23 @@ def test_after_meeting_pages_have_no_serious_accessibility_violation(
     absent = RegistrationFactory(
         meeting=questionnaire.meeting, status=RegistrationStatus.APPROVED, language=language
     )
+    answered = InvitationFactory(
+        questionnaire=questionnaire,
+        registration=attendee(questionnaire.meeting, language=language),
+        has_answered=True,
+    )
     code = services.certificate_code_for(registration=invitation.registration)
     verify = reverse("meetings:certificate_verify")
     page_faults.expect(r"status of 404 .*(certificate\.pdf|verify/\?code=)")
+    page_faults.expect(r"status of 400 .*/evaluations/answer/")
     page = axe_context(new_context, live_server, language).new_page()
 
     failures = check_pages(
         page,
         [
             ("evaluation", evaluation_links.answer_path(invitation)),
+            ("evaluation answered", evaluation_links.answer_path(answered)),
+            ("evaluation link broken", evaluation_links.answer_path(invitation)[:-6] + "/", 400),
             ("certificate unavailable", links.certificate_path(absent), 404),
             ("certificate verification", verify),
             ("certificate verified", f"{verify}?code={code}"),
