@@ -23,7 +23,7 @@ from .markup import render_markdown
 # How long the author of a post may still correct it; the edit is shown.
 EDIT_WINDOW = datetime.timedelta(minutes=30)
 # The fixed paths of forum/urls.py that a space's slug would shadow.
-RESERVED_SLUGS = {"search", "posts", "unfollow"}
+RESERVED_SLUGS = {"search", "posts", "unfollow", "ask"}
 
 
 class SpaceQuerySet(models.QuerySet):

@@ -15,7 +15,7 @@ from meetings.models import Registration
 from network.rules import is_active_user, is_focal_point
 
 from . import rules
-from .enums import ReadAccess
+from .enums import ReadAccess, WriteAccess
 from .models import Follow, Post, Space, Thread
 
 
@@ -27,16 +27,36 @@ def readable_spaces(user):
         return spaces
     readable = Q(read_access=ReadAccess.PUBLIC)
     if is_active_user(user):
-        delegate_of = Registration.objects.for_person(user).filter(
-            status=RegistrationStatus.APPROVED
-        )
-        readable |= Q(meeting__in=delegate_of.values("meeting_id"))
+        readable |= Q(meeting__in=_delegate_meetings(user))
     if is_focal_point(user):
         readable |= Q(read_access=ReadAccess.NETWORK) | Q(
             read_access=ReadAccess.GROUP, member_institutions=user.institution_id
         )
     # A space listing several of the person's institutions appears once.
     return spaces.filter(pk__in=spaces.filter(readable).values("pk"))
+
+
+def _delegate_meetings(user):
+    """The meetings ``user`` is an approved delegate of, as a subquery."""
+    return (
+        Registration.objects.for_person(user)
+        .filter(status=RegistrationStatus.APPROVED)
+        .values("meeting_id")
+    )
+
+
+def writable_spaces(user):
+    """The spaces ``user`` may start a thread in, as one query (the rules of
+    ``rules.can_write_in_space`` as a filter)."""
+    if rules.is_forum_staff(user):
+        return Space.objects.all()
+    if not is_active_user(user):
+        return Space.objects.none()
+    spaces = readable_spaces(user).filter(write_access=WriteAccess.PARTICIPANTS)
+    if not is_focal_point(user):
+        # Someone who is no focal point writes only as a meeting's delegate.
+        spaces = spaces.filter(meeting__in=_delegate_meetings(user))
+    return spaces
 
 
 def spaces_for_list(user):
@@ -137,6 +157,7 @@ def need_for_thread(*, user, pk):
     """The cooperation need a new thread asks about, if ``user`` may see it."""
     from cooperation.models import Need
 
-    if not str(pk).isdigit():
+    # isdigit() alone lets through digits such as "²", which int() refuses.
+    if not (str(pk).isascii() and str(pk).isdecimal()):
         return None
     return Need.objects.visible_to(user).select_related("institution").filter(pk=pk).first()

@@ -3,6 +3,8 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -54,12 +56,7 @@ def thread_create(request, slug):
     if not rules.can_write_in_space(request.user, space):
         raise PermissionDenied(_("You cannot start a thread in this space."))
     need = selectors.need_for_thread(user=request.user, pk=request.GET.get("need", ""))
-    initial = {}
-    if need is not None:
-        initial = {
-            "title": _("Who has solved this? %(need)s") % {"need": need.title},
-            "body": "> " + "\n> ".join(need.description.splitlines()) + "\n\n",
-        }
+    initial = {} if need is None else ThreadForm.initial_for_need(need=need, space=space)
     form = ThreadForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         thread = services.thread_start(
@@ -68,6 +65,16 @@ def thread_create(request, slug):
         messages.success(request, _("Your thread is posted."))
         return redirect(thread)
     return render(request, "forum/thread_form.html", {"space": space, "form": form, "need": need})
+
+
+@login_required
+@require_safe
+def thread_ask(request):
+    """The form on a cooperation need's page: the space chosen, its form for
+    a new thread about the need (which checks who may write there)."""
+    space = selectors.space_for_reader(slug=request.GET.get("space", ""), user=request.user)
+    address = reverse("forum:thread_create", kwargs={"slug": space.slug})
+    return redirect(f"{address}?{urlencode({'need': request.GET.get('need', '')})}")
 
 
 def _thread_page(request, space, thread, reply_form):
