@@ -104,6 +104,16 @@ def thread_for_reader(*, space, pk, user):
     )
 
 
+def thread_moved(*, slug, pk, user):
+    """The thread ``pk`` if it is no longer in the space at ``slug`` (moved
+    since its address was given) and ``user`` may read the space it is in
+    now; None otherwise, so that a closed space's thread reveals nothing."""
+    thread = Thread.objects.select_related("space").exclude(space__slug=slug).filter(pk=pk).first()
+    if thread is None or not rules.can_read_space(user, thread.space):
+        return None
+    return thread
+
+
 def post_for_reader(*, pk, user):
     """The post ``pk`` with its thread and space, if ``user`` may read it; 404 otherwise."""
     post = get_object_or_404(

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -102,8 +103,18 @@ def _thread_page(request, space, thread, reply_form):
 
 @require_safe
 def thread_detail(request, slug, pk):
-    space = selectors.space_for_reader(slug=slug, user=request.user)
-    thread = selectors.thread_for_reader(space=space, pk=pk, user=request.user)
+    try:
+        space = selectors.space_for_reader(slug=slug, user=request.user)
+        thread = selectors.thread_for_reader(space=space, pk=pk, user=request.user)
+    except Http404:
+        # An address given before the thread was moved (in a page, an email)
+        # leads to where it is now. Not a permanent redirect: the thread may
+        # move again, or back, and a browser would keep the old one.
+        moved = selectors.thread_moved(slug=slug, pk=pk, user=request.user)
+        if moved is None:
+            raise
+        query = request.GET.urlencode()
+        return redirect(moved.get_absolute_url() + (f"?{query}" if query else ""))
     quoted = _quoted(thread, request.GET.get("quote", ""))
     return _thread_page(request, space, thread, ReplyForm(initial={"body": quoted}))
 

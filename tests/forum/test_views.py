@@ -3,6 +3,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from forum import services
 from forum.enums import PostStatus, ReadAccess
 from forum.models import Post, Thread
 from tests.factories import FocalPointFactory, SecretariatStaffFactory
@@ -216,3 +217,29 @@ def test_a_reply_attaches_a_checked_document(client, settings, tmp_path):
     )
     reply = thread.posts.latest("pk")
     assert [a.kind for a in reply.attachments.all()] == ["pdf"]
+
+
+def test_the_old_address_of_a_moved_thread_leads_to_where_it_is_now(client):
+    old_space = SpaceFactory(read_access=ReadAccess.PUBLIC)
+    thread = _thread_with_post(old_space)
+    old_address = thread.get_absolute_url()
+    services.thread_move(
+        thread=thread, user=SecretariatStaffFactory(), space=SpaceFactory(), comment="There"
+    )
+    thread.refresh_from_db()
+
+    assert client.get(old_address).status_code == 404
+    client.force_login(FocalPointFactory())
+    response = client.get(old_address, {"quote": "1"})
+    assert response.status_code == 302
+    assert response["Location"] == f"{thread.get_absolute_url()}?quote=1"
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_an_address_naming_another_space_s_thread_reveals_nothing(client):
+    public = SpaceFactory(read_access=ReadAccess.PUBLIC)
+    closed = _thread_with_post(SpaceFactory(read_access=ReadAccess.NETWORK))
+    address = reverse("forum:thread_detail", args=[public.slug, closed.pk])
+
+    assert client.get(address).status_code == 404
+    assert client.get(reverse("forum:thread_detail", args=["gone", closed.pk])).status_code == 404
