@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from core.files import file_response
@@ -228,16 +229,20 @@ def thread_follow(request, slug, pk):
     return _follow(request, thread=thread, space=space)
 
 
+# Mail programs unfollow with a POST from the List-Unsubscribe-Post header
+# (RFC 8058), without a CSRF token; the signed link is what authorizes it.
+@csrf_exempt
 @require_http_methods(["GET", "HEAD", "POST"])
 def unfollow(request, token):
     """The link in every forum email: a page with a button, which unfollows."""
-    follow = links.follow_from_token(token)
-    if follow is None:
+    follows = links.follows_from_token(token)
+    if not follows:
         return render(request, "forum/unfollow.html", {"invalid": True}, status=400)
     if request.method == "POST":
-        services.follow_end(follow=follow)
+        for follow in follows:
+            services.follow_end(follow=follow)
         return render(request, "forum/unfollow.html", {"done": True})
-    return render(request, "forum/unfollow.html", {"follow": follow})
+    return render(request, "forum/unfollow.html", {"follows": follows})
 
 
 @require_safe
