@@ -75,15 +75,24 @@ def space_for_reader(*, slug, user):
     return space
 
 
-def threads_of(space):
-    return Thread.objects.filter(space=space).for_list()
+def _threads_for(user):
+    """The threads ``user`` may see: a thread whose opening post is hidden
+    only by staff, as a hidden post."""
+    if rules.is_forum_staff(user):
+        return Thread.objects.all()
+    return Thread.objects.without_hidden_opening()
+
+
+def threads_of(space, user):
+    return _threads_for(user).filter(space=space).for_list()
 
 
 def posts_for_reader(user):
-    """The posts ``user`` may read: in readable spaces, hidden ones for staff only."""
+    """The posts ``user`` may read: in readable spaces, hidden ones (and
+    those of a thread whose opening post is hidden) for staff only."""
     posts = Post.objects.filter(thread__space__in=readable_spaces(user))
     if not rules.is_forum_staff(user):
-        posts = posts.visible()
+        posts = posts.shown()
     return posts
 
 
@@ -96,9 +105,9 @@ def thread_for_reader(*, space, pk, user):
     if not rules.is_forum_staff(user):
         posts = posts.visible()
     return get_object_or_404(
-        Thread.objects.select_related("author", "need__institution").prefetch_related(
-            Prefetch("posts", queryset=posts)
-        ),
+        _threads_for(user)
+        .select_related("author", "need__institution")
+        .prefetch_related(Prefetch("posts", queryset=posts)),
         space=space,
         pk=pk,
     )
@@ -108,7 +117,8 @@ def thread_moved(*, slug, pk, user):
     """The thread ``pk`` if it is no longer in the space at ``slug`` (moved
     since its address was given) and ``user`` may read the space it is in
     now; None otherwise, so that a closed space's thread reveals nothing."""
-    thread = Thread.objects.select_related("space").exclude(space__slug=slug).filter(pk=pk).first()
+    threads = _threads_for(user).select_related("space").exclude(space__slug=slug)
+    thread = threads.filter(pk=pk).first()
     if thread is None or not rules.can_read_space(user, thread.space):
         return None
     return thread

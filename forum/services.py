@@ -137,11 +137,12 @@ def post_notify(*, post_id):
     space by the post, in their language: once per person (the key names the
     post and the person), whoever else follows it and however often the task
     runs. A thread followed on its own is heard of as that follow says,
-    whatever its space's says. Nothing for a post hidden or gone meanwhile,
+    whatever its space's says. Nothing for a post hidden or gone meanwhile
+    (or in a thread whose opening post is hidden),
     to its author, to a deactivated account, or to someone who may no longer
     read the space."""
     post = (
-        Post.objects.visible()
+        Post.objects.shown()
         .select_related("thread__space", "author__institution")
         .filter(pk=post_id)
         .first()
@@ -187,7 +188,8 @@ def post_notify(*, post_id):
 
 def digest_send(*, day):
     """The daily digest of ``day`` (a date) to each person following by
-    digest: the visible posts of that day in what they follow and may read,
+    digest: the visible posts of that day in what they follow and may read
+    (none of a thread whose opening post is hidden),
     but their own; each post once (a thread followed on its own is left out
     of its space's section, and of the digest if followed by the post); one
     email per person and day, whatever retries happen."""
@@ -212,7 +214,7 @@ def digest_send(*, day):
             if not rules.can_read_space(person, space):
                 continue
             posts = (
-                Post.objects.visible()
+                Post.objects.shown()
                 .filter(created_at__gte=start, created_at__lt=end)
                 .exclude(author=person)
                 .select_related("thread", "author__institution")

@@ -36,7 +36,8 @@ def space_list(request):
 @require_safe
 def space_detail(request, slug):
     space = selectors.space_for_reader(slug=slug, user=request.user)
-    page = Paginator(selectors.threads_of(space), PAGE_SIZE).get_page(request.GET.get("page"))
+    threads = selectors.threads_of(space, request.user)
+    page = Paginator(threads, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "forum/space_detail.html",

@@ -271,3 +271,17 @@ def test_one_click_in_the_mail_program_unfollows_without_a_page():
         reply.headers["List-Unsubscribe"].strip("<>"), {"List-Unsubscribe": "One-Click"}
     )
     assert not Follow.objects.filter(user=reader).exists()
+
+
+def test_no_digest_nor_email_tells_of_a_thread_whose_opening_post_is_hidden():
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    at = timezone.make_aware(datetime.datetime.combine(yesterday, datetime.time(10)))
+    space = SpaceFactory(read_access=ReadAccess.NETWORK)
+    thread = ThreadFactory(space=space)
+    PostFactory(thread=thread, status=PostStatus.HIDDEN, created_at=at)
+    Follow.objects.create(user=FocalPointFactory(), space=space, frequency=Frequency.DAILY)
+    Follow.objects.create(user=FocalPointFactory(), thread=thread, frequency=Frequency.EACH)
+    reply = PostFactory(thread=thread, body="A reply to it", created_at=at)
+
+    assert services.post_notify(post_id=reply.pk) == 0
+    assert services.digest_send(day=yesterday) == 0

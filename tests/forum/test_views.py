@@ -243,3 +243,19 @@ def test_an_address_naming_another_space_s_thread_reveals_nothing(client):
 
     assert client.get(address).status_code == 404
     assert client.get(reverse("forum:thread_detail", args=["gone", closed.pk])).status_code == 404
+
+
+def test_a_thread_whose_opening_post_is_hidden_is_gone_but_for_staff(client):
+    space = SpaceFactory(read_access=ReadAccess.PUBLIC)
+    hidden = ThreadFactory(space=space, title="Cheap watches")
+    PostFactory(thread=hidden, status=PostStatus.HIDDEN)
+    PostFactory(thread=hidden, body="A reply still visible")
+    kept = _thread_with_post(space)
+
+    page = client.get(space.get_absolute_url()).content.decode()
+    assert "Cheap watches" not in page
+    assert kept.title in page
+    assert client.get(hidden.get_absolute_url()).status_code == 404
+    client.force_login(SecretariatStaffFactory())
+    assert "Cheap watches" in client.get(space.get_absolute_url()).content.decode()
+    assert client.get(hidden.get_absolute_url()).status_code == 200
