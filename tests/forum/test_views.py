@@ -1,13 +1,16 @@
+import html
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from forum import services
-from forum.enums import PostStatus, ReadAccess
+from forum.enums import PostStatus, ReadAccess, SpaceKind, WriteAccess
 from forum.models import Post, Thread
-from tests.factories import FocalPointFactory, SecretariatStaffFactory
+from tests.factories import FocalPointFactory, SecretariatStaffFactory, WorkingGroupFactory
 from tests.forum.factories import PostFactory, SpaceFactory, ThreadFactory
+from tests.meetings.factories import MeetingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -259,3 +262,28 @@ def test_a_thread_whose_opening_post_is_hidden_is_gone_but_for_staff(client):
     client.force_login(SecretariatStaffFactory())
     assert "Cheap watches" in client.get(space.get_absolute_url()).content.decode()
     assert client.get(hidden.get_absolute_url()).status_code == 200
+
+
+def test_a_space_page_says_who_may_write_in_it(client):
+    client.force_login(SecretariatStaffFactory())
+    meeting_space = SpaceFactory(
+        kind=SpaceKind.MEETING, topic=None, meeting=MeetingFactory(), read_access=ReadAccess.GROUP
+    )
+    group_space = SpaceFactory(
+        kind=SpaceKind.WORKING_GROUP,
+        topic=None,
+        working_group=WorkingGroupFactory(),
+        read_access=ReadAccess.GROUP,
+    )
+
+    for space, sentence in (
+        (SpaceFactory(read_access=ReadAccess.PUBLIC), "The network's focal points write here."),
+        (
+            SpaceFactory(read_access=ReadAccess.NETWORK, write_access=WriteAccess.STAFF),
+            "Only the Secretariat writes here.",
+        ),
+        (meeting_space, "Focal points and the meeting's delegates who read it write here."),
+        (group_space, "The focal points of its member institutions write here."),
+    ):
+        page = html.unescape(client.get(space.get_absolute_url()).content.decode())
+        assert sentence in page, space
