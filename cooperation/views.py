@@ -25,6 +25,7 @@ from core.versions import content_versions
 from core.workflow import next_steps
 from evaluations import selectors as evaluation_selectors
 from evaluations.forms import AnswerForm
+from forum import selectors as forum_selectors
 from portfolio.models import Program
 
 from . import matching, rules, selectors, services
@@ -104,6 +105,8 @@ def need_detail(request, pk):
             "can_request": is_own
             and need.status == NeedStatus.OPEN
             and rules.can_create_request(request.user),
+            # The forum's spaces where the reader may ask who has solved this.
+            "ask_spaces": list(forum_selectors.writable_spaces(request.user)),
         },
     )
 

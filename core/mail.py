@@ -107,14 +107,15 @@ def queue_after_commit(task, *args):
     transaction.on_commit(lambda: task.delay(*args), robust=True)
 
 
-def email_enqueue(*, key, to, template, context, language="", html_template=""):
+def email_enqueue(*, key, to, template, context, language="", html_template="", headers=None):
     """Record the email ``template`` for ``to`` under ``key`` and send it once
     the current transaction commits. A key seen before sends nothing again.
 
     ``template`` names ``<template>_subject.txt`` and ``<template>_body.txt``;
     they are rendered in ``language`` (the recipient's), or the site's. An
     ``html_template`` (escaped as HTML, with the plain text as ``text_body``)
-    adds an HTML version, for what plain text cannot carry (an image)."""
+    adds an HTML version, for what plain text cannot carry (an image);
+    ``headers``, the email's own (List-Unsubscribe)."""
     values = {"site_url": settings.SITE_URL, **context}
     context = Context(values, autoescape=False)
     html_body = ""
@@ -124,7 +125,9 @@ def email_enqueue(*, key, to, template, context, language="", html_template=""):
         if html_template:
             html_body = get_template(html_template).render({**values, "text_body": body})
     return email_enqueue_rendered(
-        email=OutgoingEmail(key=key, to=to, subject=subject, body=body, html_body=html_body)
+        email=OutgoingEmail(
+            key=key, to=to, subject=subject, body=body, html_body=html_body, headers=headers or {}
+        )
     )
 
 

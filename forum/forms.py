@@ -1,9 +1,14 @@
 from django import forms
+from django.conf import settings
+from django.urls import reverse
+from django.utils.text import Truncator
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.uploads import DocumentValidator
 from portfolio.models import Program
 
+from . import rules
 from .cards import addresses_in
 from .models import Thread
 
@@ -21,6 +26,20 @@ class ThreadForm(forms.Form):
         help_text=MARKDOWN_HELP,
         max_length=20000,
     )
+
+    @classmethod
+    def initial_for_need(cls, *, need, space):
+        """A thread asking the network about ``need``: its title, cut to fit,
+        and its description quoted, unless some reader of ``space`` may not
+        read the need: then only a link to it, which shows it to those who may."""
+        title = gettext("Who has solved this? %(need)s") % {"need": need.title}
+        max_length = cls.base_fields["title"].max_length
+        if rules.space_readers_see_need(space, need):
+            body = "> " + "\n> ".join(need.description.splitlines()) + "\n\n"
+        else:
+            address = reverse("cooperation:need_detail", kwargs={"pk": need.pk})
+            body = f"<{settings.SITE_URL}{address}>\n\n"
+        return {"title": Truncator(title).chars(max_length), "body": body}
 
 
 class ReplyForm(forms.Form):

@@ -7,7 +7,8 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -23,7 +24,7 @@ from .markup import render_markdown
 # How long the author of a post may still correct it; the edit is shown.
 EDIT_WINDOW = datetime.timedelta(minutes=30)
 # The fixed paths of forum/urls.py that a space's slug would shadow.
-RESERVED_SLUGS = {"search", "posts", "unfollow"}
+RESERVED_SLUGS = {"search", "posts", "unfollow", "ask"}
 
 
 class SpaceQuerySet(models.QuerySet):
@@ -127,6 +128,16 @@ class Space(models.Model):
 
 
 class ThreadQuerySet(models.QuerySet):
+    def without_hidden_opening(self):
+        """The threads whose opening post is not hidden: a thread whose
+        question the Secretariat hid is gone with it (but for them)."""
+        opening = (
+            Post.objects.filter(thread=OuterRef("pk")).order_by("created_at", "pk").values("status")
+        )
+        # A thread yet without posts (as it is made, or in tests) is kept.
+        status = Coalesce(Subquery(opening[:1]), Value(PostStatus.VISIBLE.value))
+        return self.alias(opening_status=status).filter(opening_status=PostStatus.VISIBLE)
+
     def for_list(self):
         return self.select_related("space", "author__institution").order_by(
             "-is_pinned", "-last_posted_at", "-pk"
@@ -189,6 +200,13 @@ class Thread(models.Model):
 class PostQuerySet(models.QuerySet):
     def visible(self):
         return self.filter(status=PostStatus.VISIBLE)
+
+    def shown(self):
+        """Visible posts of threads whose opening post is visible: what
+        anyone but the Secretariat may read, and what emails tell."""
+        return self.visible().filter(
+            thread__in=Thread.objects.without_hidden_opening().values("pk")
+        )
 
 
 class Post(models.Model):

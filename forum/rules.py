@@ -102,3 +102,10 @@ def can_follow(user, space):
 def can_see_need(user, need):
     """The cooperation need a thread asks about, shown to those who may read it."""
     return need is not None and (need.is_public or can_see_all_needs(user))
+
+
+def space_readers_see_need(space, need):
+    """Whether everyone who reads ``space`` may read ``need`` too: a need kept
+    to focal points is not quoted where visitors or a meeting's delegates
+    read. (The Secretariat, who read every space, run the network.)"""
+    return need.is_public or (space.read_access != ReadAccess.PUBLIC and space.meeting_id is None)

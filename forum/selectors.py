@@ -15,7 +15,7 @@ from meetings.models import Registration
 from network.rules import is_active_user, is_focal_point
 
 from . import rules
-from .enums import ReadAccess
+from .enums import ReadAccess, WriteAccess
 from .models import Follow, Post, Space, Thread
 
 
@@ -27,16 +27,36 @@ def readable_spaces(user):
         return spaces
     readable = Q(read_access=ReadAccess.PUBLIC)
     if is_active_user(user):
-        delegate_of = Registration.objects.for_person(user).filter(
-            status=RegistrationStatus.APPROVED
-        )
-        readable |= Q(meeting__in=delegate_of.values("meeting_id"))
+        readable |= Q(meeting__in=_delegate_meetings(user))
     if is_focal_point(user):
         readable |= Q(read_access=ReadAccess.NETWORK) | Q(
             read_access=ReadAccess.GROUP, member_institutions=user.institution_id
         )
     # A space listing several of the person's institutions appears once.
     return spaces.filter(pk__in=spaces.filter(readable).values("pk"))
+
+
+def _delegate_meetings(user):
+    """The meetings ``user`` is an approved delegate of, as a subquery."""
+    return (
+        Registration.objects.for_person(user)
+        .filter(status=RegistrationStatus.APPROVED)
+        .values("meeting_id")
+    )
+
+
+def writable_spaces(user):
+    """The spaces ``user`` may start a thread in, as one query (the rules of
+    ``rules.can_write_in_space`` as a filter)."""
+    if rules.is_forum_staff(user):
+        return Space.objects.all()
+    if not is_active_user(user):
+        return Space.objects.none()
+    spaces = readable_spaces(user).filter(write_access=WriteAccess.PARTICIPANTS)
+    if not is_focal_point(user):
+        # Someone who is no focal point writes only as a meeting's delegate.
+        spaces = spaces.filter(meeting__in=_delegate_meetings(user))
+    return spaces
 
 
 def spaces_for_list(user):
@@ -55,15 +75,24 @@ def space_for_reader(*, slug, user):
     return space
 
 
-def threads_of(space):
-    return Thread.objects.filter(space=space).for_list()
+def _threads_for(user):
+    """The threads ``user`` may see: a thread whose opening post is hidden
+    only by staff, as a hidden post."""
+    if rules.is_forum_staff(user):
+        return Thread.objects.all()
+    return Thread.objects.without_hidden_opening()
+
+
+def threads_of(space, user):
+    return _threads_for(user).filter(space=space).for_list()
 
 
 def posts_for_reader(user):
-    """The posts ``user`` may read: in readable spaces, hidden ones for staff only."""
+    """The posts ``user`` may read: in readable spaces, hidden ones (and
+    those of a thread whose opening post is hidden) for staff only."""
     posts = Post.objects.filter(thread__space__in=readable_spaces(user))
     if not rules.is_forum_staff(user):
-        posts = posts.visible()
+        posts = posts.shown()
     return posts
 
 
@@ -76,12 +105,23 @@ def thread_for_reader(*, space, pk, user):
     if not rules.is_forum_staff(user):
         posts = posts.visible()
     return get_object_or_404(
-        Thread.objects.select_related("author", "need__institution").prefetch_related(
-            Prefetch("posts", queryset=posts)
-        ),
+        _threads_for(user)
+        .select_related("author", "need__institution")
+        .prefetch_related(Prefetch("posts", queryset=posts)),
         space=space,
         pk=pk,
     )
+
+
+def thread_moved(*, slug, pk, user):
+    """The thread ``pk`` if it is no longer in the space at ``slug`` (moved
+    since its address was given) and ``user`` may read the space it is in
+    now; None otherwise, so that a closed space's thread reveals nothing."""
+    threads = _threads_for(user).select_related("space").exclude(space__slug=slug)
+    thread = threads.filter(pk=pk).first()
+    if thread is None or not rules.can_read_space(user, thread.space):
+        return None
+    return thread
 
 
 def post_for_reader(*, pk, user):
@@ -137,6 +177,7 @@ def need_for_thread(*, user, pk):
     """The cooperation need a new thread asks about, if ``user`` may see it."""
     from cooperation.models import Need
 
-    if not str(pk).isdigit():
+    # isdigit() alone lets through digits such as "²", which int() refuses.
+    if not (str(pk).isascii() and str(pk).isdecimal()):
         return None
     return Need.objects.visible_to(user).select_related("institution").filter(pk=pk).first()

@@ -136,10 +136,13 @@ def post_notify(*, post_id):
     """An email about a new post to each person following its thread or
     space by the post, in their language: once per person (the key names the
     post and the person), whoever else follows it and however often the task
-    runs. Nothing for a post hidden or gone meanwhile, to its author, or to
-    someone who may no longer read the space."""
+    runs. A thread followed on its own is heard of as that follow says,
+    whatever its space's says. Nothing for a post hidden or gone meanwhile
+    (or in a thread whose opening post is hidden),
+    to its author, to a deactivated account, or to someone who may no longer
+    read the space."""
     post = (
-        Post.objects.visible()
+        Post.objects.shown()
         .select_related("thread__space", "author__institution")
         .filter(pk=post_id)
         .first()
@@ -148,18 +151,23 @@ def post_notify(*, post_id):
         return 0
     thread = post.thread
     follows = (
-        Follow.objects.filter(Q(thread=thread) | Q(space=thread.space_id), frequency=Frequency.EACH)
+        Follow.objects.filter(Q(thread=thread) | Q(space=thread.space_id), user__is_active=True)
         .exclude(user=post.author_id)
         .select_related("user")
-        # A person following both the thread and its space gets the thread's link.
-        .order_by("user_id", "space_id")
+        # The thread's follow (no space) before the space's, on PostgreSQL as
+        # on SQLite (which sort NULLs apart): it decides, with its link.
+        .order_by("user_id", F("space_id").asc(nulls_first=True))
     )
-    sent = set()
+    seen = set()
+    sent = 0
     for follow in follows:
         person = follow.user
-        if person.pk in sent or not rules.can_read_space(person, thread.space):
+        if person.pk in seen:
             continue
-        sent.add(person.pk)
+        seen.add(person.pk)
+        if follow.frequency != Frequency.EACH or not rules.can_read_space(person, thread.space):
+            continue
+        unfollow_path = links.unfollow_path(follow)
         email_enqueue(
             key=f"forum-post:{post.pk}:{person.pk}",
             to=person.email,
@@ -169,41 +177,54 @@ def post_notify(*, post_id):
                 "thread": thread,
                 "recipient": person,
                 "follow": follow,
-                "unfollow_path": links.unfollow_path(follow),
+                "unfollow_path": unfollow_path,
             },
             language=person.language,
+            headers=links.unfollow_headers(unfollow_path),
         )
-    return len(sent)
+        sent += 1
+    return sent
 
 
 def digest_send(*, day):
     """The daily digest of ``day`` (a date) to each person following by
-    digest: the visible posts of that day in what they follow and may read,
-    but their own; one email per person and day, whatever retries happen."""
+    digest: the visible posts of that day in what they follow and may read
+    (none of a thread whose opening post is hidden),
+    but their own; each post once (a thread followed on its own is left out
+    of its space's section, and of the digest if followed by the post); one
+    email per person and day, whatever retries happen."""
     start = timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
     end = start + datetime.timedelta(days=1)
-    follows = Follow.objects.filter(frequency=Frequency.DAILY).select_related(
+    follows = Follow.objects.filter(frequency=Frequency.DAILY, user__is_active=True).select_related(
         "user", "thread__space", "space"
     )
     by_person = {}
     for follow in follows:
         by_person.setdefault(follow.user, []).append(follow)
+    own_threads = {}
+    for user_id, thread_id in Follow.objects.filter(
+        thread__isnull=False, user__in=follows.values("user_id")
+    ).values_list("user_id", "thread_id"):
+        own_threads.setdefault(user_id, set()).add(thread_id)
     sent = 0
     for person, person_follows in by_person.items():
-        if not person.is_active:
-            continue
         sections = []
         for follow in person_follows:
             space = follow.space or follow.thread.space
             if not rules.can_read_space(person, space):
                 continue
             posts = (
-                Post.objects.visible()
+                Post.objects.shown()
                 .filter(created_at__gte=start, created_at__lt=end)
-                .filter(Q(thread=follow.thread_id) if follow.thread_id else Q(thread__space=space))
                 .exclude(author=person)
                 .select_related("thread", "author__institution")
             )
+            if follow.thread_id:
+                posts = posts.filter(thread=follow.thread_id)
+            else:
+                posts = posts.filter(thread__space=space).exclude(
+                    thread__in=own_threads.get(person.pk, ())
+                )
             if posts:
                 sections.append(
                     {
@@ -220,6 +241,7 @@ def digest_send(*, day):
             template="forum/email/digest",
             context={"sections": sections, "recipient": person, "day": day},
             language=person.language,
+            headers=links.unfollow_headers(links.digest_unfollow_path(person)),
         )
         sent += 1
     return sent

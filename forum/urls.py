@@ -12,6 +12,7 @@ urlpatterns = [
         "posts/<int:pk>/files/<int:number>/", views.attachment_download, name="attachment_download"
     ),
     path("unfollow/<str:token>/", views.unfollow, name="unfollow"),
+    path("ask/", views.thread_ask, name="thread_ask"),
     path("<slug:slug>/", views.space_detail, name="space_detail"),
     path("<slug:slug>/new/", views.thread_create, name="thread_create"),
     path("<slug:slug>/follow/", views.space_follow, name="space_follow"),

@@ -2,8 +2,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from core.files import file_response
@@ -32,7 +36,8 @@ def space_list(request):
 @require_safe
 def space_detail(request, slug):
     space = selectors.space_for_reader(slug=slug, user=request.user)
-    page = Paginator(selectors.threads_of(space), PAGE_SIZE).get_page(request.GET.get("page"))
+    threads = selectors.threads_of(space, request.user)
+    page = Paginator(threads, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "forum/space_detail.html",
@@ -54,12 +59,7 @@ def thread_create(request, slug):
     if not rules.can_write_in_space(request.user, space):
         raise PermissionDenied(_("You cannot start a thread in this space."))
     need = selectors.need_for_thread(user=request.user, pk=request.GET.get("need", ""))
-    initial = {}
-    if need is not None:
-        initial = {
-            "title": _("Who has solved this? %(need)s") % {"need": need.title},
-            "body": "> " + "\n> ".join(need.description.splitlines()) + "\n\n",
-        }
+    initial = {} if need is None else ThreadForm.initial_for_need(need=need, space=space)
     form = ThreadForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         thread = services.thread_start(
@@ -68,6 +68,16 @@ def thread_create(request, slug):
         messages.success(request, _("Your thread is posted."))
         return redirect(thread)
     return render(request, "forum/thread_form.html", {"space": space, "form": form, "need": need})
+
+
+@login_required
+@require_safe
+def thread_ask(request):
+    """The form on a cooperation need's page: the space chosen, its form for
+    a new thread about the need (which checks who may write there)."""
+    space = selectors.space_for_reader(slug=request.GET.get("space", ""), user=request.user)
+    address = reverse("forum:thread_create", kwargs={"slug": space.slug})
+    return redirect(f"{address}?{urlencode({'need': request.GET.get('need', '')})}")
 
 
 def _thread_page(request, space, thread, reply_form):
@@ -95,8 +105,18 @@ def _thread_page(request, space, thread, reply_form):
 
 @require_safe
 def thread_detail(request, slug, pk):
-    space = selectors.space_for_reader(slug=slug, user=request.user)
-    thread = selectors.thread_for_reader(space=space, pk=pk, user=request.user)
+    try:
+        space = selectors.space_for_reader(slug=slug, user=request.user)
+        thread = selectors.thread_for_reader(space=space, pk=pk, user=request.user)
+    except Http404:
+        # An address given before the thread was moved (in a page, an email)
+        # leads to where it is now. Not a permanent redirect: the thread may
+        # move again, or back, and a browser would keep the old one.
+        moved = selectors.thread_moved(slug=slug, pk=pk, user=request.user)
+        if moved is None:
+            raise
+        query = request.GET.urlencode()
+        return redirect(moved.get_absolute_url() + (f"?{query}" if query else ""))
     quoted = _quoted(thread, request.GET.get("quote", ""))
     return _thread_page(request, space, thread, ReplyForm(initial={"body": quoted}))
 
@@ -210,16 +230,20 @@ def thread_follow(request, slug, pk):
     return _follow(request, thread=thread, space=space)
 
 
+# Mail programs unfollow with a POST from the List-Unsubscribe-Post header
+# (RFC 8058), without a CSRF token; the signed link is what authorizes it.
+@csrf_exempt
 @require_http_methods(["GET", "HEAD", "POST"])
 def unfollow(request, token):
     """The link in every forum email: a page with a button, which unfollows."""
-    follow = links.follow_from_token(token)
-    if follow is None:
+    follows = links.follows_from_token(token)
+    if not follows:
         return render(request, "forum/unfollow.html", {"invalid": True}, status=400)
     if request.method == "POST":
-        services.follow_end(follow=follow)
+        for follow in follows:
+            services.follow_end(follow=follow)
         return render(request, "forum/unfollow.html", {"done": True})
-    return render(request, "forum/unfollow.html", {"follow": follow})
+    return render(request, "forum/unfollow.html", {"follows": follows})
 
 
 @require_safe

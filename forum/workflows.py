@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db.models import Count, Max, Q
 from django.utils.translation import gettext_lazy as _
 
 from core.workflow import Transition, Workflow
@@ -145,11 +146,22 @@ THREAD_WORKFLOW = Workflow(
 
 
 def _recount(post, **kwargs):
-    # A hidden post leaves the thread's count of replies; shown again, it
-    # returns. The post already carries its new state, not yet saved.
-    others = Post.objects.visible().filter(thread=post.thread_id).exclude(pk=post.pk).count()
-    visible = others + (post.status == PostStatus.VISIBLE)
-    Thread.objects.filter(pk=post.thread_id).update(reply_count=max(visible - 1, 0))
+    # A hidden post leaves the thread's count of replies and no longer dates
+    # its last post; shown again, it returns. The post already carries its
+    # new state, not yet saved. The opening post is no reply, hidden or not.
+    posts = Post.objects.filter(thread=post.thread_id)
+    opening = posts.order_by("created_at", "pk").values_list("pk", flat=True).first()
+    shown = Q(status=PostStatus.VISIBLE) & ~Q(pk=post.pk)
+    if post.status == PostStatus.VISIBLE:
+        shown |= Q(pk=post.pk)
+    counts = posts.filter(shown).aggregate(
+        replies=Count("pk", filter=~Q(pk=opening)), last=Max("created_at")
+    )
+    changes = {"reply_count": counts["replies"]}
+    # With every post hidden, the thread keeps its date: only staff see it.
+    if counts["last"] is not None:
+        changes["last_posted_at"] = counts["last"]
+    Thread.objects.filter(pk=post.thread_id).update(**changes)
     return ()
 
 

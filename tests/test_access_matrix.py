@@ -586,6 +586,7 @@ ROUTE_ARGS = {
         for name in ("thread_detail", "thread_reply", "thread_follow")
     },
     "forum:unfollow": {"": lambda w: {"token": forum_links.unfollow_token(w["forum_follow"])}},
+    "forum:thread_ask": {"": _no_args},
     "forum:attachment_download": {
         access: (
             lambda w, access=access: {
@@ -691,6 +692,8 @@ EXPECTED = {
         for name in ("space_follow", "thread_follow")
     },
     "forum:unfollow": "200 200 200 200 200",
+    # Without the space chosen on a need's page, there is nowhere to go.
+    "forum:thread_ask": "L 404 404 404 404",
     # Its author, for a while; nobody else, not even the Secretariat (who hides).
     "forum:post_edit": {
         "public": "L 200 403 403 403",

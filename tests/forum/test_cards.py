@@ -5,11 +5,11 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from forum.enums import ReadAccess
+from forum.enums import ReadAccess, SpaceKind, WriteAccess
 from forum.models import Post, Thread
 from portfolio.enums import ProgramStatus
 from tests.cooperation.factories import NeedFactory
-from tests.factories import FocalPointFactory
+from tests.factories import FocalPointFactory, UserFactory
 from tests.forum.factories import PostFactory, SpaceFactory, ThreadFactory
 from tests.library.factories import LibraryItemFactory
 from tests.meetings.factories import MeetingFactory
@@ -74,3 +74,83 @@ def test_a_thread_starts_from_a_cooperation_need(client):
         "Digital case management for inspectors"
         in client.get(thread.get_absolute_url()).content.decode()
     )
+
+
+def test_a_need_page_offers_to_ask_the_network_in_a_space_one_may_write_in(client):
+    need = NeedFactory(title="Digital case management for inspectors", is_public=True)
+    space = SpaceFactory(read_access=ReadAccess.NETWORK, name="Labor inspection")
+    SpaceFactory(
+        read_access=ReadAccess.NETWORK, write_access=WriteAccess.STAFF, name="Announcements"
+    )
+    address = reverse("cooperation:need_detail", args=[need.pk])
+
+    assert "Ask the network who has solved this" not in client.get(address).content.decode()
+    client.force_login(FocalPointFactory())
+    page = client.get(address).content.decode()
+    assert "Ask the network who has solved this" in page
+    assert f'<option value="{space.slug}">Labor inspection</option>' in page
+    assert "Announcements" not in page
+
+    response = client.get(reverse("forum:thread_ask"), {"need": need.pk, "space": space.slug})
+    assert response.status_code == 302
+    form = client.get(response["Location"]).content.decode()
+    assert "Who has solved this? Digital case management for inspectors" in form
+    assert "We need to strengthen our labor inspection." in form
+
+
+def test_a_need_page_offers_nothing_to_whoever_may_write_nowhere(client):
+    need = NeedFactory(is_public=True)
+    SpaceFactory(read_access=ReadAccess.PUBLIC)
+    client.force_login(UserFactory())
+
+    page = client.get(reverse("cooperation:need_detail", args=[need.pk])).content.decode()
+
+    assert "Ask the network who has solved this" not in page
+
+
+def test_a_need_kept_to_focal_points_is_not_quoted_where_others_read(client):
+    need = NeedFactory(title="Inspection of rural work", is_public=False)
+    client.force_login(FocalPointFactory())
+    need_address = reverse("cooperation:need_detail", args=[need.pk])
+
+    for space, quoted in (
+        (SpaceFactory(read_access=ReadAccess.NETWORK), True),
+        (SpaceFactory(read_access=ReadAccess.PUBLIC), False),
+        (
+            SpaceFactory(
+                kind=SpaceKind.MEETING,
+                topic=None,
+                meeting=MeetingFactory(),
+                read_access=ReadAccess.NETWORK,
+            ),
+            False,
+        ),
+    ):
+        url = f"{reverse('forum:thread_create', args=[space.slug])}?need={need.pk}"
+        form = client.get(url).content.decode()
+        assert "Who has solved this? Inspection of rural work" in form
+        assert ("We need to strengthen our labor inspection." in form) is quoted, space
+        assert (f"{settings.SITE_URL}{need_address}" in form) is not quoted, space
+
+
+def test_a_long_need_title_is_cut_to_fit_the_thread_title(client):
+    need = NeedFactory(title="Inspection " * 18)
+    space = SpaceFactory(read_access=ReadAccess.NETWORK)
+    client.force_login(FocalPointFactory())
+
+    response = client.get(f"{reverse('forum:thread_create', args=[space.slug])}?need={need.pk}")
+
+    title = response.context["form"].initial["title"]
+    assert title.startswith("Who has solved this? Inspection")
+    assert len(title) == Thread._meta.get_field("title").max_length
+
+
+@pytest.mark.parametrize("junk", ["²", "١٢", "abc", "-1", ""])
+def test_a_junk_need_is_left_out_of_a_new_thread(client, junk):
+    space = SpaceFactory(read_access=ReadAccess.NETWORK)
+    client.force_login(FocalPointFactory())
+
+    response = client.get(reverse("forum:thread_create", args=[space.slug]), {"need": junk})
+
+    assert response.status_code == 200
+    assert response.context["need"] is None

@@ -4,6 +4,8 @@ the follower's language, through core.mail's once-only deliveries."""
 import datetime
 
 import pytest
+from django.conf import settings
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -170,3 +172,116 @@ def test_a_real_worker_sends_a_reply_to_each_follower_exactly_once(celery_worker
     assert {message["Subject"] for message in smtp_server} == {
         "New post in “South-south cooperation”"
     }
+
+
+def test_no_email_to_a_deactivated_follower_even_of_a_public_space():
+    space = SpaceFactory(read_access=ReadAccess.PUBLIC)
+    thread = ThreadFactory(space=space)
+    Follow.objects.create(user=FocalPointFactory(is_active=False), thread=thread)
+    Follow.objects.create(user=FocalPointFactory(is_active=False), space=space)
+
+    post = services.post_reply(thread=thread, user=FocalPointFactory(), body="Answer")
+
+    assert services.post_notify(post_id=post.pk) == 0
+    assert _deliveries() == []
+
+
+# The thread's follow must come first however the database sorts NULLs.
+@pytest.mark.parametrize(
+    "database", ["any", pytest.param("postgresql", marks=pytest.mark.postgresql)]
+)
+def test_a_follower_of_a_thread_and_its_space_gets_the_thread_s_link(database):
+    space = SpaceFactory(read_access=ReadAccess.NETWORK)
+    thread = ThreadFactory(space=space)
+    both = FocalPointFactory()
+    Follow.objects.create(user=both, space=space)
+    thread_follow = Follow.objects.create(user=both, thread=thread)
+
+    post = services.post_reply(thread=thread, user=FocalPointFactory(), body="Answer")
+    services.post_notify(post_id=post.pk)
+
+    delivery = EmailDelivery.objects.get()
+    header_path = delivery.headers["List-Unsubscribe"].strip("<>").removeprefix(settings.SITE_URL)
+    assert header_path in delivery.body
+    token = header_path.rstrip("/").rsplit("/", 1)[1]
+    assert links.follows_from_token(token) == [thread_follow]
+
+
+def test_a_thread_followed_by_digest_is_not_emailed_post_by_post_through_its_space():
+    space = SpaceFactory(read_access=ReadAccess.NETWORK)
+    thread = ThreadFactory(space=space)
+    both = FocalPointFactory()
+    Follow.objects.create(user=both, space=space, frequency=Frequency.EACH)
+    Follow.objects.create(user=both, thread=thread, frequency=Frequency.DAILY)
+
+    post = services.post_reply(thread=thread, user=FocalPointFactory(), body="Answer")
+
+    assert services.post_notify(post_id=post.pk) == 0
+
+
+def test_the_digest_lists_a_post_once_to_a_follower_of_its_thread_and_space():
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    at = timezone.make_aware(datetime.datetime.combine(yesterday, datetime.time(10)))
+    space = SpaceFactory(read_access=ReadAccess.NETWORK)
+    thread = ThreadFactory(space=space)
+    other = ThreadFactory(space=space)
+    emailed = ThreadFactory(space=space)
+    reader = FocalPointFactory()
+    Follow.objects.create(user=reader, space=space, frequency=Frequency.DAILY)
+    Follow.objects.create(user=reader, thread=thread, frequency=Frequency.DAILY)
+    Follow.objects.create(user=reader, thread=emailed, frequency=Frequency.EACH)
+    PostFactory(thread=thread, body="Followed twice", created_at=at)
+    PostFactory(thread=other, body="Through the space", created_at=at)
+    PostFactory(thread=emailed, body="Sent by the post", created_at=at)
+
+    services.digest_send(day=yesterday)
+
+    body = EmailDelivery.objects.get().body
+    assert body.count("Followed twice") == 1
+    assert body.count("Through the space") == 1
+    assert "Sent by the post" not in body
+
+
+def test_one_click_in_the_mail_program_unfollows_without_a_page():
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    at = timezone.make_aware(datetime.datetime.combine(yesterday, datetime.time(10)))
+    space = SpaceFactory(read_access=ReadAccess.NETWORK)
+    thread = ThreadFactory(space=space)
+    reader = FocalPointFactory()
+    Follow.objects.create(user=reader, space=space, frequency=Frequency.DAILY)
+    Follow.objects.create(user=reader, thread=ThreadFactory(), frequency=Frequency.DAILY)
+    each = Follow.objects.create(user=reader, thread=thread, frequency=Frequency.EACH)
+    PostFactory(thread=ThreadFactory(space=space), created_at=at)
+    services.digest_send(day=yesterday)
+    post = services.post_reply(thread=thread, user=FocalPointFactory(), body="Answer")
+    services.post_notify(post_id=post.pk)
+    digest, reply = EmailDelivery.objects.order_by("pk")
+    mail_program = Client(enforce_csrf_checks=True)
+
+    for delivery in (digest, reply):
+        assert delivery.headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    digest_url = digest.headers["List-Unsubscribe"].strip("<>")
+    page = mail_program.get(digest_url)
+    assert "Stop these emails" in page.content.decode()
+    assert Follow.objects.filter(user=reader).count() == 3
+    response = mail_program.post(digest_url, {"List-Unsubscribe": "One-Click"})
+    assert response.status_code == 200
+    assert list(Follow.objects.filter(user=reader)) == [each]
+    mail_program.post(
+        reply.headers["List-Unsubscribe"].strip("<>"), {"List-Unsubscribe": "One-Click"}
+    )
+    assert not Follow.objects.filter(user=reader).exists()
+
+
+def test_no_digest_nor_email_tells_of_a_thread_whose_opening_post_is_hidden():
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    at = timezone.make_aware(datetime.datetime.combine(yesterday, datetime.time(10)))
+    space = SpaceFactory(read_access=ReadAccess.NETWORK)
+    thread = ThreadFactory(space=space)
+    PostFactory(thread=thread, status=PostStatus.HIDDEN, created_at=at)
+    Follow.objects.create(user=FocalPointFactory(), space=space, frequency=Frequency.DAILY)
+    Follow.objects.create(user=FocalPointFactory(), thread=thread, frequency=Frequency.EACH)
+    reply = PostFactory(thread=thread, body="A reply to it", created_at=at)
+
+    assert services.post_notify(post_id=reply.pk) == 0
+    assert services.digest_send(day=yesterday) == 0

@@ -1,7 +1,7 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from forum import rules
+from forum import rules, selectors
 from forum.enums import ReadAccess, SpaceKind, ThreadStatus, WriteAccess
 from meetings.enums import RegistrationStatus
 from tests.factories import FocalPointFactory, SecretariatStaffFactory, UserFactory
@@ -88,3 +88,27 @@ def test_an_inactive_focal_point_reads_nothing_closed():
     person = FocalPointFactory(is_active=False)
 
     assert not rules.can_read_space(person, space)
+
+
+def test_the_writable_spaces_are_those_the_rule_lets_each_person_write_in(people):
+    meeting_space = SpaceFactory(
+        kind=SpaceKind.MEETING, topic=None, meeting=people["meeting"], read_access=ReadAccess.GROUP
+    )
+    spaces = [
+        SpaceFactory(read_access=ReadAccess.PUBLIC),
+        SpaceFactory(read_access=ReadAccess.NETWORK),
+        SpaceFactory(read_access=ReadAccess.NETWORK, write_access=WriteAccess.STAFF),
+        meeting_space,
+        SpaceFactory(
+            kind=SpaceKind.MEETING,
+            topic=None,
+            meeting=MeetingFactory(),
+            read_access=ReadAccess.GROUP,
+        ),
+    ]
+
+    for who in ("visitor", "focal_point", "delegate", "staff"):
+        user = people[who]
+        expected = {space.pk for space in spaces if rules.can_write_in_space(user, space)}
+        assert set(selectors.writable_spaces(user).values_list("pk", flat=True)) == expected, who
+    assert list(selectors.writable_spaces(people["delegate"])) == [meeting_space]

@@ -59,3 +59,15 @@ def test_the_global_search_shows_forum_posts_only_to_those_who_may_read_them(cli
     assert 'id="results-forum"' in page
     forum_only = client.get(f"{url}&kind=forum").content.decode()
     assert "Inspecciones planificadas por sector" in forum_only
+
+
+def test_a_thread_whose_opening_post_is_hidden_is_not_found_but_by_staff():
+    thread = ThreadFactory(space=SpaceFactory(read_access=ReadAccess.PUBLIC))
+    PostFactory(thread=thread, body="Relojes baratos", status=PostStatus.HIDDEN)
+    PostFactory(thread=thread, body="Inspecciones y relojes", language="es")
+
+    assert _found(FocalPointFactory(), "relojes") == set()
+    assert _found(SecretariatStaffFactory(), "relojes") == {
+        "Relojes baratos",
+        "Inspecciones y relojes",
+    }

@@ -1,12 +1,16 @@
+import html
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from forum.enums import PostStatus, ReadAccess
+from forum import services
+from forum.enums import PostStatus, ReadAccess, SpaceKind, WriteAccess
 from forum.models import Post, Thread
-from tests.factories import FocalPointFactory, SecretariatStaffFactory
+from tests.factories import FocalPointFactory, SecretariatStaffFactory, WorkingGroupFactory
 from tests.forum.factories import PostFactory, SpaceFactory, ThreadFactory
+from tests.meetings.factories import MeetingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -216,3 +220,70 @@ def test_a_reply_attaches_a_checked_document(client, settings, tmp_path):
     )
     reply = thread.posts.latest("pk")
     assert [a.kind for a in reply.attachments.all()] == ["pdf"]
+
+
+def test_the_old_address_of_a_moved_thread_leads_to_where_it_is_now(client):
+    old_space = SpaceFactory(read_access=ReadAccess.PUBLIC)
+    thread = _thread_with_post(old_space)
+    old_address = thread.get_absolute_url()
+    services.thread_move(
+        thread=thread, user=SecretariatStaffFactory(), space=SpaceFactory(), comment="There"
+    )
+    thread.refresh_from_db()
+
+    assert client.get(old_address).status_code == 404
+    client.force_login(FocalPointFactory())
+    response = client.get(old_address, {"quote": "1"})
+    assert response.status_code == 302
+    assert response["Location"] == f"{thread.get_absolute_url()}?quote=1"
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_an_address_naming_another_space_s_thread_reveals_nothing(client):
+    public = SpaceFactory(read_access=ReadAccess.PUBLIC)
+    closed = _thread_with_post(SpaceFactory(read_access=ReadAccess.NETWORK))
+    address = reverse("forum:thread_detail", args=[public.slug, closed.pk])
+
+    assert client.get(address).status_code == 404
+    assert client.get(reverse("forum:thread_detail", args=["gone", closed.pk])).status_code == 404
+
+
+def test_a_thread_whose_opening_post_is_hidden_is_gone_but_for_staff(client):
+    space = SpaceFactory(read_access=ReadAccess.PUBLIC)
+    hidden = ThreadFactory(space=space, title="Cheap watches")
+    PostFactory(thread=hidden, status=PostStatus.HIDDEN)
+    PostFactory(thread=hidden, body="A reply still visible")
+    kept = _thread_with_post(space)
+
+    page = client.get(space.get_absolute_url()).content.decode()
+    assert "Cheap watches" not in page
+    assert kept.title in page
+    assert client.get(hidden.get_absolute_url()).status_code == 404
+    client.force_login(SecretariatStaffFactory())
+    assert "Cheap watches" in client.get(space.get_absolute_url()).content.decode()
+    assert client.get(hidden.get_absolute_url()).status_code == 200
+
+
+def test_a_space_page_says_who_may_write_in_it(client):
+    client.force_login(SecretariatStaffFactory())
+    meeting_space = SpaceFactory(
+        kind=SpaceKind.MEETING, topic=None, meeting=MeetingFactory(), read_access=ReadAccess.GROUP
+    )
+    group_space = SpaceFactory(
+        kind=SpaceKind.WORKING_GROUP,
+        topic=None,
+        working_group=WorkingGroupFactory(),
+        read_access=ReadAccess.GROUP,
+    )
+
+    for space, sentence in (
+        (SpaceFactory(read_access=ReadAccess.PUBLIC), "The network's focal points write here."),
+        (
+            SpaceFactory(read_access=ReadAccess.NETWORK, write_access=WriteAccess.STAFF),
+            "Only the Secretariat writes here.",
+        ),
+        (meeting_space, "Focal points and the meeting's delegates who read it write here."),
+        (group_space, "The focal points of its member institutions write here."),
+    ):
+        page = html.unescape(client.get(space.get_absolute_url()).content.decode())
+        assert sentence in page, space

@@ -182,3 +182,36 @@ def test_staff_hide_a_post_from_its_admin_page(client, staff):
     post.refresh_from_db()
     assert post.status == PostStatus.HIDDEN
     assert _log(post) == [("hide", staff, "Insults")]
+
+
+def test_the_reply_count_leaves_out_the_opening_post_hidden_or_not(staff):
+    thread = ThreadFactory()
+    opening = PostFactory(thread=thread)
+    replies = [
+        services.post_reply(thread=thread, user=FocalPointFactory(), body=f"Reply {n}")
+        for n in range(2)
+    ]
+
+    services.post_hide(post=opening, user=staff, reason="Personal data")
+    thread.refresh_from_db()
+    assert thread.reply_count == 2
+    services.post_hide(post=replies[0], user=staff, reason="Spam")
+    thread.refresh_from_db()
+    assert thread.reply_count == 1
+    services.post_unhide(post=opening, user=staff)
+    thread.refresh_from_db()
+    assert thread.reply_count == 1
+
+
+def test_a_hidden_reply_no_longer_dates_the_thread(staff):
+    started = timezone.now() - datetime.timedelta(days=3)
+    thread = ThreadFactory(last_posted_at=started)
+    PostFactory(thread=thread, created_at=started)
+    reply = services.post_reply(thread=thread, user=FocalPointFactory(), body="Buy now")
+
+    services.post_hide(post=reply, user=staff, reason="Spam")
+    thread.refresh_from_db()
+    assert thread.last_posted_at == started
+    services.post_unhide(post=reply, user=staff)
+    thread.refresh_from_db()
+    assert thread.last_posted_at == reply.created_at
