@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import search
 from core.files import ServedFileField, unguessable_name
+from core.mail import queue_after_commit
 from core.schema_org import media_object
 from core.uploads import DocumentKind, detect_document_kind
 from network.models import unique_slug
@@ -456,7 +457,9 @@ class LibraryFile(models.Model):
         if uploaded:
             from .tasks import extract_file_text  # tasks → services → models
 
-            extract_file_text.delay_on_commit(self.pk)
+            # A broker that is down fails neither the upload nor its request:
+            # the file stays pending, and files_requeue_pending reads it later.
+            queue_after_commit(extract_file_text, self.pk)
 
     def delete(self, *args, **kwargs):
         deleted = super().delete(*args, **kwargs)

@@ -5,17 +5,24 @@ adds its own studies in the admin. An item's review moves through its table
 in ``workflows.py`` (checked, logged and notified by
 ``core.workflow.transition``)."""
 
+import datetime
+
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.mail import queue_after_commit
 from core.workflow import TransitionError, transition
 
 from . import rules
 from .enums import ExtractionStatus, ItemStatus
 from .extraction import Extracted, extract, split_pages
 from .models import LIBRARY_FILE_KINDS, DownloadCount, LibraryFile, LibraryItem, LibraryPage
+
+# A file still waiting to be read this long after it was saved lost its task.
+STALE_PENDING_AFTER = datetime.timedelta(minutes=10)
 
 
 def item_submit(*, item, user):
@@ -71,6 +78,24 @@ def file_extract_text(*, file_id):
                 library_file=library_file, text=result.text, page_count=result.page_count
             )
     return result
+
+
+def files_requeue_pending(*, now=None):
+    """Queue again the reading of the files still waiting to be read long
+    after they were saved: their task was lost (a broker that was down, a
+    message dropped). The beat calls it every few minutes; a file read in
+    the meantime is skipped by the task. Returns how many were queued."""
+    # Imported here: tasks.py imports this module.
+    from .tasks import extract_file_text
+
+    now = now or timezone.now()
+    pending = LibraryFile.objects.filter(
+        extraction_status=ExtractionStatus.PENDING, uploaded_at__lt=now - STALE_PENDING_AFTER
+    ).order_by("pk")
+    file_ids = list(pending.values_list("pk", flat=True))
+    for file_id in file_ids:
+        queue_after_commit(extract_file_text, file_id)
+    return len(file_ids)
 
 
 def _require(allowed, message):

@@ -7,3 +7,8 @@ from . import services
 def extract_file_text(file_id):
     """Read a newly uploaded language version's text (queued on commit)."""
     services.file_extract_text(file_id=file_id)
+
+
+@shared_task
+def files_requeue_pending():
+    services.files_requeue_pending()
