@@ -412,6 +412,11 @@ class LibraryFile(models.Model):
     extraction_message = models.CharField(
         _("extraction message"), max_length=300, blank=True, editable=False
     )
+    # Tries to read the file, counted as each starts: one that stops the
+    # worker is not tried forever (services.file_extract_text).
+    extraction_attempts = models.PositiveSmallIntegerField(
+        _("reading attempts"), default=0, editable=False
+    )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("uploaded by"),
@@ -448,6 +453,7 @@ class LibraryFile(models.Model):
             self.page_count = None
             self.extraction_status = ExtractionStatus.PENDING
             self.extraction_message = ""
+            self.extraction_attempts = 0
         if self.pk:
             # The pages of the previous file, or in the previous language.
             stale = self.pages.all() if uploaded else self.pages.exclude(language=self.language)
