@@ -449,23 +449,31 @@ class LibraryFile(models.Model):
             # A new upload: what was known of the previous file no longer holds.
             self.kind = detect_document_kind(self.file) or ""
             self.size = self.file.size
+        # Its words are stemmed in its language: a file said to be in another
+        # one is read again, as a new upload is.
+        to_read = uploaded or self._language_changed()
+        if to_read:
             self.text = ""
             self.page_count = None
             self.extraction_status = ExtractionStatus.PENDING
             self.extraction_message = ""
             self.extraction_attempts = 0
-        if self.pk:
             # The pages of the previous file, or in the previous language.
-            stale = self.pages.all() if uploaded else self.pages.exclude(language=self.language)
-            if stale.delete()[0]:
+            if self.pk and self.pages.all().delete()[0]:
                 LibraryItem.objects.filter(pk=self.item_id).text_vectors_refresh()
         super().save(*args, **kwargs)
-        if uploaded:
+        if to_read:
             from .tasks import extract_file_text  # tasks → services → models
 
             # A broker that is down fails neither the upload nor its request:
             # the file stays pending, and files_requeue_pending reads it later.
             queue_after_commit(extract_file_text, self.pk)
+
+    def _language_changed(self):
+        if self.pk is None:
+            return False
+        saved = LibraryFile.objects.filter(pk=self.pk).values_list("language", flat=True).first()
+        return saved is not None and saved != self.language
 
     def delete(self, *args, **kwargs):
         deleted = super().delete(*args, **kwargs)

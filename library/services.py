@@ -64,7 +64,8 @@ def file_extract_text(*, file_id):
     """Read the text and page count of a language version still waiting to
     be read, once: whatever the file holds, it ends done, without text or
     failed with a message. Nothing happens if the file is gone, already read,
-    or replaced by a new upload while it was being read.
+    or replaced by a new upload (or given another language) while it was
+    being read.
 
     Each try is counted before the file is opened: a file whose reading
     kills or outlasts the worker comes back (the message is redelivered, or
@@ -110,8 +111,12 @@ def _extract_and_record(library_file, stored_name):
     except FileNotFoundError:
         result = Extracted(ExtractionStatus.FAILED, message=_("The file is missing from storage."))
     with transaction.atomic():
+        # Not if it was replaced, or said to be in another language, meanwhile.
         saved = LibraryFile.objects.filter(
-            pk=library_file.pk, file=stored_name, extraction_status=ExtractionStatus.PENDING
+            pk=library_file.pk,
+            file=stored_name,
+            language=library_file.language,
+            extraction_status=ExtractionStatus.PENDING,
         ).update(
             text=result.text,
             page_count=result.page_count,
