@@ -14,6 +14,7 @@ from core.files import ServedFileField, unguessable_name
 from core.mail import queue_after_commit
 from core.schema_org import media_object
 from core.uploads import DocumentKind, detect_document_kind
+from network.enums import InstitutionKind
 from network.models import unique_slug
 
 from . import citations
@@ -257,6 +258,13 @@ class LibraryItem(models.Model):
     @property
     def can_be_submitted(self):
         return self.status in (ItemStatus.DRAFT, ItemStatus.RETURNED)
+
+    @property
+    def is_secretariats_own(self):
+        """Not a ministry's: a ministry's items are its focal points' to
+        propose (their drafts are theirs to finish), and each is published
+        after the Secretariat's review of what they submitted."""
+        return self.owner.kind != InstitutionKind.MINISTRY
 
     @property
     def year(self):
