@@ -147,6 +147,19 @@ def test_a_download_serves_the_file_and_counts_it_per_language(client):
     assert list(DownloadCount.objects.values_list("language", "count")) == [("es", 2)]
 
 
+def test_a_head_request_or_a_file_missing_from_storage_is_not_counted(client):
+    item = LibraryItemFactory()
+    LibraryFileFactory(item=item, language="es")
+    missing = LibraryFileFactory(item=item, language="en")
+    missing.file.storage.delete(missing.file.name)
+
+    head = client.head(reverse("library:file_download", args=[item.slug, "es"]))
+    gone = client.get(reverse("library:file_download", args=[item.slug, "en"]))
+
+    assert (head.status_code, gone.status_code) == (200, 404)
+    assert not DownloadCount.objects.exists()
+
+
 def test_a_drafts_file_is_served_to_its_institution_but_never_counted(client):
     item = LibraryItemFactory(status=ItemStatus.DRAFT)
     LibraryFileFactory(item=item, language="es")
