@@ -352,6 +352,30 @@ class DocumentSerializer(serializers.ModelSerializer):
 # The Library ---------------------------------------------------------------------
 
 
+class ProgramRefSerializer(serializers.ModelSerializer):
+    web_url = WebPageField()
+
+    class Meta:
+        model = Program
+        fields = ["slug", "title", "web_url"]
+
+
+class CooperationActivityRefSerializer(serializers.ModelSerializer):
+    web_url = WebPageField()
+
+    class Meta:
+        model = Request
+        fields = ["reference", "title", "web_url"]
+
+
+class DocumentRefSerializer(serializers.ModelSerializer):
+    web_url = WebPageField()
+
+    class Meta:
+        model = Document
+        fields = ["id", "symbol", "title", "web_url"]
+
+
 class LibraryFileSerializer(serializers.Serializer):
     language = serializers.CharField()
     url = serializers.SerializerMethodField(help_text=_("Where to download this version."))
@@ -371,6 +395,30 @@ class LibraryItemSerializer(serializers.ModelSerializer):
     topics = TopicRefSerializer(many=True, read_only=True)
     files = LibraryFileSerializer(
         many=True, read_only=True, help_text=_("One file per language the item is in.")
+    )
+    meeting = MeetingRefSerializer(
+        source="visible_meeting",
+        read_only=True,
+        allow_null=True,
+        help_text=_("The public meeting it was presented at, if any."),
+    )
+    meeting_documents = DocumentRefSerializer(
+        source="visible_documents",
+        many=True,
+        read_only=True,
+        help_text=_("The public meeting documents of this item."),
+    )
+    programs = ProgramRefSerializer(
+        source="published_programs",
+        many=True,
+        read_only=True,
+        help_text=_("The published programs of the portfolio it relates to."),
+    )
+    cooperation_activities = CooperationActivityRefSerializer(
+        source="visible_activities",
+        many=True,
+        read_only=True,
+        help_text=_("The public cooperation activities it relates to."),
     )
     web_url = WebPageField()
 
@@ -393,19 +441,15 @@ class LibraryItemSerializer(serializers.ModelSerializer):
             "owner",
             "topics",
             "files",
+            "meeting",
+            "meeting_documents",
+            "programs",
+            "cooperation_activities",
             "web_url",
         ]
 
 
 # Cooperation ---------------------------------------------------------------------
-
-
-class ProgramRefSerializer(serializers.ModelSerializer):
-    web_url = WebPageField()
-
-    class Meta:
-        model = Program
-        fields = ["slug", "title", "web_url"]
 
 
 class ExpectedResultSerializer(serializers.ModelSerializer):

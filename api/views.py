@@ -19,6 +19,7 @@ from core import search, visitor_cache
 from fund import selectors as fund_selectors
 from fund.forms import PeriodForm
 from fund.models import Contribution
+from library import selectors as library_selectors
 from library.models import LibraryFile, LibraryItem
 from meetings import selectors as meeting_selectors
 from meetings.enums import DocumentKind
@@ -159,6 +160,7 @@ class LibraryItemViewSet(PublicViewSet):
             .prefetch_related(
                 "topics",
                 Prefetch("files", queryset=LibraryFile.objects.only("pk", "item_id", "language")),
+                *library_selectors.links_visible_to(VISITOR),
             )
             .defer("search_vector")
         )

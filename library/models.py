@@ -11,8 +11,10 @@ from django.utils.translation import gettext_lazy as _
 
 from core import search
 from core.files import ServedFileField, unguessable_name
+from core.mail import queue_after_commit
 from core.schema_org import media_object
 from core.uploads import DocumentKind, detect_document_kind
+from network.enums import InstitutionKind
 from network.models import unique_slug
 
 from . import citations
@@ -258,6 +260,13 @@ class LibraryItem(models.Model):
         return self.status in (ItemStatus.DRAFT, ItemStatus.RETURNED)
 
     @property
+    def is_secretariats_own(self):
+        """Not a ministry's: a ministry's items are its focal points' to
+        propose (their drafts are theirs to finish), and each is published
+        after the Secretariat's review of what they submitted."""
+        return self.owner.kind != InstitutionKind.MINISTRY
+
+    @property
     def year(self):
         return self.published_on.year
 
@@ -411,6 +420,11 @@ class LibraryFile(models.Model):
     extraction_message = models.CharField(
         _("extraction message"), max_length=300, blank=True, editable=False
     )
+    # Tries to read the file, counted as each starts: one that stops the
+    # worker is not tried forever (services.file_extract_text).
+    extraction_attempts = models.PositiveSmallIntegerField(
+        _("reading attempts"), default=0, editable=False
+    )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("uploaded by"),
@@ -443,20 +457,31 @@ class LibraryFile(models.Model):
             # A new upload: what was known of the previous file no longer holds.
             self.kind = detect_document_kind(self.file) or ""
             self.size = self.file.size
+        # Its words are stemmed in its language: a file said to be in another
+        # one is read again, as a new upload is.
+        to_read = uploaded or self._language_changed()
+        if to_read:
             self.text = ""
             self.page_count = None
             self.extraction_status = ExtractionStatus.PENDING
             self.extraction_message = ""
-        if self.pk:
+            self.extraction_attempts = 0
             # The pages of the previous file, or in the previous language.
-            stale = self.pages.all() if uploaded else self.pages.exclude(language=self.language)
-            if stale.delete()[0]:
+            if self.pk and self.pages.all().delete()[0]:
                 LibraryItem.objects.filter(pk=self.item_id).text_vectors_refresh()
         super().save(*args, **kwargs)
-        if uploaded:
+        if to_read:
             from .tasks import extract_file_text  # tasks → services → models
 
-            extract_file_text.delay_on_commit(self.pk)
+            # A broker that is down fails neither the upload nor its request:
+            # the file stays pending, and files_requeue_pending reads it later.
+            queue_after_commit(extract_file_text, self.pk)
+
+    def _language_changed(self):
+        if self.pk is None:
+            return False
+        saved = LibraryFile.objects.filter(pk=self.pk).values_list("language", flat=True).first()
+        return saved is not None and saved != self.language
 
     def delete(self, *args, **kwargs):
         deleted = super().delete(*args, **kwargs)

@@ -12,8 +12,12 @@ from django.shortcuts import get_object_or_404
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from cooperation.models import Request
 from core import search
 from core.versions import CONTENT_CODES
+from meetings.models import Meeting
+from meetings.selectors import documents_visible_to
+from portfolio.models import Program
 
 from . import rules
 from .enums import ItemStatus
@@ -49,10 +53,11 @@ def item_for_download(*, slug, language, user):
 
 def item_for_reader(*, slug, user):
     """The item at ``slug`` with what its page shows, if ``user`` may read
-    it; 404 otherwise, so that a draft's address reveals nothing."""
+    it; 404 otherwise, so that a draft's address reveals nothing. What it
+    links to is what ``user`` may see of it (``links_visible_to``)."""
     item = get_object_or_404(
         LibraryItem.objects.select_related(
-            "owner__member_state", "working_group__conference", "meeting"
+            "owner__member_state", "working_group__conference"
         ).prefetch_related(
             Prefetch(
                 "authorships",
@@ -61,12 +66,38 @@ def item_for_reader(*, slug, user):
             Prefetch("files", queryset=LibraryFile.objects.defer("text")),
             "topics",
             "member_states",
+            *links_visible_to(user),
         ),
         slug=slug,
     )
     if not rules.can_view_item(user, item):
         raise Http404
     return item
+
+
+def links_visible_to(user):
+    """The prefetches of what an item links to that ``user`` may see, as
+    each app decides: its meeting (None when restricted: not even its title
+    is shown), the meeting documents, the cooperation activities, and the
+    published programs."""
+    return [
+        Prefetch("meeting", queryset=Meeting.objects.visible_to(user), to_attr="visible_meeting"),
+        Prefetch(
+            "programs",
+            queryset=Program.objects.published(),
+            to_attr="published_programs",
+        ),
+        Prefetch(
+            "cooperation_activities",
+            queryset=Request.objects.visible_to(user),
+            to_attr="visible_activities",
+        ),
+        Prefetch(
+            "meeting_documents",
+            queryset=documents_visible_to(user).select_related("meeting"),
+            to_attr="visible_documents",
+        ),
+    ]
 
 
 def items_for_list():

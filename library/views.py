@@ -87,9 +87,12 @@ def item_bibtex(request, slug):
 def file_download(request, slug, language):
     library_file = selectors.item_for_download(slug=slug, language=language, user=request.user)
     item = library_file.item
-    if item.is_public:
+    response = file_response(library_file.file, private=not item.is_public)
+    # Counted once the file is found (a missing one is a 404), and for a GET
+    # only: a HEAD is a link checker's or a browser's look, not a download.
+    if item.is_public and request.method == "GET":
         services.download_count(item=item, language=language)
-    return file_response(library_file.file, private=not item.is_public)
+    return response
 
 
 def _item_to_change(request, slug):

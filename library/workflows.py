@@ -3,7 +3,7 @@
     draft → submitted → published
       │       ↓    ↑        ↑
       │     returned        │
-      └─────────────────────┘  (the Secretariat's own studies)
+      └─────────────────────┘  (the Secretariat's own studies: not a ministry's)
 
 Every move is recorded in the activity log with its actor and comment; the
 services in ``services.py`` are the only callers of ``transition()``."""
@@ -55,6 +55,10 @@ LIBRARY_WORKFLOW = Workflow(
             allowed=lambda user, item: rules.can_review_item(user),
             refused=_("Only the Secretariat publishes library items."),
             wrong_state=_("Only a draft can be published directly."),
+            applies=lambda item: item.is_secretariats_own,
+            not_applicable=_(
+                "A ministry's item is published only after its focal points submit it for review."
+            ),
             apply=first_publication,
         ),
     ],

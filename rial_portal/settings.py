@@ -265,6 +265,10 @@ RIAL_PERIODIC_TASKS = {
         "task": "core.tasks.email_requeue_stale",
         "schedule": 5 * 60,
     },
+    "library-requeue-pending-files": {
+        "task": "library.tasks.files_requeue_pending",
+        "schedule": 5 * 60,
+    },
     "fund-alerts": {
         "task": "fund.tasks.fund_send_alerts",
         "schedule": 24 * 60 * 60,

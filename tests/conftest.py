@@ -396,6 +396,34 @@ def moves_logged(record, *fields):
     return [tuple(getattr(entry, field) for field in fields) for entry in entries]
 
 
+@contextlib.contextmanager
+def broker_outage(tmp_path):
+    """The Celery app's broker made unreachable for real while inside: Redis
+    on a port where nothing listens, or the filesystem transport writing into
+    a path that is a file. Messages sent inside use fresh connection pools
+    with that configuration; on the way out the app gets its own pools back
+    untouched (a worker running in this process keeps working)."""
+    from rial_portal.celery import app
+
+    saved_url, saved_options = app.conf.broker_url, dict(app.conf.broker_transport_options)
+    saved_pools = app._pool, app.amqp._producer_pool
+    if saved_url.startswith("redis"):
+        app.conf.broker_url = "redis://127.0.0.1:1/0"
+    else:
+        blocked = tmp_path / "not-a-folder"
+        blocked.write_text("")
+        app.conf.broker_transport_options = {**saved_options, "data_folder_out": str(blocked)}
+    app._pool, app.amqp._producer_pool = None, None
+    try:
+        yield
+    finally:
+        if app._pool is not None:
+            app._pool.force_close_all()
+        app.conf.broker_url = saved_url
+        app.conf.broker_transport_options = saved_options
+        app._pool, app.amqp._producer_pool = saved_pools
+
+
 def wait_for(predicate, timeout=15):
     """Poll ``predicate`` until it holds (True) or ``timeout`` seconds pass
     (False): for work a real Celery worker does in another thread."""

@@ -2,7 +2,6 @@
 send it once through a real SMTP server (aiosmtpd on loopback), retry what
 the network lost, and never send twice."""
 
-import contextlib
 import datetime
 import smtplib
 import socket
@@ -19,7 +18,7 @@ from core import mail
 from core.enums import DeliveryStatus
 from core.models import EmailDelivery
 from core.signals import email_refused, email_sent
-from tests.conftest import wait_for
+from tests.conftest import broker_outage, wait_for
 
 pytestmark = pytest.mark.django_db
 
@@ -445,34 +444,6 @@ def test_email_retry_failed_puts_only_failed_deliveries_back(django_capture_on_c
     assert len(callbacks) == 1
     assert (failed.status, failed.attempts) == (DeliveryStatus.PENDING, 0)
     assert sent.status == DeliveryStatus.SENT
-
-
-@contextlib.contextmanager
-def broker_outage(tmp_path):
-    """The Celery app's broker made unreachable for real while inside: Redis
-    on a port where nothing listens, or the filesystem transport writing into
-    a path that is a file. Messages sent inside use fresh connection pools
-    with that configuration; on the way out the app gets its own pools back
-    untouched (a worker running in this process keeps working)."""
-    from rial_portal.celery import app
-
-    saved_url, saved_options = app.conf.broker_url, dict(app.conf.broker_transport_options)
-    saved_pools = app._pool, app.amqp._producer_pool
-    if saved_url.startswith("redis"):
-        app.conf.broker_url = "redis://127.0.0.1:1/0"
-    else:
-        blocked = tmp_path / "not-a-folder"
-        blocked.write_text("")
-        app.conf.broker_transport_options = {**saved_options, "data_folder_out": str(blocked)}
-    app._pool, app.amqp._producer_pool = None, None
-    try:
-        yield
-    finally:
-        if app._pool is not None:
-            app._pool.force_close_all()
-        app.conf.broker_url = saved_url
-        app.conf.broker_transport_options = saved_options
-        app._pool, app.amqp._producer_pool = saved_pools
 
 
 @pytest.mark.django_db(transaction=True)

@@ -1,17 +1,21 @@
 """The library's admin: adding a language version checks the file like
-every upload (core/uploads.py)."""
+every upload (core/uploads.py); a version given another language is read
+again in it."""
 
 import io
 
+import docx
 import pytest
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from pypdf import PdfWriter
 
+from library import tasks
 from library.enums import ExtractionStatus
 from library.models import LibraryFile
 from tests.admin_forms import change_form_data
-from tests.library.factories import PDF, LibraryItemFactory
+from tests.library.factories import PDF, LibraryFileFactory, LibraryItemFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -19,6 +23,17 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
+
+
+def _docx(text):
+    document = docx.Document()
+    document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+DOCX_IN_SPANISH = _docx("La formación de los inspectores del trabajo.")
 
 
 def _with_file(staff_client, item, upload):
@@ -89,3 +104,37 @@ def test_an_unreadable_pdf_is_refused_on_upload_and_nothing_saved(staff_client, 
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not LibraryFile.objects.exists()
+
+
+def test_a_files_language_changed_in_the_admin_has_it_read_again_in_that_language(
+    staff_client, client, django_capture_on_commit_callbacks
+):
+    item = LibraryItemFactory()
+    library_file = LibraryFileFactory(
+        item=item, language="en", file=ContentFile(DOCX_IN_SPANISH, name="estudio.docx")
+    )
+    tasks.extract_file_text.apply(args=[library_file.pk])
+    url = reverse("admin:library_libraryitem_change", args=[item.pk])
+    data = change_form_data(staff_client.get(url))
+    # The browser sends no file when none is chosen (the test client would
+    # upload the FieldFile's content again).
+    del data["files-0-file"]
+    data["files-0-language"] = "es"
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        response = staff_client.post(url, data)
+
+    assert response.status_code == 302
+    library_file.refresh_from_db()
+    assert (library_file.language, library_file.extraction_status) == (
+        "es",
+        ExtractionStatus.PENDING,
+    )
+    assert len(callbacks) == 1
+    tasks.extract_file_text.apply(args=[library_file.pk])
+
+    library_file.refresh_from_db()
+    assert library_file.extraction_status == ExtractionStatus.DONE
+    assert set(library_file.pages.values_list("language", flat=True)) == {"es"}
+    found = client.get(reverse("library:item_list"), {"q": "inspectores"}).context["page"]
+    assert list(found.object_list) == [item]

@@ -11,7 +11,7 @@ from odf.text import H, P
 from PIL import Image
 from pypdf import PdfWriter
 
-from library import services
+from library import services, tasks
 from library.enums import ExtractionStatus
 from library.models import LibraryFile
 from library.placeholders import placeholder_pdf
@@ -149,3 +149,55 @@ def test_a_new_upload_queues_its_reading_after_commit(django_capture_on_commit_c
 
     # Saving again without a new file reads nothing again.
     assert len(callbacks) == 1
+
+
+def test_each_reading_counts_as_an_attempt_and_a_new_upload_starts_again():
+    library_file = read(placeholder_pdf(["Once"]), "once.pdf")
+    assert library_file.extraction_attempts == 1
+
+    library_file.file = ContentFile(placeholder_pdf(["Twice"]), name="twice.pdf")
+    library_file.save()
+
+    library_file.refresh_from_db()
+    assert (library_file.extraction_status, library_file.extraction_attempts) == (
+        ExtractionStatus.PENDING,
+        0,
+    )
+
+
+def test_a_file_that_stopped_the_worker_too_often_is_failed_not_read_again():
+    # Three tries began and none ended: the worker was killed each time.
+    library_file = LibraryFileFactory()
+    LibraryFile.objects.filter(pk=library_file.pk).update(
+        extraction_attempts=services.MAX_EXTRACTION_ATTEMPTS
+    )
+
+    tasks.extract_file_text.apply(args=[library_file.pk])
+
+    library_file.refresh_from_db()
+    assert library_file.extraction_status == ExtractionStatus.FAILED
+    assert library_file.extraction_message.startswith("Reading this file stopped before the end")
+    assert library_file.text == ""
+    assert library_file.extraction_attempts == services.MAX_EXTRACTION_ATTEMPTS
+
+
+def test_the_reading_has_time_limits_within_the_requeue_delay():
+    task = tasks.extract_file_text
+
+    assert 0 < task.soft_time_limit < task.time_limit
+    assert task.time_limit < services.STALE_PENDING_AFTER.total_seconds()
+
+
+def test_an_unexpected_error_fails_the_file_with_a_message(settings, tmp_path):
+    # Storage that answers with something else than the file: a folder.
+    library_file = LibraryFileFactory()
+    (tmp_path / "library" / "a-folder").mkdir(parents=True)
+    LibraryFile.objects.filter(pk=library_file.pk).update(file="library/a-folder")
+
+    tasks.extract_file_text.apply(args=[library_file.pk])
+
+    library_file.refresh_from_db()
+    assert library_file.extraction_status == ExtractionStatus.FAILED
+    assert library_file.extraction_message == (
+        "The file could not be read because of an unexpected error."
+    )

@@ -8,8 +8,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from cooperation.enums import RequestStatus
 from library.enums import ItemKind, ItemStatus
 from library.models import DownloadCount
+from meetings.enums import Visibility
+from portfolio.enums import ProgramStatus
+from tests.cooperation.factories import RequestFactory
 from tests.factories import FocalPointFactory, TopicFactory, WorkingGroupFactory
 from tests.library.factories import (
     PDF,
@@ -17,6 +21,8 @@ from tests.library.factories import (
     LibraryFileFactory,
     LibraryItemFactory,
 )
+from tests.meetings.factories import DocumentFactory, MeetingFactory
+from tests.portfolio.factories import ProgramFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -141,6 +147,19 @@ def test_a_download_serves_the_file_and_counts_it_per_language(client):
     assert list(DownloadCount.objects.values_list("language", "count")) == [("es", 2)]
 
 
+def test_a_head_request_or_a_file_missing_from_storage_is_not_counted(client):
+    item = LibraryItemFactory()
+    LibraryFileFactory(item=item, language="es")
+    missing = LibraryFileFactory(item=item, language="en")
+    missing.file.storage.delete(missing.file.name)
+
+    head = client.head(reverse("library:file_download", args=[item.slug, "es"]))
+    gone = client.get(reverse("library:file_download", args=[item.slug, "en"]))
+
+    assert (head.status_code, gone.status_code) == (200, 404)
+    assert not DownloadCount.objects.exists()
+
+
 def test_a_drafts_file_is_served_to_its_institution_but_never_counted(client):
     item = LibraryItemFactory(status=ItemStatus.DRAFT)
     LibraryFileFactory(item=item, language="es")
@@ -180,3 +199,84 @@ def test_the_list_and_an_item_page_read_in_spanish(client):
     assert "Archivos" in page
     assert "Descargar la referencia BibTeX" in page
     assert "Todos los derechos reservados" in page
+
+
+def _linked_item():
+    """An item with a published and a draft program, a public and a draft
+    cooperation activity, a public and a restricted meeting document, from a
+    meeting restricted to its delegates."""
+    restricted_meeting = MeetingFactory(
+        title_en="Closed session of ministers", visibility=Visibility.DELEGATES
+    )
+    item = LibraryItemFactory(meeting=restricted_meeting)
+    item.programs.set(
+        [
+            ProgramFactory(title_en="Published program"),
+            ProgramFactory(title_en="Draft program", status=ProgramStatus.DRAFT),
+        ]
+    )
+    item.cooperation_activities.set(
+        [
+            RequestFactory(title="Approved activity", status=RequestStatus.APPROVED),
+            RequestFactory(title="Draft activity"),
+        ]
+    )
+    item.meeting_documents.set(
+        [
+            DocumentFactory(title_en="Public document"),
+            DocumentFactory(title_en="Delegates' document", visibility=Visibility.DELEGATES),
+            DocumentFactory(title_en="Closed meeting's document", meeting=restricted_meeting),
+        ]
+    )
+    return item
+
+
+def test_an_item_page_shows_only_the_links_a_visitor_may_see(client):
+    item = _linked_item()
+
+    page = client.get(item.get_absolute_url()).content.decode()
+
+    for shown in ("Published program", "Approved activity", "Public document"):
+        assert shown in page
+    for hidden in (
+        "Draft program",
+        "Draft activity",
+        "Delegates&#x27; document",
+        "Closed meeting&#x27;s document",
+        "Closed session of ministers",
+    ):
+        assert hidden not in page
+
+
+def test_an_item_page_shows_a_focal_point_the_restricted_meeting_and_its_documents(client):
+    item = _linked_item()
+    client.force_login(FocalPointFactory())
+
+    page = client.get(item.get_absolute_url()).content.decode()
+
+    for shown in ("Closed session of ministers", "Delegates&#x27; document", "Published program"):
+        assert shown in page
+    assert "Draft program" not in page
+
+
+def _page_queries(client, item):
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(item.get_absolute_url()).status_code == 200
+    return len(context.captured_queries)
+
+
+def test_an_item_page_runs_the_same_number_of_queries_for_one_link_and_for_three(client):
+    item = LibraryItemFactory(meeting=MeetingFactory())
+    AuthorshipFactory(item=item)
+    LibraryFileFactory(item=item)
+    item.programs.add(ProgramFactory())
+    item.cooperation_activities.add(RequestFactory(status=RequestStatus.APPROVED))
+    item.meeting_documents.add(DocumentFactory())
+    client.get(item.get_absolute_url())
+    one = _page_queries(client, item)
+
+    item.programs.add(*ProgramFactory.create_batch(2))
+    item.cooperation_activities.add(*RequestFactory.create_batch(2, status=RequestStatus.APPROVED))
+    item.meeting_documents.add(*DocumentFactory.create_batch(2))
+
+    assert _page_queries(client, item) == one

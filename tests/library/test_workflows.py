@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from core.models import ActivityLog, EmailDelivery
+from core.workflow import TransitionError
 from library import services
 from library.enums import ItemStatus
 from library.models import LibraryItem
@@ -20,7 +21,12 @@ from tests.conftest import (
     moves_logged,
     refusals,
 )
-from tests.factories import FocalPointFactory, SecretariatStaffFactory
+from tests.factories import (
+    FocalPointFactory,
+    InstitutionFactory,
+    OrganizationFactory,
+    SecretariatStaffFactory,
+)
 from tests.library.factories import LibraryItemFactory
 from tests.portfolio.test_admin import message_texts
 
@@ -38,10 +44,15 @@ def test_every_move_of_the_table_has_its_service():
     assert set(SERVICES) == set(LIBRARY_WORKFLOW.transitions)
 
 
+def owner_for(name):
+    """An organization for the Secretariat's own moves, else a ministry."""
+    return OrganizationFactory() if name == "publish_directly" else InstitutionFactory()
+
+
 @pytest.mark.parametrize("state", ItemStatus.values)
 @pytest.mark.parametrize("name", SERVICES)
 def test_each_move_is_made_from_its_sources_and_refused_from_other_states(state, name):
-    item = LibraryItemFactory(status=state, published_at=None)
+    item = LibraryItemFactory(status=state, published_at=None, owner=owner_for(name))
 
     assert_move_follows_table(
         LIBRARY_WORKFLOW, item, name, lambda: SERVICES[name](item, SecretariatStaffFactory())
@@ -69,7 +80,9 @@ def test_every_state_change_of_a_library_item_is_logged_with_its_actor():
     services.item_return(item=item, user=staff, comment="Add the Spanish version.")
     services.item_submit(item=item, user=focal_point)
     services.item_publish(item=item, user=staff)
-    own = LibraryItemFactory(status=ItemStatus.DRAFT, published_at=None)
+    own = LibraryItemFactory(
+        status=ItemStatus.DRAFT, published_at=None, owner=OrganizationFactory()
+    )
     services.item_publish_directly(item=own, user=staff)
 
     assert moves_logged(item) == [
@@ -144,7 +157,9 @@ def test_the_admin_returns_a_submitted_item_with_the_comment(staff_client):
 
 
 def test_the_admin_publishes_its_own_draft_directly(staff_client):
-    item = LibraryItemFactory(status=ItemStatus.DRAFT, published_at=None)
+    item = LibraryItemFactory(
+        status=ItemStatus.DRAFT, published_at=None, owner=OrganizationFactory()
+    )
     url = reverse("admin:library_libraryitem_step", args=[item.pk, "publish_directly"])
 
     staff_client.post(url)
@@ -154,11 +169,29 @@ def test_the_admin_publishes_its_own_draft_directly(staff_client):
     assert item.published_at is not None
 
 
+def test_a_ministrys_draft_is_not_published_directly(staff_client):
+    item = LibraryItemFactory(status=ItemStatus.DRAFT, published_at=None)
+    FocalPointFactory(institution=item.owner)
+
+    with pytest.raises(TransitionError) as refusal:
+        services.item_publish_directly(item=item, user=SecretariatStaffFactory())
+    response = staff_client.post(
+        reverse("admin:library_libraryitem_step", args=[item.pk, "publish_directly"])
+    )
+
+    message = "A ministry's item is published only after its focal points submit it for review."
+    assert refusal.value.messages == [message]
+    assert message_texts(response, messages.ERROR) == [message]
+    item.refresh_from_db()
+    assert (item.status, item.published_at) == (ItemStatus.DRAFT, None)
+    assert moves_logged(item) == []
+
+
 @pytest.mark.parametrize(
     ("state", "name"), refusals(LIBRARY_WORKFLOW, "publish", "return", "publish_directly")
 )
 def test_each_admin_step_refuses_a_move_its_state_does_not_allow(staff_client, state, name):
-    item = LibraryItemFactory(status=state)
+    item = LibraryItemFactory(status=state, owner=owner_for(name))
 
     response = staff_client.post(
         reverse("admin:library_libraryitem_step", args=[item.pk, name]),
