@@ -10,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from core import search
+from core.params import record_key
 from meetings.enums import RegistrationStatus
 from meetings.models import Registration
 from network.rules import is_active_user, is_focal_point
@@ -177,7 +178,7 @@ def need_for_thread(*, user, pk):
     """The cooperation need a new thread asks about, if ``user`` may see it."""
     from cooperation.models import Need
 
-    # isdigit() alone lets through digits such as "²", which int() refuses.
-    if not (str(pk).isascii() and str(pk).isdecimal()):
+    key = record_key(pk)
+    if key is None:
         return None
-    return Need.objects.visible_to(user).select_related("institution").filter(pk=pk).first()
+    return Need.objects.visible_to(user).select_related("institution").filter(pk=key).first()
