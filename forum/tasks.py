@@ -12,7 +12,16 @@ def post_notify(post_id):
     services.post_notify(post_id=post_id)
 
 
+# Days a daily run looks back: the digest of a day whose run was missed (beat
+# or workers down at the hour) goes out with the next one. A day sent already
+# sends nothing again (one key per person and day).
+DIGEST_DAYS_BACK = 3
+
+
 @shared_task
 def digest_send():
-    """Yesterday's digest to those who follow by digest (daily, by beat)."""
-    services.digest_send(day=timezone.localdate() - datetime.timedelta(days=1))
+    """The digests of the last days not sent yet, oldest first, to those who
+    follow by digest (daily, by beat)."""
+    today = timezone.localdate()
+    for back in range(DIGEST_DAYS_BACK, 0, -1):
+        services.digest_send(day=today - datetime.timedelta(days=back))

@@ -108,6 +108,28 @@ def test_the_daily_digest_lists_the_days_visible_posts_once():
     assert "Labor inspection" in delivery.body
 
 
+def test_a_digest_whose_run_was_missed_goes_out_with_the_next_run():
+    today = timezone.localdate()
+    space = SpaceFactory(read_access=ReadAccess.NETWORK)
+    thread = ThreadFactory(space=space)
+    Follow.objects.create(user=FocalPointFactory(), space=space, frequency=Frequency.DAILY)
+    for back in (1, 2, tasks.DIGEST_DAYS_BACK + 1):
+        day = today - datetime.timedelta(days=back)
+        at = timezone.make_aware(datetime.datetime.combine(day, datetime.time(10)))
+        PostFactory(thread=thread, body=f"Posted {back} days ago", created_at=at)
+    # Yesterday's run happened; the one before was missed.
+    services.digest_send(day=today - datetime.timedelta(days=1))
+
+    tasks.digest_send()
+    tasks.digest_send()
+
+    bodies = list(EmailDelivery.objects.order_by("pk").values_list("body", flat=True))
+    assert len(bodies) == 2
+    assert "Posted 1 days ago" in bodies[0]
+    assert "Posted 2 days ago" in bodies[1]
+    assert not any(f"Posted {tasks.DIGEST_DAYS_BACK + 1} days ago" in body for body in bodies)
+
+
 def test_the_unfollow_link_shows_a_button_and_only_the_post_unfollows(client):
     follow = Follow.objects.create(user=FocalPointFactory(), thread=ThreadFactory())
     url = links.unfollow_path(follow)
