@@ -12,7 +12,7 @@ from network.models import User, WorkingGroup
 
 from . import demo_data
 from .enums import ReadAccess, SpaceKind
-from .models import Follow, Post, Space, Thread
+from .models import Follow, Post, Report, Space, Thread
 
 
 @transaction.atomic
@@ -39,6 +39,10 @@ def load():
         space.member_institutions.add(*[member for member in members if member])
         for thread_entry in entry["threads"]:
             _thread(space, thread_entry, authors)
+    for working_group, title, position, who, reason in demo_data.REPORTS:
+        thread = Thread.objects.get(space__working_group__number=working_group, title=title)
+        post = thread.posts.order_by("created_at", "pk")[position]
+        Report.objects.get_or_create(post=post, reporter=authors[who], defaults={"reason": reason})
 
 
 def _thread(space, entry, authors):

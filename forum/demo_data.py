@@ -75,3 +75,16 @@ SPACES = [
         ],
     },
 ]
+
+# A report waiting for the Secretariat: (working group, thread title, the
+# post's position in the thread, who reports it, why).
+REPORTS = [
+    (
+        2,
+        "Labor inspection as strategic planning, not only complaints",
+        1,
+        "focal_point",
+        "One of the examples names a plan by its former name; could the Secretariat check it "
+        "against the working group's report?",
+    ),
+]

@@ -14,6 +14,8 @@ from cooperation.enums import RequestStatus
 from cooperation.models import Request
 from core.enums import DeliveryStatus
 from core.models import EmailDelivery
+from forum import rules as forum_rules
+from forum.models import Report
 from fund.selectors import open_pledges, year_end_projection
 from library import rules as library_rules
 from library.enums import ItemStatus
@@ -103,6 +105,14 @@ def dashboard_context(request):
                 _("Library items to review"),
                 LibraryItem.objects.filter(status=ItemStatus.SUBMITTED).count(),
                 reverse("admin:library_libraryitem_changelist") + "?status__exact=submitted",
+            )
+        )
+    if forum_rules.can_moderate(user):
+        waiting.append(
+            _line(
+                _("Forum posts reported"),
+                Report.objects.filter(resolved_at__isnull=True).count(),
+                reverse("admin:forum_report_changelist") + "?resolved_at__isnull=True",
             )
         )
     if user.has_perm("accounts.change_erasurerequest"):

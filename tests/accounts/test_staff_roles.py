@@ -206,6 +206,7 @@ def test_staff_roles_admin_index_lists_only_the_apps_of_the_role(client, group, 
                 "Final reports to check",
                 "News to publish",
                 "Library items to review",
+                "Forum posts reported",
                 "Erasure requests to process",
                 "Invitations not yet accepted",
                 "Emails that failed",
@@ -246,7 +247,7 @@ def test_staff_dashboard_links_open_their_filtered_lists(client):
 
     statuses = {line["url"]: client.get(line["url"]).status_code for line in lines}
 
-    assert len(statuses) == 11
+    assert len(statuses) == 12
     assert set(statuses.values()) == {200}
 
 

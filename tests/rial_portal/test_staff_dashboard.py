@@ -10,6 +10,7 @@ from django.urls import reverse
 from accounts.models import ErasureRequest, Invitation
 from cooperation.models import Request
 from core.models import EmailDelivery
+from forum.models import Report
 from fund.models import Pledge
 from library.models import LibraryItem
 from meetings.models import Registration
@@ -30,6 +31,7 @@ WAITING = {
     "Final reports to check",
     "News to publish",
     "Library items to review",
+    "Forum posts reported",
     "Erasure requests to process",
     "Invitations not yet accepted",
     "Emails that failed",
@@ -42,6 +44,7 @@ QUEUE_MODELS = (
     Request,
     NewsItem,
     LibraryItem,
+    Report,
     ErasureRequest,
     Invitation,
     EmailDelivery,
