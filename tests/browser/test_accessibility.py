@@ -14,7 +14,9 @@ from playwright.sync_api import expect
 
 from cooperation.enums import RequestStatus
 from evaluations import links as evaluation_links
-from forum.enums import ReadAccess
+from forum import links as forum_links
+from forum.enums import Frequency, ReadAccess
+from forum.models import Follow
 from meetings import links, services
 from meetings.check_in import check_in_url
 from meetings.enums import AttendanceSource, RegistrationStatus
@@ -133,6 +135,17 @@ def test_forum_pages_have_no_serious_accessibility_violation(
     failures = check_pages(page, visitor, language)
     page.context.add_cookies([session_cookie(live_server, forum["focal_point"])])
     own, reply = network.posts.all()
+    # The pages an email's unfollow link opens: one follow, and every digest.
+    follow = Follow.objects.create(user=forum["focal_point"], thread=network)
+    Follow.objects.create(user=forum["focal_point"], space=network.space, frequency=Frequency.DAILY)
+    failures += check_pages(
+        page,
+        [
+            ("unfollow", forum_links.unfollow_path(follow)),
+            ("unfollow the digests", forum_links.digest_unfollow_path(forum["focal_point"])),
+        ],
+        language,
+    )
     failures += check_pages(
         page,
         [
