@@ -126,11 +126,14 @@ def thread_moved(*, slug, pk, user):
 
 
 def post_for_reader(*, pk, user):
-    """The post ``pk`` with its thread and space, if ``user`` may read it; 404 otherwise."""
-    post = get_object_or_404(
-        Post.objects.select_related("thread__space", "author__institution"), pk=pk
-    )
-    if not rules.can_read_space(user, post.thread.space) or not rules.can_see_post(user, post):
+    """The post ``pk`` with its thread and space, if ``user`` may read it; 404
+    otherwise: a hidden post, or any post of a thread whose opening post is
+    hidden (its replies, their files), is the Secretariat's only."""
+    posts = Post.objects.select_related("thread__space", "author__institution")
+    if not rules.is_forum_staff(user):
+        posts = posts.shown()
+    post = get_object_or_404(posts, pk=pk)
+    if not rules.can_read_space(user, post.thread.space):
         raise Http404
     return post
 

@@ -264,6 +264,33 @@ def test_a_thread_whose_opening_post_is_hidden_is_gone_but_for_staff(client):
     assert client.get(hidden.get_absolute_url()).status_code == 200
 
 
+def test_the_replies_of_a_thread_whose_opening_post_is_hidden_are_gone_too(
+    client, settings, tmp_path
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from forum.models import Attachment
+
+    settings.MEDIA_ROOT = tmp_path
+    hidden = ThreadFactory(space=SpaceFactory(read_access=ReadAccess.PUBLIC))
+    PostFactory(thread=hidden, status=PostStatus.HIDDEN)
+    author = FocalPointFactory()
+    reply = PostFactory(thread=hidden, author=author, body="A reply with a file")
+    attachment = Attachment.objects.create(
+        post=reply, file=SimpleUploadedFile("plan.pdf", b"%PDF-1.4\n%plan\n")
+    )
+    addresses = [
+        attachment.get_absolute_url(),
+        reverse("forum:post_edit", args=[reply.pk]),
+        reverse("forum:post_report", args=[reply.pk]),
+    ]
+
+    client.force_login(author)
+    assert [client.get(address).status_code for address in addresses] == [404, 404, 404]
+    client.force_login(SecretariatStaffFactory())
+    assert client.get(attachment.get_absolute_url()).status_code == 200
+
+
 def test_a_space_page_says_who_may_write_in_it(client):
     client.force_login(SecretariatStaffFactory())
     meeting_space = SpaceFactory(
