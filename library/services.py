@@ -202,7 +202,7 @@ def file_add(*, item, user, language, file):
     library_file.full_clean()
     library_file.save()
     if replaced:
-        _delete_stored_after_commit(library_file.file.storage, replaced)
+        stored_file_delete_on_commit(library_file.file.storage, replaced)
     return library_file
 
 
@@ -212,11 +212,12 @@ def file_remove(*, library_file, user):
     _require_changeable(item, user)
     storage, name = library_file.file.storage, library_file.file.name
     library_file.delete()
-    _delete_stored_after_commit(storage, name)
+    stored_file_delete_on_commit(storage, name)
 
 
-def _delete_stored_after_commit(storage, name):
-    # Only once the row is gone for good: a rollback keeps the file it names.
+def stored_file_delete_on_commit(storage, name):
+    """Delete the stored file ``name`` once the transaction commits: only
+    when no row names it any more, since a rollback keeps the row."""
     transaction.on_commit(lambda: storage.delete(name))
 
 

@@ -138,3 +138,31 @@ def test_a_files_language_changed_in_the_admin_has_it_read_again_in_that_languag
     assert set(library_file.pages.values_list("language", flat=True)) == {"es"}
     found = client.get(reverse("library:item_list"), {"q": "inspectores"}).context["page"]
     assert list(found.object_list) == [item]
+
+
+def test_a_file_replaced_or_removed_in_the_admin_leaves_the_storage(
+    staff_client, django_capture_on_commit_callbacks
+):
+    item = LibraryItemFactory()
+    library_file = LibraryFileFactory(item=item, language="es")
+    storage, first = library_file.file.storage, library_file.file.name
+    url = reverse("admin:library_libraryitem_change", args=[item.pk])
+    data = change_form_data(staff_client.get(url))
+    data["files-0-file"] = SimpleUploadedFile("nuevo.pdf", PDF, "application/pdf")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert staff_client.post(url, data).status_code == 302
+
+    library_file.refresh_from_db()
+    second = library_file.file.name
+    assert second != first
+    assert (storage.exists(first), storage.exists(second)) == (False, True)
+    data = change_form_data(staff_client.get(url))
+    del data["files-0-file"]
+    data["files-0-DELETE"] = "on"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert staff_client.post(url, data).status_code == 302
+
+    assert not LibraryFile.objects.exists()
+    assert not storage.exists(second)
