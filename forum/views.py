@@ -103,20 +103,29 @@ def _thread_page(request, space, thread, reply_form):
     )
 
 
-@require_safe
-def thread_detail(request, slug, pk):
+def _thread_where_it_is(request, slug, pk):
+    """(space, thread, moved): the thread ``pk`` at ``slug``, or where it is
+    now if it was moved since the address was given (in a page, an email,
+    a reply form left open), for whoever may read it there; 404 otherwise."""
     try:
         space = selectors.space_for_reader(slug=slug, user=request.user)
-        thread = selectors.thread_for_reader(space=space, pk=pk, user=request.user)
+        return space, selectors.thread_for_reader(space=space, pk=pk, user=request.user), False
     except Http404:
-        # An address given before the thread was moved (in a page, an email)
-        # leads to where it is now. Not a permanent redirect: the thread may
-        # move again, or back, and a browser would keep the old one.
         moved = selectors.thread_moved(slug=slug, pk=pk, user=request.user)
         if moved is None:
             raise
+        thread = selectors.thread_for_reader(space=moved.space, pk=pk, user=request.user)
+        return moved.space, thread, True
+
+
+@require_safe
+def thread_detail(request, slug, pk):
+    space, thread, moved = _thread_where_it_is(request, slug, pk)
+    if moved:
+        # Not a permanent redirect: the thread may move again, or back, and
+        # a browser would keep the old one.
         query = request.GET.urlencode()
-        return redirect(moved.get_absolute_url() + (f"?{query}" if query else ""))
+        return redirect(thread.get_absolute_url() + (f"?{query}" if query else ""))
     quoted = _quoted(thread, request.GET.get("quote", ""))
     return _thread_page(request, space, thread, ReplyForm(initial={"body": quoted}))
 
@@ -133,8 +142,7 @@ def _quoted(thread, number):
 
 @require_POST
 def thread_reply(request, slug, pk):
-    space = selectors.space_for_reader(slug=slug, user=request.user)
-    thread = selectors.thread_for_reader(space=space, pk=pk, user=request.user)
+    space, thread, _moved = _thread_where_it_is(request, slug, pk)
     if not rules.can_reply(request.user, thread):
         raise PermissionDenied(_("You cannot reply in this thread."))
     form = ReplyForm(request.POST, request.FILES)
@@ -225,8 +233,7 @@ def space_follow(request, slug):
 @login_required
 @require_POST
 def thread_follow(request, slug, pk):
-    space = selectors.space_for_reader(slug=slug, user=request.user)
-    thread = selectors.thread_for_reader(space=space, pk=pk, user=request.user)
+    space, thread, _moved = _thread_where_it_is(request, slug, pk)
     return _follow(request, thread=thread, space=space)
 
 

@@ -239,6 +239,24 @@ def test_the_old_address_of_a_moved_thread_leads_to_where_it_is_now(client):
     assert client.get(response["Location"]).status_code == 200
 
 
+def test_a_reply_sent_from_a_page_left_open_while_the_thread_moved_is_posted(client):
+    old_space = SpaceFactory(read_access=ReadAccess.NETWORK)
+    thread = _thread_with_post(old_space)
+    reply_address = reverse("forum:thread_reply", args=[old_space.slug, thread.pk])
+    follow_address = reverse("forum:thread_follow", args=[old_space.slug, thread.pk])
+    services.thread_move(
+        thread=thread, user=SecretariatStaffFactory(), space=SpaceFactory(), comment="There"
+    )
+    client.force_login(FocalPointFactory())
+
+    response = client.post(reply_address, {"body": "We planned by risk."})
+
+    assert response.status_code == 302
+    assert thread.posts.filter(body="We planned by risk.").exists()
+    assert client.post(follow_address, {"frequency": "each"}).status_code == 302
+    assert thread.follows.exists()
+
+
 def test_an_address_naming_another_space_s_thread_reveals_nothing(client):
     public = SpaceFactory(read_access=ReadAccess.PUBLIC)
     closed = _thread_with_post(SpaceFactory(read_access=ReadAccess.NETWORK))
