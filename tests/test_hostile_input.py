@@ -10,12 +10,16 @@ from hypothesis import strategies as st
 
 from api.filters import (
     DocumentApiFilter,
+    LibraryItemApiFilter,
     MeetingApiFilter,
     MemberStateApiFilter,
     ProgramApiFilter,
 )
 from cooperation.models import Request
 from cooperation.public_filters import ActivityFilter
+from forum.models import Thread
+from library.filters import LibraryItemFilter
+from library.models import LibraryItem
 from meetings.filters import MeetingFilter
 from meetings.models import Registration
 from newsletter.models import NewsItem, Subscriber
@@ -25,6 +29,8 @@ from tests.cooperation.factories import NeedFactory
 from tests.cooperation.test_needs import need_data
 from tests.cooperation.test_requests_views import draft_data
 from tests.factories import InstitutionFactory
+from tests.forum.factories import SpaceFactory
+from tests.library.test_proposals import proposal as library_item_data
 from tests.meetings.factories import AgendaSessionFactory
 from tests.meetings.test_registration import form_data as registration_data
 from tests.newsletter.test_news import news_data
@@ -130,6 +136,22 @@ def test_program_create(client, world, data):  # noqa: F811
     post_hostile(client, data, reverse("portfolio:program_create"), base, Program)
 
 
+@fuzzing
+@given(data=st.data())
+def test_library_item_proposal(client, world, data):  # noqa: F811
+    client.force_login(world["owner"])
+    post_hostile(client, data, reverse("library:item_create"), library_item_data(), LibraryItem)
+
+
+@fuzzing
+@given(data=st.data())
+def test_forum_thread_start(client, world, data):  # noqa: F811
+    client.force_login(world["owner"])
+    space = SpaceFactory()
+    base = {"title": "Planning inspections", "body": "How do you **plan** them?"}
+    post_hostile(client, data, reverse("forum:thread_create", args=[space.slug]), base, Thread)
+
+
 def assert_escaped(client, url):
     content = client.get(url).content.decode()
     assert "&lt;script&gt;" in content, url
@@ -189,6 +211,7 @@ def form_cases(world):  # noqa: F811
             Request,
         ),
         (reverse("newsletter:news_create"), {**news_data(), "submit": "1"}, NewsItem),
+        (reverse("library:item_create"), library_item_data(), LibraryItem),
         (
             reverse("meetings:register", args=[meeting.slug]),
             registration_data(meeting, email="delegate.overflow@example.org"),
@@ -218,6 +241,8 @@ FILTERED_PAGES = {
     "api:document-list": DocumentApiFilter,
     "api:cooperation-activity-list": ActivityFilter,
     "api:member-state-list": MemberStateApiFilter,
+    "library:item_list": LibraryItemFilter,
+    "api:library-item-list": LibraryItemApiFilter,
 }
 
 
