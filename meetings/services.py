@@ -404,7 +404,11 @@ def certificates_announce(*, now=None):
         )
         if meeting.is_over(now)
     ]
-    registrations = Registration.objects.certified().filter(meeting__in=meetings, imported_from="")
+    registrations = (
+        Registration.objects.certified()
+        .filter(meeting__in=meetings, imported_from="")
+        .exclude(email="")
+    )
     announced = set(
         EmailDelivery.objects.filter(
             key__in=[_certificate_key(registration) for registration in registrations]
