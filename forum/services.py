@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.mail import email_enqueue, queue_after_commit
+from core.models import EmailDelivery
 from core.workflow import transition
 
 from . import links, rules
@@ -201,6 +202,18 @@ def digest_send(*, day):
     by_person = {}
     for follow in follows:
         by_person.setdefault(follow.user, []).append(follow)
+    # The day's digests sent already (the daily run looks back a few days):
+    # nothing to read again for those people.
+    sent_already = set(
+        EmailDelivery.objects.filter(
+            key__in=[_digest_key(person, day) for person in by_person]
+        ).values_list("key", flat=True)
+    )
+    by_person = {
+        person: person_follows
+        for person, person_follows in by_person.items()
+        if _digest_key(person, day) not in sent_already
+    }
     own_threads = {}
     for user_id, thread_id in Follow.objects.filter(
         thread__isnull=False, user__in=follows.values("user_id")
@@ -236,7 +249,7 @@ def digest_send(*, day):
         if not sections:
             continue
         email_enqueue(
-            key=f"forum-digest:{person.pk}:{day.isoformat()}",
+            key=_digest_key(person, day),
             to=person.email,
             template="forum/email/digest",
             context={"sections": sections, "recipient": person, "day": day},
@@ -245,3 +258,7 @@ def digest_send(*, day):
         )
         sent += 1
     return sent
+
+
+def _digest_key(person, day):
+    return f"forum-digest:{person.pk}:{day.isoformat()}"

@@ -175,20 +175,11 @@ class LibraryItemAdmin(ObjectStepsAdmin, SimpleHistoryAdmin, TranslatedAdmin):
     def save_formset(self, request, form, formset, change):
         if formset.model is LibraryFile:
             for library_file in formset.save(commit=False):
-                replaced = ""
                 if not library_file.file._committed:
                     library_file.uploaded_by = request.user
-                    if library_file.pk:
-                        replaced = LibraryFile.objects.get(pk=library_file.pk).file.name
                 library_file.save()
-                # As on the site (services.file_add, file_remove): a file no
-                # row names any more leaves the storage.
-                if replaced and replaced != library_file.file.name:
-                    services.stored_file_delete_on_commit(library_file.file.storage, replaced)
             for removed in formset.deleted_objects:
-                storage, name = removed.file.storage, removed.file.name
                 removed.delete()
-                services.stored_file_delete_on_commit(storage, name)
             return
         super().save_formset(request, form, formset, change)
 

@@ -3,7 +3,7 @@ toolkits, each with one file per language version."""
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVector, SearchVectorField
-from django.db import connections, models
+from django.db import connections, models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -394,6 +394,14 @@ def library_file_path(library_file, filename):
     return unguessable_name(f"library/{library_file.item_id}", filename)
 
 
+def _delete_stored_on_commit(storage, name):
+    """Delete the stored file ``name`` once the transaction commits: a file
+    replaced by a new upload, or whose row was deleted. Only then, since a
+    rollback keeps the row that names it."""
+    if name:
+        transaction.on_commit(lambda: storage.delete(name))
+
+
 class LibraryFile(models.Model):
     """One language version of an item, and the text read from it."""
 
@@ -453,13 +461,18 @@ class LibraryFile(models.Model):
 
     def save(self, *args, **kwargs):
         uploaded = bool(self.file) and not self.file._committed
+        saved = (
+            LibraryFile.objects.filter(pk=self.pk).values("file", "language").first()
+            if self.pk
+            else None
+        )
         if uploaded:
             # A new upload: what was known of the previous file no longer holds.
             self.kind = detect_document_kind(self.file) or ""
             self.size = self.file.size
         # Its words are stemmed in its language: a file said to be in another
         # one is read again, as a new upload is.
-        to_read = uploaded or self._language_changed()
+        to_read = uploaded or (saved is not None and saved["language"] != self.language)
         if to_read:
             self.text = ""
             self.page_count = None
@@ -467,9 +480,11 @@ class LibraryFile(models.Model):
             self.extraction_message = ""
             self.extraction_attempts = 0
             # The pages of the previous file, or in the previous language.
-            if self.pk and self.pages.all().delete()[0]:
+            if saved is not None and self.pages.all().delete()[0]:
                 LibraryItem.objects.filter(pk=self.item_id).text_vectors_refresh()
         super().save(*args, **kwargs)
+        if uploaded and saved is not None and saved["file"] != self.file.name:
+            _delete_stored_on_commit(self.file.storage, saved["file"])
         if to_read:
             from .tasks import extract_file_text  # tasks → services → models
 
@@ -477,16 +492,12 @@ class LibraryFile(models.Model):
             # the file stays pending, and files_requeue_pending reads it later.
             queue_after_commit(extract_file_text, self.pk)
 
-    def _language_changed(self):
-        if self.pk is None:
-            return False
-        saved = LibraryFile.objects.filter(pk=self.pk).values_list("language", flat=True).first()
-        return saved is not None and saved != self.language
-
     def delete(self, *args, **kwargs):
+        storage, name = self.file.storage, self.file.name
         deleted = super().delete(*args, **kwargs)
         # Its pages went with it.
         LibraryItem.objects.filter(pk=self.item_id).text_vectors_refresh()
+        _delete_stored_on_commit(storage, name)
         return deleted
 
     def get_file_url(self):

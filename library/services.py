@@ -196,13 +196,11 @@ def file_add(*, item, user, language, file):
     library_file = item.files.filter(language=language).first() or LibraryFile(
         item=item, language=language
     )
-    replaced = library_file.file.name if library_file.pk else ""
     library_file.file = file
     library_file.uploaded_by = user
     library_file.full_clean()
+    # Saving deletes the replaced file from storage once committed.
     library_file.save()
-    if replaced:
-        stored_file_delete_on_commit(library_file.file.storage, replaced)
     return library_file
 
 
@@ -210,15 +208,8 @@ def file_add(*, item, user, language, file):
 def file_remove(*, library_file, user):
     item = LibraryItem.objects.select_for_update().get(pk=library_file.item_id)
     _require_changeable(item, user)
-    storage, name = library_file.file.storage, library_file.file.name
+    # Deleting removes its stored file once committed.
     library_file.delete()
-    stored_file_delete_on_commit(storage, name)
-
-
-def stored_file_delete_on_commit(storage, name):
-    """Delete the stored file ``name`` once the transaction commits: only
-    when no row names it any more, since a rollback keeps the row."""
-    transaction.on_commit(lambda: storage.delete(name))
 
 
 def file_pages_replace(*, library_file, text, page_count):

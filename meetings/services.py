@@ -404,10 +404,11 @@ def certificates_announce(*, now=None):
         )
         if meeting.is_over(now)
     ]
-    registrations = (
+    registrations = list(
         Registration.objects.certified()
         .filter(meeting__in=meetings, imported_from="")
         .exclude(email="")
+        .select_related("meeting")
     )
     announced = set(
         EmailDelivery.objects.filter(
@@ -415,7 +416,7 @@ def certificates_announce(*, now=None):
         ).values_list("key", flat=True)
     )
     sent = 0
-    for registration in registrations.select_related("meeting"):
+    for registration in registrations:
         key = _certificate_key(registration)
         if key in announced:
             continue
